@@ -168,13 +168,17 @@ export class FeedBuilder {
       throw new FeedError('too-many', `The feed has more than ${LIMITS.maxSessions} sessions`, input.where);
     }
     const w = this.warnings;
+    if (!Number.isFinite(input.start) || !Number.isFinite(input.end)) {
+      throw new FeedError('invalid-field', `The session "${input.title ?? '?'}" has no readable start or end time`, input.where);
+    }
     const guid = cleanText(input.guid)?.slice(0, 300);
     const sourceId = cleanText(input.sourceId)?.slice(0, 300);
     if (guid) {
       if (this.guids.has(guid)) w.add('duplicate-guid', `The guid ${guid} is used by more than one session; each is kept.`, input.where);
       this.guids.add(guid);
     }
-    const baseId = guid ?? sourceId ?? `session-${this.sessions.length + 1}`;
+    // Without an id from the source, one made of title and start stays stable across revisions.
+    const baseId = guid ?? sourceId ?? `${slugify(input.title ?? 'session')}-${formatInstant(input.start).replace(/[-:]/g, '').slice(0, 13)}`;
     let id = baseId;
     if (this.sessionIds.has(id)) {
       if (!guid) w.add('duplicate-id', `The id ${baseId} is used by more than one session; each is kept.`, input.where);

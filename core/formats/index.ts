@@ -86,7 +86,9 @@ export function importFeed(input: string | Uint8Array, options: ImportOptions = 
     return { format, formatLabel: FORMATS[format], feed, warnings: warnings.list() };
   } catch (error) {
     if (error instanceof FeedError) throw error;
-    if (error instanceof RangeError) throw new FeedError('too-deep', 'The feed is too deeply nested or too large to read');
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      throw new FeedError('too-deep', 'The feed is too deeply nested to read');
+    }
     const detail = error instanceof Error ? error.message : String(error);
     throw new FeedError('invalid-field', `The feed could not be read: ${detail.slice(0, 300)}`);
   }

@@ -1,0 +1,102 @@
+import { parseArgs } from 'node:util';
+import { isFeedError } from '../core/errors';
+import { convert, diff, inspect, serve, validate, type Io } from './commands';
+
+export const USAGE = `lanyard-feed: check, convert and serve conference schedule feeds
+
+Usage:
+  lanyard-feed inspect <file|url> [--json]      format, conference, counts and warnings
+  lanyard-feed validate <file|url> [--strict]   exit 0 only when the feed is importable
+  lanyard-feed convert <file|url> --to lanyard|ical
+  lanyard-feed diff <old> <new> [--json]        per-session changes between two revisions
+  lanyard-feed serve <dir> [--port N]           serve feeds on 127.0.0.1 with ETag/304
+
+Options:
+  --time-zone <IANA zone>   zone for feeds that give none (e.g. Europe/Brussels)
+  --with <file|url>         a companion document (Sessionize speakers for GridSmart)
+  --help                    this text
+`;
+
+function oneLine(error: unknown): string {
+  if (isFeedError(error)) return `error: ${error.message}`;
+  const message = error instanceof Error ? error.message : String(error);
+  return `error: ${message.split('\n')[0]}`;
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        strict: { type: 'boolean', default: false },
+        to: { type: 'string' },
+        port: { type: 'string', default: '8080' },
+        'time-zone': { type: 'string' },
+        with: { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    io.err(oneLine(error));
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...args] = positionals;
+  if (values.help || !command) {
+    io.out(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const options = { timeZone: values['time-zone'], companions: values.with };
+  const need = (n: number): void => {
+    if (args.length !== n) throw new Error(`${command} takes ${n} argument${n === 1 ? '' : 's'}; see lanyard-feed --help`);
+  };
+  try {
+    switch (command) {
+      case 'inspect':
+        need(1);
+        return await inspect(args[0]!, values.json, options, io);
+      case 'validate':
+        need(1);
+        return await validate(args[0]!, values.strict, options, io);
+      case 'convert':
+        need(1);
+        return await convert(args[0]!, values.to, options, io);
+      case 'diff':
+        need(2);
+        return await diff(args[0]!, args[1]!, values.json, options, io);
+      case 'serve': {
+        need(1);
+        const port = Number(values.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port} is not a port number`);
+        return await serve(args[0]!, port, io);
+      }
+      default:
+        io.err(`error: unknown command "${command}"; see lanyard-feed --help`);
+        return 2;
+    }
+  } catch (error) {
+    io.err(oneLine(error));
+    return 1;
+  }
+}
+
+const io: Io = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+if (process.argv[1] && /lanyard-feed|cli[\\/]main/.test(process.argv[1]) && !process.env.VITEST) {
+  run(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`${oneLine(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,152 @@
+import { LIMITS } from '../../core/limits';
+
+export interface FetchOptions {
+  etag?: string | undefined;
+  lastModified?: string | undefined;
+  timeoutMs?: number;
+  maxBytes?: number;
+  maxRedirects?: number;
+}
+
+export type FetchOutcome =
+  | { kind: 'fetched'; bytes: Uint8Array; etag: string | undefined; lastModified: string | undefined; url: string; contentType: string | undefined }
+  | { kind: 'not-modified'; url: string };
+
+/** Why a fetch failed, in words a person understands, plus what a retry policy needs. */
+export class FetchError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'FetchError';
+  }
+}
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/** Only https, or plain http to this machine, may be fetched. */
+export function checkFeedUrl(raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new FetchError(`"${raw}" is not a valid URL`);
+  }
+  if (url.username || url.password) throw new FetchError('URLs with a user name or password are not allowed');
+  if (url.protocol === 'https:') return url;
+  if (url.protocol === 'http:' && LOOPBACK.test(url.hostname)) return url;
+  if (url.protocol === 'http:') throw new FetchError(`Plain http is only allowed for this machine; use https://${url.host}${url.pathname}`);
+  throw new FetchError(`${url.protocol} URLs cannot be fetched; use https`);
+}
+
+function retryAfter(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.round((date - Date.now()) / 1000));
+}
+
+async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
+  const reader = response.body?.getReader();
+  if (!reader) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw new FetchError(`The feed is larger than ${Math.round(maxBytes / 1048576)} MB once decompressed; it was not read`);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+function describeNetworkError(error: unknown, url: URL, timeoutMs: number): FetchError {
+  if (error instanceof FetchError) return error;
+  if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')) {
+    return new FetchError(`${url.host} did not answer within ${Math.round(timeoutMs / 1000)} s`);
+  }
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;
+  const code = cause && 'code' in cause ? String(cause.code) : '';
+  const reasons: Record<string, string> = {
+    ECONNREFUSED: 'refused the connection',
+    ECONNRESET: 'closed the connection',
+    ENOTFOUND: 'could not be found (no network, or a wrong address)',
+    EAI_AGAIN: 'could not be looked up (no network?)',
+    UND_ERR_SOCKET: 'closed the connection',
+    UND_ERR_HEADERS_TIMEOUT: 'did not answer in time',
+    UND_ERR_BODY_TIMEOUT: 'stopped sending data',
+  };
+  return new FetchError(`${url.host} ${reasons[code] ?? `could not be reached (${code || (error instanceof Error ? error.message : 'unknown error')})`}`);
+}
+
+/**
+ * Fetches a feed with every guard an unattended sync needs: https only (http for loopback),
+ * a total timeout, a byte cap counted after decompression, bounded redirects that never
+ * leave https, and conditional requests with the stored ETag / Last-Modified.
+ */
+export async function fetchFeed(raw: string, options: FetchOptions = {}): Promise<FetchOutcome> {
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const maxBytes = options.maxBytes ?? LIMITS.maxInputChars;
+  const maxRedirects = options.maxRedirects ?? 5;
+  let url = checkFeedUrl(raw);
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    for (let hop = 0; ; hop += 1) {
+      const headers: Record<string, string> = { accept: 'application/json, application/xml, text/xml, text/calendar, */*;q=0.5' };
+      if (options.etag) headers['if-none-match'] = options.etag;
+      if (options.lastModified) headers['if-modified-since'] = options.lastModified;
+      const response = await fetch(url, { headers, redirect: 'manual', signal: controller.signal });
+      if (response.status >= 300 && response.status < 400 && response.status !== 304) {
+        await response.body?.cancel();
+        const location = response.headers.get('location');
+        if (!location) throw new FetchError(`The server answered ${response.status} without saying where to go`, response.status);
+        if (hop >= maxRedirects) throw new FetchError(`Too many redirects (more than ${maxRedirects})`, response.status);
+        const next = new URL(location, url);
+        if (url.protocol === 'https:' && next.protocol !== 'https:') {
+          throw new FetchError(`The server redirected from https to ${next.protocol}, which is refused`, response.status);
+        }
+        url = checkFeedUrl(next.href);
+        continue;
+      }
+      if (response.status === 304) {
+        await response.body?.cancel();
+        if (!options.etag && !options.lastModified) {
+          throw new FetchError('The server answered 304 Not Modified, but there is no stored copy to reuse', 304);
+        }
+        return { kind: 'not-modified', url: url.href };
+      }
+      if (!response.ok) {
+        await response.body?.cancel();
+        const label = response.statusText ? ` ${response.statusText}` : '';
+        throw new FetchError(`The server answered ${response.status}${label}`, response.status, retryAfter(response.headers.get('retry-after')));
+      }
+      const bytes = await readCapped(response, maxBytes);
+      return {
+        kind: 'fetched',
+        bytes,
+        etag: response.headers.get('etag') ?? undefined,
+        lastModified: response.headers.get('last-modified') ?? undefined,
+        url: url.href,
+        contentType: response.headers.get('content-type') ?? undefined,
+      };
+    }
+  } catch (error) {
+    throw describeNetworkError(error, url, timeoutMs);
+  } finally {
+    clearTimeout(timer);
+  }
+}
