@@ -1,0 +1,22 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { startWebServer } from './server';
+
+const root = join(import.meta.dirname, '../../dist/renderer');
+if (!existsSync(join(root, 'index.html'))) {
+  console.error('The renderer is not built yet: run `npm run build:renderer` (npm start and npm run web do it for you).');
+  process.exit(1);
+}
+const port = Number(process.env.PORT ?? 5170);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT=${process.env.PORT} is not a port number.`);
+  process.exit(1);
+}
+startWebServer({ root, port }).then(
+  ({ url }) => console.log(`Lanyard is running in web mode at ${url} (loopback only). Press Ctrl+C to stop.`),
+  (error: unknown) => {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    console.error(code === 'EADDRINUSE' ? `Port ${port} is in use; start with PORT=<another port> npm start.` : `Could not start: ${String(error)}`);
+    process.exit(1);
+  },
+);
