@@ -17,7 +17,7 @@ Options:
   --help                    this text
 `;
 
-function oneLine(error: unknown): string {
+export function oneLine(error: unknown): string {
   if (isFeedError(error)) return `error: ${error.message}`;
   const message = error instanceof Error ? error.message : String(error);
   return `error: ${message.split('\n')[0]}`;
@@ -82,21 +82,4 @@ export async function run(argv: string[], io: Io): Promise<number> {
     io.err(oneLine(error));
     return 1;
   }
-}
-
-const io: Io = {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
-};
-
-if (process.argv[1] && /lanyard-feed|cli[\\/]main/.test(process.argv[1]) && !process.env.VITEST) {
-  run(process.argv.slice(2), io).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`${oneLine(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
 }

@@ -191,7 +191,8 @@ export class FeedBuilder {
       w.add('untitled-session', 'A session has no title; it is shown as "Untitled session".', input.where);
       title = 'Untitled session';
     }
-    let { start, end } = input;
+    const { start } = input;
+    let { end } = input;
     if (!(end >= start)) {
       w.add('end-before-start', `"${title}" ends before it starts; its length was set to zero.`, input.where);
       end = start;

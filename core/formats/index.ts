@@ -4,7 +4,7 @@ import type { Feed } from '../model/schema';
 import type { ImportContext } from './context';
 import { importFrabJson } from './frab-json';
 import { importFrabXml } from './frab-xml';
-import { importICal } from './ical';
+import { importICal, joinFoldsInsideCharacters } from './ical';
 import { isObject, parseJson } from './json';
 import { importLanyard } from './lanyard';
 import { importPretalxWidget } from './pretalx-widget';
@@ -35,7 +35,7 @@ export function decodeInput(input: string | Uint8Array): string {
   if (size > LIMITS.maxInputChars) {
     throw new FeedError('too-large', `The feed is ${(size / 1048576).toFixed(1)} MB; the limit is ${LIMITS.maxInputChars / 1048576} MB`);
   }
-  const text = typeof input === 'string' ? input : new TextDecoder('utf-8').decode(input);
+  const text = typeof input === 'string' ? input : new TextDecoder('utf-8').decode(joinFoldsInsideCharacters(input));
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

@@ -26,7 +26,7 @@ export function sniffText(text: string): TextKind {
 
 function firstItem(doc: unknown[]): Record<string, unknown> | undefined {
   const item = doc.find((x) => isObject(x));
-  return item as Record<string, unknown> | undefined;
+  return item;
 }
 
 /** Which JSON format a parsed document is, or undefined. */

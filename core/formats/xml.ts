@@ -47,7 +47,7 @@ export function parseXml(text: string): XmlElement {
     if (count > LIMITS.maxXmlElements) {
       throw new FeedError('too-many', `XML has more than ${LIMITS.maxXmlElements} elements`, `line ${parser.line}`);
     }
-    const element: XmlElement = { name: tag.name, attrs: tag.attributes as Record<string, string>, children: [], text: '', line: parser.line };
+    const element: XmlElement = { name: tag.name, attrs: tag.attributes, children: [], text: '', line: parser.line };
     stack[stack.length - 1]!.children.push(element);
     stack.push(element);
   });

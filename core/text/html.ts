@@ -1,5 +1,5 @@
 import { decodeHTML } from 'entities';
-import { FilterXSS, escapeAttrValue } from 'xss';
+import { FilterXSS } from 'xss';
 
 /** Tags kept in abstracts, descriptions and bios; everything else is dropped, its text kept. */
 const ALLOWED_TAGS: Record<string, string[]> = {
@@ -10,6 +10,10 @@ const ALLOWED_TAGS: Record<string, string[]> = {
 const HEADING_RENAMES: Record<string, string> = { h1: 'h3', h2: 'h3' };
 
 const SAFE_HREF = /^(https?:\/\/|mailto:)/i;
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
 
 const filter = new FilterXSS({
   whiteList: ALLOWED_TAGS,
@@ -24,21 +28,39 @@ const filter = new FilterXSS({
   onTagAttr(tag, name, value) {
     if (tag === 'a' && name === 'href') {
       const href = decodeHTML(value).trim();
-      return SAFE_HREF.test(href) ? `href="${escapeAttrValue(href)}"` : '';
+      return SAFE_HREF.test(href) ? `href="${escapeText(href)}"` : '';
     }
     return undefined;
   },
 });
 
 /** Strings made only of text, entities and attribute-free allowed tags need no filtering. */
-const ALREADY_SAFE = /^(?:[^<&]|<\/?(?:p|br|em|strong|b|i|u|code|pre|ul|ol|li|blockquote)\s*\/?>|&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});)*$/i;
+const SAFE_TAG = /<\/?(?:p|br|em|strong|b|i|u|code|pre|ul|ol|li|blockquote)\s*\/?>/iy;
+const SAFE_ENTITY = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/iy;
+
+/**
+ * True when every `<` starts an attribute-free allowed tag and every `&` an entity: the
+ * same answer as matching `^(?:[^<&]|SAFE_TAG|SAFE_ENTITY)*$`, found by jumping from one
+ * `<` or `&` to the next instead of stepping through every character.
+ */
+function isAlreadySafe(text: string): boolean {
+  let lt = text.indexOf('<');
+  let amp = text.indexOf('&');
+  while (lt >= 0 || amp >= 0) {
+    const isTag = lt >= 0 && (amp < 0 || lt < amp);
+    const re = isTag ? SAFE_TAG : SAFE_ENTITY;
+    re.lastIndex = isTag ? lt : amp;
+    if (!re.test(text)) return false;
+    const next = re.lastIndex;
+    if (lt >= 0 && lt < next) lt = text.indexOf('<', next);
+    if (amp >= 0 && amp < next) amp = text.indexOf('&', next);
+  }
+  return true;
+}
 const DOUBLE_ESCAPED = /&amp;(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/gi;
 const ESCAPED_TAG = /&lt;\/?[a-z][a-z0-9]*(?:\s[^]*?)?&gt;/i;
 const LOOKS_LIKE_HTML = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/i;
 
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** Undoes one extra level of escaping (`&amp;#39;` → `&#39;`, `&lt;p&gt;` → `<p>`). */
 function undoDoubleEscaping(raw: string): string {
@@ -68,10 +90,35 @@ export function sanitizeRichText(raw: string | undefined | null): string | undef
   if (text.length === 0) return undefined;
   let html: string;
   if (!LOOKS_LIKE_HTML.test(text)) html = plainToHtml(text);
-  else if (ALREADY_SAFE.test(text)) html = text;
+  else if (isAlreadySafe(text)) html = text;
   else html = filter.process(text);
   html = html.trim();
-  return html.length > 0 && htmlToText(html).length > 0 ? html : undefined;
+  return html.length > 0 && hasVisibleText(html) ? html : undefined;
+}
+
+const WHITESPACE = /\s/;
+
+/**
+ * Same answer as `htmlToText(html).length > 0`, without building the text: the first
+ * character outside tags that is not whitespace decides. Entities, and a `<` inside a
+ * tag, are left to htmlToText.
+ */
+function hasVisibleText(html: string): boolean {
+  for (let i = 0; i < html.length; i += 1) {
+    const c = html.charCodeAt(i);
+    if (c === 60 /* < */) {
+      const close = html.indexOf('>', i + 1);
+      if (close < 0) return true;
+      const nested = html.indexOf('<', i + 1);
+      if (nested >= 0 && nested < close) break;
+      i = close;
+    } else if (c === 38 /* & */) {
+      break;
+    } else if (!WHITESPACE.test(html[i]!)) {
+      return true;
+    }
+  }
+  return htmlToText(html).length > 0;
 }
 
 /**
@@ -86,8 +133,29 @@ export function cleanText(raw: string | undefined | null): string | undefined {
     text = decodeHTML(text);
     if (text.includes('&')) text = decodeHTML(text);
   }
-  text = text.replace(/\s+/g, ' ').trim();
+  if (!isCollapsed(text)) text = text.replace(/\s+/g, ' ').trim();
   return text.length > 0 ? text : undefined;
+}
+
+/** What `\s` matches beyond ASCII (JS WhiteSpace and LineTerminator). */
+function isUnicodeSpace(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** True when `text.replace(/\s+/g, ' ').trim()` would return it unchanged (most titles and names). */
+function isCollapsed(text: string): boolean {
+  let prevSpace = true;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+    } else {
+      if ((c >= 9 && c <= 13) || (c >= 0xa0 && isUnicodeSpace(c))) return false;
+      prevSpace = false;
+    }
+  }
+  return !prevSpace || text.length === 0;
 }
 
 /** Safe HTML → plain text, for search, notifications and terminals. */

@@ -47,10 +47,17 @@ export function wallTimeToInstant(date: string, time: string, zone: string): num
   return instant;
 }
 
+const instantCache = new Map<number, string>();
+
 /** `2023-02-03T08:00:00Z` (no milliseconds unless there are some). */
 export function formatInstant(epochMs: number): string {
+  const cached = instantCache.get(epochMs);
+  if (cached !== undefined) return cached;
   const iso = new Date(epochMs).toISOString();
-  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
+  const text = iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
+  if (instantCache.size >= 50_000) instantCache.clear();
+  instantCache.set(epochMs, text);
+  return text;
 }
 
 function pad(n: number): string {

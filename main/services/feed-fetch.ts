@@ -50,7 +50,7 @@ function retryAfter(header: string | null): number | undefined {
 }
 
 async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
-  const reader = response.body?.getReader();
+  const reader = (response.body as ReadableStream<Uint8Array> | null)?.getReader();
   if (!reader) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let total = 0;
