@@ -3,7 +3,8 @@ import { FeedError, type WarningLog } from '../errors';
 import { LIMITS } from '../limits';
 import type { Feed } from '../model/schema';
 import type { ImportContext } from './context';
-import { importCalendarComponents, type JCal, type LineIndex } from './ical';
+import { importCalendarComponents } from './ical';
+import type { JCal, LineIndex } from './ical-text';
 import { localName, type XmlElement } from './xml';
 
 /**
