@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { createHostHandlers } from '../services/host-handlers';
 import { startWebServer } from './server';
 
 const root = join(import.meta.dirname, '../../dist/renderer');
@@ -12,7 +13,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PORT=${process.env.PORT} is not a port number.`);
   process.exit(1);
 }
-startWebServer({ root, port }).then(
+const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string };
+const handlers = createHostHandlers({ mode: 'web', version, platform: process.platform });
+startWebServer({ root, port, handlers }).then(
   ({ url }) => console.log(`Lanyard is running in web mode at ${url} (loopback only). Press Ctrl+C to stop.`),
   (error: unknown) => {
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';

@@ -1,6 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
+import type { HostHandlers } from '../services/host-dispatch';
+import { handleApi } from './api';
 
 /** The same policy the desktop app's protocol sends: no inline script, no eval, nothing framed. */
 export const CONTENT_SECURITY_POLICY = [
@@ -48,11 +50,16 @@ async function fileFor(root: string, urlPath: string): Promise<string | undefine
   return join(root, 'index.html');
 }
 
-/** Serves the built renderer on loopback only, with the app's security headers. */
-export async function startWebServer(options: { root: string; port: number }): Promise<{ server: Server; url: string }> {
+/** Serves the built renderer and the host API (`/api/…`) on loopback only, with the app's security headers. */
+export async function startWebServer(options: { root: string; port: number; handlers: HostHandlers }): Promise<{ server: Server; url: string }> {
   const root = resolve(options.root);
+  let port = options.port;
   const server = createServer((req, res) => {
     void (async () => {
+      if ((req.url ?? '').startsWith('/api/')) {
+        await handleApi(options.handlers, req, res, port, SECURITY_HEADERS);
+        return;
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, SECURITY_HEADERS).end();
         return;
@@ -78,6 +85,6 @@ export async function startWebServer(options: { root: string; port: number }): P
     server.listen(options.port, '127.0.0.1', () => resolveListen());
   });
   const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
+  port = typeof address === 'object' && address ? address.port : options.port;
   return { server, url: `http://127.0.0.1:${port}/` };
 }

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+/**
+ * The host API: everything the renderer needs from the operating system, written once.
+ * Electron's preload exposes one method per entry (IPC channel = the key); web mode serves
+ * the same entries as `POST /api/<key>`. Both validate arguments with these schemas and
+ * answer with a `HostResult`.
+ */
+const url = z.string().min(1).max(2048);
+const validator = z.string().max(1000).optional();
+
+export const FetchFeedRequest = z.object({ url, etag: validator, lastModified: validator }).strict();
+export const FetchFeedResponse = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('fetched'),
+    text: z.string(),
+    etag: z.string().optional(),
+    lastModified: z.string().optional(),
+    url: z.string(),
+    contentType: z.string().optional(),
+  }),
+  z.object({ kind: z.literal('not-modified'), url: z.string() }),
+]);
+
+export const AppInfo = z.object({ mode: z.enum(['desktop', 'web']), version: z.string(), platform: z.string() });
+
+export const OpenedFile = z.object({ name: z.string(), text: z.string() }).nullable();
+
+export const TrayUpdate = z
+  .object({
+    next: z.array(z.object({ title: z.string().max(300), when: z.string().max(100), sessionRef: z.string().max(700) })).max(10),
+  })
+  .strict();
+
+export const HOST_CONTRACT = {
+  'app:info': { args: z.tuple([]), result: AppInfo },
+  'feeds:fetch': { args: z.tuple([FetchFeedRequest]), result: FetchFeedResponse },
+  'files:open-feed': { args: z.tuple([]), result: OpenedFile },
+  'tray:update': { args: z.tuple([TrayUpdate]), result: z.null() },
+} as const;
+
+export type HostChannel = keyof typeof HOST_CONTRACT;
+export type HostArgs<C extends HostChannel> = z.infer<(typeof HOST_CONTRACT)[C]['args']>;
+export type HostValue<C extends HostChannel> = z.infer<(typeof HOST_CONTRACT)[C]['result']>;
+
+/** What a failed host call tells the renderer: words for a person, plus what retry logic needs. */
+export const HostErrorSchema = z.object({
+  message: z.string(),
+  status: z.number().optional(),
+  retryAfterSeconds: z.number().optional(),
+});
+export type HostError = z.infer<typeof HostErrorSchema>;
+export type HostResult<T> = { ok: true; value: T } | { ok: false; error: HostError };
+
+/** Events the host pushes to the renderer (Electron: `webContents.send`; web: none yet). */
+export const HOST_EVENTS = {
+  /** A `lanyard://subscribe?url=…` or `webcal://…` link was opened. */
+  'links:subscribe': z.object({ url }),
+  /** The user chose a session in the tray / menu. */
+  'tray:open-session': z.object({ sessionRef: z.string().max(700) }),
+} as const;
+export type HostEvent = keyof typeof HOST_EVENTS;
+
+/** The API the preload exposes as `window.lanyard`, one method per call. */
+export interface HostApi {
+  appInfo(): Promise<HostResult<HostValue<'app:info'>>>;
+  fetchFeed(request: HostArgs<'feeds:fetch'>[0]): Promise<HostResult<HostValue<'feeds:fetch'>>>;
+  openFeedFile(): Promise<HostResult<HostValue<'files:open-feed'>>>;
+  updateTray(update: HostArgs<'tray:update'>[0]): Promise<HostResult<null>>;
+  /** Returns a function that stops listening. */
+  onSubscribeLink(listener: (url: string) => void): () => void;
+  onOpenSession(listener: (sessionRef: string) => void): () => void;
+}
+
+/** Turns `lanyard://subscribe?url=…` and `webcal://host/path` into the feed URL to subscribe to. */
+export function feedUrlFromLink(link: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(link);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol === 'webcal:' || parsed.protocol === 'webcals:') return `https://${parsed.host}${parsed.pathname}${parsed.search}`;
+  if (parsed.protocol === 'lanyard:' && (parsed.hostname === 'subscribe' || parsed.pathname.replace(/^\/+/, '') === 'subscribe')) {
+    const target = parsed.searchParams.get('url');
+    if (!target) return undefined;
+    try {
+      const inner = new URL(target);
+      return inner.protocol === 'https:' || inner.protocol === 'http:' ? inner.href : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,46 @@
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+export interface PollState {
+  /** Now, from an injected clock. */
+  now: number;
+  /** First and last instant of the conference (its first session start, last session end). */
+  conferenceStart: number;
+  conferenceEnd: number;
+  /** Consecutive failed attempts since the last success. */
+  failures: number;
+  /** What the server asked for with Retry-After on the last failure, in seconds. */
+  retryAfterSeconds?: number | undefined;
+  /** A number in [0, 1) for jitter; injected so tests are deterministic. */
+  random: number;
+}
+
+/** How often to look for a new revision when all is well, by where we are relative to the conference. */
+export function regularInterval(now: number, start: number, end: number): number | undefined {
+  if (now >= start - 6 * HOUR && now <= end + 2 * HOUR) return 5 * MINUTE; // on now: changes matter within minutes
+  if (now < start - 30 * DAY) return DAY;
+  if (now < start - 2 * DAY) return 6 * HOUR;
+  if (now < start) return HOUR;
+  if (now <= end + 14 * DAY) return DAY; // recordings arrive in the two weeks after
+  return undefined; // archived: only on request
+}
+
+/**
+ * When to try next, in milliseconds from now, or undefined when the conference is long
+ * over and only a manual refresh should fetch it. Failures back off exponentially with
+ * jitter (never beyond the regular interval's pace once that is slower), and a server's
+ * Retry-After is honoured.
+ */
+export function nextPollDelay(state: PollState): number | undefined {
+  const regular = regularInterval(state.now, state.conferenceStart, state.conferenceEnd);
+  if (state.failures === 0) {
+    if (regular === undefined) return undefined;
+    return Math.round(regular * (0.9 + 0.2 * state.random));
+  }
+  const base = Math.min(6 * HOUR, MINUTE * 2 ** Math.min(state.failures - 1, 12));
+  let delay = Math.round(base * (0.5 + state.random));
+  if (state.retryAfterSeconds !== undefined) delay = Math.max(delay, Math.min(state.retryAfterSeconds * 1000, DAY));
+  if (regular === undefined) return Math.max(delay, DAY);
+  return delay;
+}

@@ -1,0 +1,36 @@
+import type { HostHandlers } from './host-dispatch';
+import { fetchFeed } from './feed-fetch';
+
+export interface HandlerDeps {
+  mode: 'desktop' | 'web';
+  version: string;
+  platform: string;
+  /** Desktop: the native open dialog. Web mode has none (the page uses a file input). */
+  openFeedFile?: () => Promise<{ name: string; text: string } | null>;
+  updateTray?: (next: Array<{ title: string; when: string; sessionRef: string }>) => void;
+}
+
+/** The Node services behind the host API, shared by the desktop app and web mode. */
+export function createHostHandlers(deps: HandlerDeps): HostHandlers {
+  return {
+    'app:info': () => Promise.resolve({ mode: deps.mode, version: deps.version, platform: deps.platform }),
+    'feeds:fetch': async (request) => {
+      const outcome = await fetchFeed(request.url, { etag: request.etag, lastModified: request.lastModified });
+      if (outcome.kind === 'not-modified') return outcome;
+      const text = new TextDecoder('utf-8').decode(outcome.bytes);
+      return {
+        kind: 'fetched',
+        text,
+        url: outcome.url,
+        ...(outcome.etag ? { etag: outcome.etag } : {}),
+        ...(outcome.lastModified ? { lastModified: outcome.lastModified } : {}),
+        ...(outcome.contentType ? { contentType: outcome.contentType } : {}),
+      };
+    },
+    'files:open-feed': () => (deps.openFeedFile ? deps.openFeedFile() : Promise.resolve(null)),
+    'tray:update': (update) => {
+      deps.updateTray?.(update.next);
+      return Promise.resolve(null);
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { FeedWarning } from '../../../core/errors';
+import type { SessionChange } from '../../../core/feed/diff';
+import type { FormatId } from '../../../core/formats/sniff';
+import type { Announcement, Conference, Room, Session, Speaker, Track } from '../../../core/model/schema';
+
+/** How the user subscribed, and everything sync needs to keep the copy fresh. */
+export interface SubscriptionRecord {
+  /** The conference's key in this app, e.g. `fosdem-2020`. */
+  id: string;
+  source: 'sample' | 'url' | 'file';
+  url?: string;
+  fileName?: string;
+  /** The subscriber's zone for feeds that name none. */
+  timeZone?: string;
+  addedAt: number;
+  archived: 0 | 1;
+  etag?: string;
+  lastModified?: string;
+  lastAttemptAt?: number;
+  lastSuccessAt?: number;
+  lastChangeAt?: number;
+  lastError?: { at: number; message: string; kind: 'fetch' | 'parse' | 'held'; status?: number; retryAfterSeconds?: number };
+  failures: number;
+  nextPollAt?: number;
+}
+
+export interface ConferenceRecord {
+  id: string;
+  conference: Conference;
+  format: FormatId;
+  revision?: string;
+  warnings: FeedWarning[];
+  sessionCount: number;
+  /** First session start and last session end, as epoch ms, for polling and "live" checks. */
+  firstStart: number;
+  lastEnd: number;
+  storedAt: number;
+}
+
+export type SessionRecord = Session & { conferenceId: string };
+export type SpeakerRecord = Speaker & { conferenceId: string };
+export type RoomRecord = Room & { conferenceId: string; order: number };
+export type TrackRecord = Track & { conferenceId: string };
+export type AnnouncementRecord = Announcement & { conferenceId: string };
+
+export interface RevisionRecord {
+  id?: number;
+  conferenceId: string;
+  at: number;
+  revision?: string;
+  counts: Record<string, number>;
+  changes: SessionChange[];
+}
+
+/**
+ * Lanyard's IndexedDB store. Never edit a shipped version: add `version(n + 1)` with an
+ * upgrade and a test that opens a database written by version n.
+ */
+export class LanyardDb extends Dexie {
+  subscriptions!: EntityTable<SubscriptionRecord, 'id'>;
+  conferences!: EntityTable<ConferenceRecord, 'id'>;
+  sessions!: Dexie.Table<SessionRecord, [string, string]>;
+  speakers!: Dexie.Table<SpeakerRecord, [string, string]>;
+  rooms!: Dexie.Table<RoomRecord, [string, string]>;
+  tracks!: Dexie.Table<TrackRecord, [string, string]>;
+  announcements!: Dexie.Table<AnnouncementRecord, [string, string]>;
+  revisions!: EntityTable<RevisionRecord, 'id'>;
+
+  constructor(name = 'lanyard') {
+    super(name);
+    this.version(1).stores({
+      subscriptions: 'id, archived, nextPollAt',
+      conferences: 'id',
+      sessions: '[conferenceId+id], conferenceId, [conferenceId+day], start',
+      speakers: '[conferenceId+id], conferenceId',
+      rooms: '[conferenceId+id], conferenceId',
+      tracks: '[conferenceId+id], conferenceId',
+      announcements: '[conferenceId+id], conferenceId',
+      revisions: '++id, conferenceId, [conferenceId+at]',
+    });
+  }
+}

@@ -1,0 +1,36 @@
+import type { HostApi, HostChannel, HostResult } from '../../../core/host/contract';
+
+declare global {
+  interface Window {
+    /** Exposed by the Electron preload; absent in web mode. */
+    lanyard?: HostApi;
+  }
+}
+
+async function call<T>(channel: HostChannel, args: unknown[]): Promise<HostResult<T>> {
+  try {
+    const response = await fetch(`/api/${channel}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-lanyard-request': '1' },
+      body: JSON.stringify({ args }),
+    });
+    return (await response.json()) as HostResult<T>;
+  } catch {
+    return { ok: false, error: { message: 'Lanyard’s background service is not reachable; is `npm start` still running?' } };
+  }
+}
+
+/** The host API over HTTP, for web mode (`npm run web`). */
+const webHost: HostApi = {
+  appInfo: () => call('app:info', []),
+  fetchFeed: (request) => call('feeds:fetch', [request]),
+  openFeedFile: () => Promise.resolve({ ok: true, value: null }),
+  updateTray: () => Promise.resolve({ ok: true, value: null }),
+  onSubscribeLink: () => () => undefined,
+  onOpenSession: () => () => undefined,
+};
+
+/** The host the app runs in: the Electron preload's API, or web mode's HTTP API. */
+export function host(): HostApi {
+  return window.lanyard ?? webHost;
+}

@@ -1,0 +1,77 @@
+import { isFeedError } from '../../../core/errors';
+import { diffFeeds, type FeedDiff } from '../../../core/feed/diff';
+import { importFeed, type ImportResult } from '../../../core/formats/index';
+import type { HostError } from '../../../core/host/contract';
+import { suspiciousShrink } from '../../../core/sync/guard';
+import { loadFeed, storeFeed } from '../db/feeds';
+import type { LanyardDb, SubscriptionRecord } from '../db/schema';
+
+export type SyncOutcome =
+  | { kind: 'updated'; diff: FeedDiff | undefined; sessions: number }
+  | { kind: 'unchanged' }
+  | { kind: 'failed'; stage: 'fetch' | 'parse' | 'held'; message: string };
+
+export interface Validators {
+  etag?: string | undefined;
+  lastModified?: string | undefined;
+}
+
+async function subscriptionOf(db: LanyardDb, id: string): Promise<SubscriptionRecord> {
+  const sub = await db.subscriptions.get(id);
+  if (!sub) throw new Error(`No subscription "${id}"`);
+  return sub;
+}
+
+/** Records a failed attempt; the stored conference is not touched. */
+export async function recordFailure(db: LanyardDb, id: string, stage: 'fetch' | 'parse' | 'held', error: HostError, now: number): Promise<SyncOutcome> {
+  await db.transaction('rw', db.subscriptions, async () => {
+    const sub = await subscriptionOf(db, id);
+    const lastError: NonNullable<SubscriptionRecord['lastError']> = { at: now, message: error.message, kind: stage };
+    if (error.status !== undefined) lastError.status = error.status;
+    if (error.retryAfterSeconds !== undefined) lastError.retryAfterSeconds = error.retryAfterSeconds;
+    await db.subscriptions.put({ ...sub, lastAttemptAt: now, lastError, failures: stage === 'held' ? sub.failures : sub.failures + 1 });
+  });
+  return { kind: 'failed', stage, message: error.message };
+}
+
+/** The server answered 304: the stored copy is current. */
+export async function recordNotModified(db: LanyardDb, id: string, now: number): Promise<SyncOutcome> {
+  await db.transaction('rw', db.subscriptions, async () => {
+    const { lastError: _dropped, ...sub } = await subscriptionOf(db, id);
+    await db.subscriptions.put({ ...sub, lastAttemptAt: now, lastSuccessAt: now, failures: 0 });
+  });
+  return { kind: 'unchanged' };
+}
+
+/**
+ * Applies a newly fetched revision: parse, check it is not a broken export, diff it
+ * against the stored copy, then write conference, sessions, revision record and the new
+ * validators in one transaction. Any failure before the write leaves everything as it was.
+ */
+export async function applyFeedText(db: LanyardDb, id: string, text: string, validators: Validators, now: number): Promise<SyncOutcome> {
+  const sub = await subscriptionOf(db, id);
+  let result: ImportResult;
+  try {
+    result = importFeed(text, sub.timeZone ? { timeZone: sub.timeZone } : {});
+  } catch (error) {
+    const message = isFeedError(error) ? error.message : 'the feed could not be read';
+    return recordFailure(db, id, 'parse', { message: `The new revision could not be read: ${message}` }, now);
+  }
+  const previous = await loadFeed(db, id);
+  const held = suspiciousShrink(previous?.sessions.length ?? 0, result.feed.sessions.length);
+  if (held) return recordFailure(db, id, 'held', { message: held }, now);
+  const diff = previous ? diffFeeds(previous, result.feed) : undefined;
+  const { lastError: _dropped, ...rest } = sub;
+  const next: SubscriptionRecord = { ...rest, lastAttemptAt: now, lastSuccessAt: now, failures: 0 };
+  if (validators.etag) next.etag = validators.etag;
+  else delete next.etag;
+  if (validators.lastModified) next.lastModified = validators.lastModified;
+  else delete next.lastModified;
+  if (previous && diff?.isEmpty && previous.revision === result.feed.revision) {
+    await db.subscriptions.put(next);
+    return { kind: 'unchanged' };
+  }
+  next.lastChangeAt = now;
+  await storeFeed(db, { subscription: next, feed: result.feed, format: result.format, warnings: result.warnings, diff, now });
+  return { kind: 'updated', diff, sessions: result.feed.sessions.length };
+}

@@ -1,0 +1,48 @@
+import { importFeed, type ImportResult } from '../../../core/formats/index';
+import { storeFeed } from '../db/feeds';
+import type { LanyardDb, SubscriptionRecord } from '../db/schema';
+
+export interface Candidate {
+  result: ImportResult;
+  source: 'sample' | 'url' | 'file';
+  url?: string | undefined;
+  fileName?: string | undefined;
+  timeZone?: string | undefined;
+  etag?: string | undefined;
+  lastModified?: string | undefined;
+}
+
+/** Reads a feed for the "what is this?" preview shown before subscribing. Throws FeedError. */
+export function readCandidate(text: string, base: Omit<Candidate, 'result'>): Candidate {
+  return { ...base, result: importFeed(text, base.timeZone ? { timeZone: base.timeZone } : {}) };
+}
+
+async function freeId(db: LanyardDb, wanted: string): Promise<string> {
+  const base = wanted.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'conference';
+  let id = base;
+  for (let n = 2; await db.subscriptions.get(id); n += 1) id = `${base}-${n}`;
+  return id;
+}
+
+/** The subscription already following this URL, if any. */
+export async function findByUrl(db: LanyardDb, url: string): Promise<SubscriptionRecord | undefined> {
+  return db.subscriptions.filter((s) => s.url === url).first();
+}
+
+/** Adds a previewed conference; returns its id. Subscribing twice to one URL returns the existing one. */
+export async function subscribe(db: LanyardDb, candidate: Candidate, now: number): Promise<string> {
+  if (candidate.url) {
+    const existing = await findByUrl(db, candidate.url);
+    if (existing) return existing.id;
+  }
+  const id = await freeId(db, candidate.result.feed.conference.id);
+  const subscription: SubscriptionRecord = { id, source: candidate.source, addedAt: now, archived: 0, failures: 0, lastSuccessAt: now, lastAttemptAt: now, lastChangeAt: now };
+  if (candidate.url) subscription.url = candidate.url;
+  if (candidate.fileName) subscription.fileName = candidate.fileName;
+  if (candidate.timeZone) subscription.timeZone = candidate.timeZone;
+  if (candidate.etag) subscription.etag = candidate.etag;
+  if (candidate.lastModified) subscription.lastModified = candidate.lastModified;
+  const { result } = candidate;
+  await storeFeed(db, { subscription, feed: result.feed, format: result.format, warnings: result.warnings, diff: undefined, now });
+  return id;
+}

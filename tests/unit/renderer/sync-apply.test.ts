@@ -1,0 +1,107 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Feed } from '../../../core/model/schema';
+import { loadFeed } from '../../../renderer/src/db/feeds';
+import { LanyardDb } from '../../../renderer/src/db/schema';
+import { applyFeedText, recordFailure, recordNotModified } from '../../../renderer/src/sync/apply';
+import { readCandidate, subscribe } from '../../../renderer/src/sync/subscribe';
+
+const SAMPLE = readFileSync(new URL('../../../assets/sample/centos-connect-2023.lanyard.json', import.meta.url), 'utf8');
+const T0 = Date.parse('2023-01-20T10:00:00Z');
+let db: LanyardDb;
+let n = 0;
+
+function revision(change: (feed: Feed) => void): string {
+  const feed = JSON.parse(SAMPLE) as Feed;
+  change(feed);
+  return JSON.stringify(feed);
+}
+
+beforeEach(async () => {
+  n += 1;
+  db = new LanyardDb(`test-${n}`);
+  await db.open();
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+async function subscribed(): Promise<string> {
+  return subscribe(db, readCandidate(SAMPLE, { source: 'url', url: 'http://127.0.0.1:9/feed.json', etag: '"r1"' }), T0);
+}
+
+describe('subscribing', () => {
+  it('stores the conference, its sessions and the validators', async () => {
+    const id = await subscribed();
+    expect(id).toBe('centos-connect-2023');
+    const sub = await db.subscriptions.get(id);
+    expect(sub).toMatchObject({ source: 'url', etag: '"r1"', failures: 0, archived: 0 });
+    const feed = await loadFeed(db, id);
+    expect(feed?.sessions).toHaveLength(18);
+    expect(feed?.conference.timeZone).toBe('Europe/Brussels');
+    expect(await db.sessions.where('[conferenceId+day]').equals([id, '2023-02-03']).count()).toBe(18);
+  });
+
+  it('does not subscribe twice to one URL, and gives a second conference with the same id its own key', async () => {
+    const id = await subscribed();
+    expect(await subscribed()).toBe(id);
+    const other = await subscribe(db, readCandidate(SAMPLE, { source: 'url', url: 'https://example.org/other.json' }), T0);
+    expect(other).toBe('centos-connect-2023-2');
+  });
+});
+
+describe('applying a new revision', () => {
+  it('applies a change, records the revision with its diff, and stores the new validators', async () => {
+    const id = await subscribed();
+    const moved = revision((feed) => {
+      const kmods = feed.sessions.find((s) => s.title === 'Kmods SIG Update')!;
+      kmods.start = '2023-02-03T15:15:00Z';
+      kmods.end = '2023-02-03T15:45:00Z';
+    });
+    const outcome = await applyFeedText(db, id, moved, { etag: '"r2"' }, T0 + 60_000);
+    expect(outcome.kind).toBe('updated');
+    const revisions = await db.revisions.where('conferenceId').equals(id).toArray();
+    expect(revisions).toHaveLength(1);
+    expect(revisions[0]!.counts['moved-time']).toBe(1);
+    expect((await db.subscriptions.get(id))?.etag).toBe('"r2"');
+    const stored = await loadFeed(db, id);
+    expect(stored?.sessions.find((s) => s.title === 'Kmods SIG Update')?.start).toBe('2023-02-03T15:15:00Z');
+  });
+
+  it('reports an identical revision as unchanged without a revision record', async () => {
+    const id = await subscribed();
+    expect((await applyFeedText(db, id, SAMPLE, { etag: '"r1b"' }, T0 + 1)).kind).toBe('unchanged');
+    expect(await db.revisions.count()).toBe(0);
+    expect((await db.subscriptions.get(id))?.etag).toBe('"r1b"');
+  });
+
+  it.each([
+    ['garbage', 'this is not a feed', 'parse', /could not be read/],
+    ['truncated', SAMPLE.slice(0, 5_000), 'parse', /could not be read: The JSON is malformed.*line \d+, column \d+/],
+    ['an empty schedule', revision((feed) => { feed.sessions = []; }), 'held', /no sessions \(the stored copy has 18\)/],
+    ['most sessions gone', revision((feed) => { feed.sessions = feed.sessions.slice(0, 5); }), 'held', /only 5 of 18/],
+  ])('keeps the stored copy exactly as it was after %s', async (_name, text, stage, message) => {
+    const id = await subscribed();
+    const before = await loadFeed(db, id);
+    const outcome = await applyFeedText(db, id, text, { etag: '"bad"' }, T0 + 1);
+    expect(outcome).toMatchObject({ kind: 'failed', stage });
+    expect(outcome.kind === 'failed' && outcome.message).toMatch(message);
+    expect(await loadFeed(db, id)).toEqual(before);
+    const sub = await db.subscriptions.get(id);
+    expect(sub?.etag).toBe('"r1"');
+    expect(sub?.lastError).toMatchObject({ kind: stage, at: T0 + 1 });
+  });
+
+  it('counts fetch failures for backoff and clears them on success or 304', async () => {
+    const id = await subscribed();
+    await recordFailure(db, id, 'fetch', { message: 'The server answered 503 Service Unavailable', status: 503, retryAfterSeconds: 120 }, T0 + 1);
+    await recordFailure(db, id, 'fetch', { message: 'The server answered 503 Service Unavailable', status: 503 }, T0 + 2);
+    expect(await db.subscriptions.get(id)).toMatchObject({ failures: 2, lastError: { status: 503 } });
+    await recordNotModified(db, id, T0 + 3);
+    const sub = await db.subscriptions.get(id);
+    expect(sub).toMatchObject({ failures: 0, lastSuccessAt: T0 + 3 });
+    expect(sub?.lastError).toBeUndefined();
+  });
+});
