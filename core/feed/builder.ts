@@ -203,7 +203,7 @@ export class FeedBuilder {
       start: formatInstant(start),
       end: formatInstant(end),
       day: input.day ?? conferenceDayOf(start, this.timeZone, this.dayChangeMinutes),
-      speakerIds: [...new Set(input.speakerIds ?? [])],
+      speakerIds: input.speakerIds && input.speakerIds.length > 1 ? [...new Set(input.speakerIds)] : [...(input.speakerIds ?? [])],
       links: uniqueLinks(input.links ?? []),
       recordingOptOut: input.recordingOptOut ?? false,
       cancelled: input.cancelled ?? false,

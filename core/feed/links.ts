@@ -40,13 +40,15 @@ const HOST_YOUTUBE = 8;
 const HOST_SLIDES = 16;
 const HOST_RECORDING = 32;
 const HOST_REGISTRATION = 64;
+/** Bit of HALLWAY_PATHS[i]'s host: `HOST_MEETING << i`. */
+const HOST_MEETING = 128;
 const hostKinds = new Map<string, number>();
 
 /** Which host lists `host` is on, as bits; a feed has few hosts, so this is cached. */
 function hostMask(host: string): number {
   const known = hostKinds.get(host);
   if (known !== undefined) return known;
-  const mask =
+  let mask =
     (FEEDBACK_HOSTS.test(host) ? HOST_FEEDBACK : 0) |
     (HALLWAY_HOSTS.test(host) ? HOST_HALLWAY : 0) |
     (STREAM_HOSTS.test(host) ? HOST_STREAM : 0) |
@@ -54,30 +56,77 @@ function hostMask(host: string): number {
     (SLIDE_HOSTS.test(host) ? HOST_SLIDES : 0) |
     (RECORDING_HOSTS.test(host) ? HOST_RECORDING : 0) |
     (REGISTRATION_HOSTS.test(host) ? HOST_REGISTRATION : 0);
+  HALLWAY_PATHS.forEach(([h], i) => {
+    if (h.test(host)) mask |= HOST_MEETING << i;
+  });
   if (hostKinds.size >= 10_000) hostKinds.clear();
   hostKinds.set(host, mask);
+  return mask;
+}
+
+const LABEL_FEEDBACK = 1;
+const LABEL_HALLWAY = 2;
+const LABEL_STREAM = 4;
+const LABEL_LIVE = 8;
+const LABEL_SLIDES = 16;
+const LABEL_RECORDING = 32;
+const LABEL_REGISTRATION = 64;
+const labelKinds = new Map<string, number>();
+
+/** What a link's title says, as bits; feeds repeat titles ("Video recording (mp4)"), so this is cached. */
+function labelMask(title: string): number {
+  if (title === '') return 0;
+  const known = labelKinds.get(title);
+  if (known !== undefined) return known;
+  const label = title.toLowerCase();
+  const mask =
+    (/feedback/.test(label) ? LABEL_FEEDBACK : 0) |
+    (/\b(hallway|chat ?room|join the (chat|call|meeting))\b/.test(label) ? LABEL_HALLWAY : 0) |
+    (/(live ?stream|watch live|streaming)/.test(label) ? LABEL_STREAM : 0) |
+    (/\blive\b/.test(label) ? LABEL_LIVE : 0) |
+    (/\bslides?\b|presentation/.test(label) ? LABEL_SLIDES : 0) |
+    (/(recording|video)/.test(label) ? LABEL_RECORDING : 0) |
+    (/regist(er|ration)|tickets?\b/.test(label) ? LABEL_REGISTRATION : 0);
+  if (labelKinds.size >= 10_000) labelKinds.clear();
+  labelKinds.set(title, mask);
   return mask;
 }
 
 /** classifyLink for a URL already parsed (no hint). */
 function classifyUrl(url: URL, title: string): LinkKind {
   if (url.protocol === 'mailto:') return 'other';
-  const host = hostMask(url.hostname.toLowerCase());
-  const path = url.pathname.toLowerCase();
-  const label = title.toLowerCase();
-  if (/feedback/.test(label) || host & HOST_FEEDBACK || /\/feedback\b/.test(path)) return 'feedback';
-  const isMeetingPath = HALLWAY_PATHS.some(([h, p]) => h.test(url.hostname) && p.test(url.pathname));
-  if (host & HOST_HALLWAY || isMeetingPath || /\b(hallway|chat ?room|join the (chat|call|meeting))\b/.test(label)) return 'hallway';
-  if (/\.m3u8(\?|$)/i.test(path) || host & HOST_STREAM || /(live ?stream|watch live|streaming)/.test(label)) return 'stream';
+  return classifyParts(url.hostname, url.pathname, url.search, title);
+}
+
+/** classifyUrl from an http(s) URL's hostname, pathname and search (`?…` or empty). */
+function classifyParts(hostname: string, pathname: string, search: string, title: string): LinkKind {
+  // pathname is ASCII (the parser percent-encodes the rest), so /i equals lowercasing it first.
+  const host = hostMask(hostname.toLowerCase());
+  const path = pathname;
+  const label = labelMask(title);
+  if (label & LABEL_FEEDBACK || host & HOST_FEEDBACK || /\/feedback\b/i.test(path)) return 'feedback';
+  const isMeetingPath = host >= HOST_MEETING && HALLWAY_PATHS.some(([, p], i) => (host & (HOST_MEETING << i)) !== 0 && p.test(pathname));
+  if (host & HOST_HALLWAY || isMeetingPath || label & LABEL_HALLWAY) return 'hallway';
+  if (/\.m3u8(\?|$)/i.test(path) || host & HOST_STREAM || label & LABEL_STREAM) return 'stream';
   if (host & HOST_YOUTUBE) {
-    if (path.startsWith('/live') || /\blive\b/.test(label) || url.searchParams.has('live')) return 'stream';
+    if (/^\/live/i.test(path) || label & LABEL_LIVE || (search !== '' && new URLSearchParams(search).has('live'))) return 'stream';
     return 'recording';
   }
-  if (host & HOST_SLIDES || SLIDE_FILE.test(path) || /\bslides?\b|presentation/.test(label)) return 'slides';
-  if (host & HOST_RECORDING || VIDEO_FILE.test(path) || /(recording|video)/.test(label)) return 'recording';
-  if (host & HOST_REGISTRATION || /regist(er|ration)|tickets?\b/.test(label)) return 'registration';
+  if (host & HOST_SLIDES || SLIDE_FILE.test(path) || label & LABEL_SLIDES) return 'slides';
+  if (host & HOST_RECORDING || VIDEO_FILE.test(path) || label & LABEL_RECORDING) return 'recording';
+  if (host & HOST_REGISTRATION || label & LABEL_REGISTRATION) return 'registration';
   return 'other';
 }
+
+/**
+ * An http(s) URL the WHATWG parser returns unchanged, so parsing can be skipped (most feed
+ * links): lowercase scheme and host of letters, digits and hyphens whose last label starts
+ * with a letter (never an IPv4 address), a path of characters that are never
+ * percent-encoded, and no port, credentials, query or fragment. Punycode hosts and dot
+ * segments, which the parser would check or rewrite, are excluded after the match.
+ */
+const PLAIN_URL = /^https?:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*\/[A-Za-z0-9\-._~!$&'()*+,;=:@/]*$/;
+const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
 
 /**
  * A link from a feed, checked and classified, or undefined (with a warning) when it is
@@ -93,6 +142,16 @@ export function makeLink(
 ): Link | undefined {
   const href = rawHref?.trim();
   if (!href) return undefined;
+  if (href.length <= LIMITS.maxUrlChars && PLAIN_URL.test(href)) {
+    const slash = href.indexOf('/', href.charCodeAt(4) === 115 /* s */ ? 8 : 7);
+    const host = href.slice(href.indexOf('/') + 2, slash);
+    const path = href.slice(slash);
+    if (!host.includes('xn--') && !DOT_SEGMENT.test(path)) {
+      const title = cleanText(rawTitle)?.slice(0, LIMITS.maxShortChars);
+      const kind = hint && hint !== 'other' ? hint : classifyParts(host, path, '', title ?? '');
+      return title ? { url: href, title, kind } : { url: href, kind };
+    }
+  }
   let url: URL;
   try {
     url = new URL(href);
@@ -115,6 +174,8 @@ export function makeLink(
 
 /** Drops repeated URLs (first one wins) and caps the count. */
 export function uniqueLinks(links: ReadonlyArray<Link | undefined>): Link[] {
+  if (links.length === 0) return [];
+  if (links.length === 1) return links[0] ? [links[0]] : [];
   const seen = new Set<string>();
   const out: Link[] = [];
   for (const link of links) {

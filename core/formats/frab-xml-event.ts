@@ -1,0 +1,296 @@
+import type { WarningLog } from '../errors';
+import type { FeedBuilder } from '../feed/builder';
+import { makeLink } from '../feed/links';
+import type { Link, LinkKind } from '../model/schema';
+import { parseClock, parseDateTime, parseDurationMinutes } from '../time/parse';
+import { addDays, wallTimeToInstant } from '../time/zone';
+import type { XmlElement } from './xml';
+
+/**
+ * One `<event>` of a Pentabarf/frab schedule, read in a single pass over its children into
+ * plain values (nothing here points back into the XML tree).
+ */
+export interface FrabEvent {
+  line: number;
+  id: string | undefined;
+  guid: string | undefined;
+  date: string | undefined;
+  start: string | undefined;
+  duration: string | undefined;
+  end: string | undefined;
+  room: string | undefined;
+  slug: string | undefined;
+  title: string | undefined;
+  subtitle: string | undefined;
+  track: string | undefined;
+  type: string | undefined;
+  language: string | undefined;
+  abstract: string | undefined;
+  description: string | undefined;
+  url: string | undefined;
+  feedbackUrl: string | undefined;
+  video: string | undefined;
+  /** `<person id>` and name, as given. */
+  people: Array<{ id: string | undefined; name: string }>;
+  /** Links, attachments, video, event page and feedback link, checked and classified. */
+  links: Array<Link | undefined>;
+  recordingOptOut: boolean;
+  /** `line 123 (event 9025)`, for warnings. */
+  where: string;
+}
+
+/** Text of an element with surrounding whitespace removed; undefined when nothing is left. */
+function trimmed(text: string): string | undefined {
+  const t = text.trim();
+  return t.length > 0 ? t : undefined;
+}
+
+export function readFrabEvent(element: XmlElement, baseUrl: string | undefined, warnings: WarningLog): FrabEvent {
+  const id = element.attrs.id?.trim() || undefined;
+  let links: XmlElement | undefined;
+  let attachments: XmlElement | undefined;
+  const ev: FrabEvent = {
+    line: element.line,
+    id,
+    guid: element.attrs.guid,
+    date: undefined,
+    start: undefined,
+    duration: undefined,
+    end: undefined,
+    room: undefined,
+    slug: undefined,
+    title: undefined,
+    subtitle: undefined,
+    track: undefined,
+    type: undefined,
+    language: undefined,
+    abstract: undefined,
+    description: undefined,
+    url: undefined,
+    feedbackUrl: undefined,
+    video: undefined,
+    people: [],
+    links: [],
+    recordingOptOut: false,
+    where: id === undefined ? `line ${element.line} (event without id)` : `line ${element.line} (event ${id})`,
+  };
+  for (const c of element.children) {
+    switch (c.name) {
+      case 'guid': ev.guid ??= c.text; break;
+      case 'date': ev.date = trimmed(c.text); break;
+      case 'start': ev.start = trimmed(c.text); break;
+      case 'duration': ev.duration = trimmed(c.text); break;
+      case 'end': ev.end = trimmed(c.text); break;
+      case 'room': ev.room = trimmed(c.text); break;
+      case 'slug': ev.slug = c.text; break;
+      case 'title': ev.title = c.text; break;
+      case 'subtitle': ev.subtitle = c.text; break;
+      case 'track': ev.track = c.text; break;
+      case 'type': ev.type = c.text; break;
+      case 'language': ev.language = c.text; break;
+      case 'abstract': ev.abstract = c.text; break;
+      case 'description': ev.description = c.text; break;
+      case 'url': ev.url = trimmed(c.text); break;
+      case 'feedback_url': ev.feedbackUrl = trimmed(c.text); break;
+      case 'video': ev.video = trimmed(c.text); break;
+      case 'persons':
+        for (const p of c.children) if (p.name === 'person') ev.people.push({ id: p.attrs.id?.trim(), name: p.text });
+        break;
+      case 'links': links = c; break;
+      case 'attachments': attachments = c; break;
+      case 'recording':
+        for (const r of c.children) if (r.name === 'optout') ev.recordingOptOut = r.text.trim().toLowerCase() === 'true';
+        break;
+      default:
+        break;
+    }
+  }
+  ev.links = eventLinks(ev, links, attachments, baseUrl, warnings);
+  return ev;
+}
+
+/** What a frab attachment's `type` says about it. */
+function attachmentHint(type: string | undefined): LinkKind | undefined {
+  switch (type?.trim().toLowerCase()) {
+    case 'slides': return 'slides';
+    case 'video':
+    case 'audio': return 'recording';
+    default: return undefined;
+  }
+}
+
+/** `www.example.org/x`, `github.com/y`: a web address typed without its scheme. */
+const BARE_HOST = /^(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?(?:[/?#]\S*)?$/i;
+const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * frab writes attachments as paths on its own host (`/system/event_attachments/…`);
+ * they are resolved against the event's page, else the schedule's base URL. Organizers
+ * often type links without `https://`; those get it when they look like a web address.
+ */
+function resolveHref(raw: string | undefined, base: string | undefined): string | undefined {
+  const href = raw?.trim();
+  if (!href) return undefined;
+  const first = href.charCodeAt(0);
+  if (first === 47 /* / */) {
+    if (base === undefined) return href;
+    try {
+      return new URL(href, base).href;
+    } catch {
+      return href;
+    }
+  }
+  return HAS_SCHEME.test(href) || !BARE_HOST.test(href) ? href : `https://${href}`;
+}
+
+function isAbsoluteHttp(url: string | undefined): url is string {
+  return url !== undefined && /^https?:\/\//i.test(url);
+}
+
+/**
+ * Links, attachments, video, event page and feedback link of an event, each checked and
+ * classified. Warnings name the event's line, the message the link itself: a `where` per
+ * link would be thousands of strings built for nothing on a FOSDEM import.
+ */
+function eventLinks(
+  ev: FrabEvent,
+  links: XmlElement | undefined,
+  attachments: XmlElement | undefined,
+  baseUrl: string | undefined,
+  warnings: WarningLog,
+): Array<Link | undefined> {
+  const out: Array<Link | undefined> = [];
+  const base = isAbsoluteHttp(ev.url) ? ev.url : baseUrl;
+  if (links) {
+    for (const l of links.children) {
+      if (l.name === 'link') out.push(makeLink(resolveHref(l.attrs.href, base), l.text, warnings, ev.where));
+    }
+  }
+  if (attachments) {
+    for (const a of attachments.children) {
+      if (a.name === 'attachment') out.push(makeLink(resolveHref(a.attrs.href, base), a.text, warnings, ev.where, attachmentHint(a.attrs.type)));
+    }
+  }
+  if (ev.video) out.push(makeLink(resolveHref(ev.video, base), undefined, warnings, ev.where, 'recording'));
+  if (ev.url) {
+    const page = makeLink(ev.url, 'Event page', warnings, ev.where);
+    if (page) out.push({ ...page, kind: 'other' });
+  }
+  if (ev.feedbackUrl) out.push(makeLink(ev.feedbackUrl, 'Feedback', warnings, ev.where, 'feedback'));
+  return out;
+}
+
+/**
+ * Registers the event's people and returns their ids. `unreliableIds` are person ids the
+ * feed gives to different people (an aggregated schedule whose sources number people
+ * independently): those people are told apart by name instead.
+ */
+export function eventSpeakers(ev: FrabEvent, builder: FeedBuilder, unreliableIds: ReadonlySet<string>): string[] {
+  const ids: string[] = [];
+  for (const p of ev.people) {
+    const id = builder.speaker({
+      sourceId: p.id !== undefined && unreliableIds.has(p.id) ? undefined : p.id,
+      name: p.name,
+      where: ev.where,
+    });
+    if (id !== undefined) ids.push(id);
+  }
+  return ids;
+}
+
+/** A schedule day as the events under it need it. */
+export interface FrabDay {
+  /** `<day date=…>`, when it is a real date. */
+  date: string | undefined;
+  /** Local minutes before which a `<start>` belongs to the next calendar date (past midnight). */
+  rolloverMinutes: number;
+  /** `<start>` text → instant and calendar date, for this day and zone (talks share start times). */
+  starts: Map<string, { start: number; date: string }>;
+}
+
+function digitAt(text: string, i: number): number {
+  const d = text.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : NaN;
+}
+
+/** `HH:MM` (by far the most common frab duration) read directly; anything else by parseDurationMinutes. */
+function durationMinutes(text: string): number | undefined {
+  if (text.length === 5 && text.charCodeAt(2) === 58 /* : */) {
+    const minutes = (digitAt(text, 0) * 10 + digitAt(text, 1)) * 60 + digitAt(text, 3) * 10 + digitAt(text, 4);
+    if (!Number.isNaN(minutes)) return minutes;
+  }
+  return parseDurationMinutes(text);
+}
+
+/** A local time, possibly past 24:00, as date + `H:M:S` for wallTimeToInstant. */
+function wallOf(date: string, clock: { hours: number; minutes: number; seconds: number }, rollover: number): { date: string; time: string } {
+  let days = Math.floor(clock.hours / 24);
+  const hours = clock.hours % 24;
+  if (days === 0 && hours * 60 + clock.minutes < rollover) days = 1;
+  return { date: days === 0 ? date : addDays(date, days), time: `${hours}:${clock.minutes}:${clock.seconds}` };
+}
+
+export interface EventTimes {
+  start: number;
+  end: number;
+}
+
+/**
+ * Start and end of an event. `<date>` (with its offset) is authoritative; without it the
+ * day's date and `<start>` give a wall time in `zone`, a day later when it lies before the
+ * day's rollover (a 01:50 talk of a day that runs past midnight). End = start + duration,
+ * else `<end>`. Undefined (with a warning) when the start cannot be read.
+ */
+export function eventTimes(
+  ev: FrabEvent,
+  parsedDate: ReturnType<typeof parseDateTime>,
+  day: FrabDay,
+  zone: string,
+  warnings: WarningLog,
+): EventTimes | undefined {
+  let start: number | undefined;
+  let wallDate: string | undefined;
+  if (parsedDate) {
+    start = parsedDate.epochMs ?? wallTimeToInstant(parsedDate.wall.date, parsedDate.wall.time, zone);
+    wallDate = parsedDate.wall.date;
+  } else if (ev.date !== undefined) {
+    warnings.add('date-unreadable', `The date "${ev.date.slice(0, 60)}" cannot be read; the day and start time are used instead.`, ev.where);
+  }
+  if (start === undefined) {
+    const known = ev.start === undefined ? undefined : day.starts.get(ev.start);
+    if (known) {
+      start = known.start;
+      wallDate = known.date;
+    } else {
+      const clock = ev.start === undefined ? undefined : parseClock(ev.start);
+      if (!clock || day.date === undefined || ev.start === undefined) {
+        const why = day.date === undefined ? 'its day has no readable date' : ev.start === undefined ? 'it has no start time' : `its start time "${ev.start.slice(0, 30)}" cannot be read`;
+        warnings.add('session-unreadable', `"${(ev.title ?? '').trim().slice(0, 80) || 'An event'}" was left out: ${why}.`, ev.where);
+        return undefined;
+      }
+      const wall = wallOf(day.date, clock, day.rolloverMinutes);
+      start = wallTimeToInstant(wall.date, wall.time, zone);
+      wallDate = wall.date;
+      day.starts.set(ev.start, { start, date: wallDate });
+    }
+  }
+  const minutes = ev.duration === undefined ? undefined : durationMinutes(ev.duration);
+  if (minutes !== undefined) return { start, end: start + minutes * 60_000 };
+  const end = ev.end === undefined || wallDate === undefined ? undefined : endInstant(ev.end, wallDate, start, zone);
+  if (ev.duration !== undefined || end === undefined) {
+    const what = ev.duration === undefined ? 'has no duration' : `has a duration "${ev.duration.slice(0, 30)}" that cannot be read`;
+    warnings.add('duration-unreadable', `An event ${what}; ${end === undefined ? 'its length was set to zero' : 'its <end> is used'}.`, ev.where);
+  }
+  return { start, end: end ?? start };
+}
+
+/** `<end>`: a date-time, or a local time on the start's date (the next day when earlier). */
+function endInstant(text: string, startDate: string, start: number, zone: string): number | undefined {
+  const dt = parseDateTime(text);
+  if (dt) return dt.epochMs ?? wallTimeToInstant(dt.wall.date, dt.wall.time, zone);
+  const clock = parseClock(text);
+  if (!clock) return undefined;
+  const wall = wallOf(startDate, clock, 0);
+  const end = wallTimeToInstant(wall.date, wall.time, zone);
+  return end >= start ? end : wallTimeToInstant(addDays(wall.date, 1), wall.time, zone);
+}
