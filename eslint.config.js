@@ -7,6 +7,14 @@ const NODE_AND_ELECTRON = [
   { group: ['electron', 'electron/*'], message: 'core/ runs anywhere: no Electron.' },
 ];
 const NODE_BUILTINS = ['fs', 'path', 'os', 'http', 'https', 'url', 'crypto', 'child_process', 'stream', 'util', 'zlib', 'net', 'events', 'buffer'];
+// The IPC boundary has one door each way: ipcMain handlers only in main/electron/ipc.ts (through
+// its sender-checking wrapper), ipcRenderer only in preload/ (behind named methods).
+const NO_OPEN_EXTERNAL = { selector: "CallExpression[callee.property.name='openExternal']", message: 'Open links only through the one link opener.' };
+const NO_IPC_MAIN_HANDLERS = {
+  selector: "CallExpression[callee.object.name='ipcMain'][callee.property.name=/^(handle|handleOnce|on|once|addListener|prependListener)$/]",
+  message: 'Register IPC handlers only in main/electron/ipc.ts, through its checked handle() wrapper.',
+};
+const NO_IPC_RENDERER = { selector: "Identifier[name='ipcRenderer']:not(ImportSpecifier > Identifier.local)", message: 'ipcRenderer stays inside preload/; the page uses the host API.' };
 const DOM_GLOBALS = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'HTMLElement', 'DOMParser', 'location', 'fetch', 'process', 'Buffer', 'require', '__dirname'];
 
 export default tseslint.config(
@@ -23,7 +31,7 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='openExternal']", message: 'Open links only through the one link opener.' }],
+      'no-restricted-syntax': ['error', NO_OPEN_EXTERNAL, NO_IPC_MAIN_HANDLERS, NO_IPC_RENDERER],
     },
   },
   {
@@ -45,7 +53,21 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js', '**/*.mjs'],
+    files: ['main/electron/ipc.ts'],
+    rules: { 'no-restricted-syntax': ['error', NO_OPEN_EXTERNAL, NO_IPC_RENDERER] },
+  },
+  {
+    // The preload owns ipcRenderer; unit tests mock it at the module boundary.
+    files: ['preload/**/*.ts', 'tests/unit/electron/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', NO_OPEN_EXTERNAL, NO_IPC_MAIN_HANDLERS] },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // CommonJS on purpose (electron-builder hooks such as scripts/fuses.cjs).
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -1,16 +1,23 @@
 // `npm start`: the desktop app where Electron can be had, web mode otherwise.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
 
+/**
+ * The Electron binary, if it was downloaded. Never `require('electron')`: when the binary is
+ * missing that starts a download, which cannot work on a machine without internet access.
+ */
 function electronBinary() {
   try {
-    const path = require('electron');
-    return typeof path === 'string' && existsSync(path) ? path : undefined;
+    const dir = dirname(require.resolve('electron/package.json'));
+    const pathFile = join(dir, 'path.txt');
+    if (!existsSync(pathFile)) return undefined;
+    const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
+    return existsSync(binary) ? binary : undefined;
   } catch {
     return undefined;
   }
@@ -24,6 +31,7 @@ function run(command, args) {
 const electron = electronBinary();
 const desktopEntry = join(root, 'dist', 'main', 'index.js');
 run(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
+if (electron) run(process.execPath, [join(root, 'scripts', 'build-desktop.mjs')]);
 if (electron && existsSync(desktopEntry)) {
   spawn(electron, [desktopEntry], { cwd: root, stdio: 'inherit' }).on('exit', (code) => process.exit(code ?? 0));
 } else {

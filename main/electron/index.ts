@@ -1,0 +1,92 @@
+// The Electron main process entry: the only module that runs code when loaded.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, screen, session, type BrowserWindow } from 'electron';
+import { createHostHandlers } from '../services/host-handlers';
+import { registerAppScheme, setupAppProtocol } from './app-protocol';
+import { openFeedFile } from './dialogs';
+import { sendHostEvent, setupIpc } from './ipc';
+import { createLinkInbox, feedUrlsFromArgv, registerProtocolClients, setupSingleInstance } from './links';
+import { setupSecurity } from './security';
+import { setupTray, type TrayHandle } from './tray';
+import { createMainWindow } from './window';
+import { readWindowState, restoreBounds, trackWindowState, type WindowBounds } from './window-state';
+
+// Bundled to dist/main/index.js; the preload, renderer and assets sit beside it (also in app.asar).
+const here = dirname(fileURLToPath(import.meta.url));
+const PATHS = {
+  preload: join(here, '..', 'preload', 'index.js'),
+  renderer: join(here, '..', 'renderer'),
+  trayIcon: join(here, '..', '..', 'assets', 'icons', 'tray.png'),
+  windowIcon: join(here, '..', '..', 'assets', 'icons', '512x512.png'),
+};
+
+let mainWindow: BrowserWindow | undefined;
+let tray: TrayHandle | undefined;
+const inbox = createLinkInbox();
+
+function showWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+function openWindow(bounds: WindowBounds, stateFile: string): void {
+  const win = createMainWindow({ preloadPath: PATHS.preload, bounds, iconPath: PATHS.windowIcon });
+  trackWindowState(win, stateFile);
+  win.webContents.on('did-finish-load', () => inbox.attach((url) => sendHostEvent(win.webContents, 'links:subscribe', { url })));
+  win.on('closed', () => {
+    inbox.detach();
+    mainWindow = undefined;
+  });
+  mainWindow = win;
+}
+
+async function onReady(): Promise<void> {
+  setupSecurity(session.defaultSession);
+  setupAppProtocol(PATHS.renderer);
+  const handlers = createHostHandlers({
+    mode: 'desktop',
+    version: app.getVersion(),
+    platform: process.platform,
+    openFeedFile: () => openFeedFile(mainWindow),
+    updateTray: (next) => tray?.update(next),
+  });
+  setupIpc(handlers, () => mainWindow?.webContents);
+  const stateFile = join(app.getPath('userData'), 'window-state.json');
+  const restore = async (): Promise<WindowBounds> =>
+    restoreBounds(await readWindowState(stateFile), screen.getAllDisplays().map((d) => d.workArea), screen.getPrimaryDisplay().workArea);
+  openWindow(await restore(), stateFile);
+  try {
+    tray = setupTray(PATHS.trayIcon, {
+      show: showWindow,
+      openSession: (sessionRef) => {
+        showWindow();
+        if (mainWindow) sendHostEvent(mainWindow.webContents, 'tray:open-session', { sessionRef });
+      },
+      quit: () => app.quit(),
+    });
+  } catch (error) {
+    console.warn(`No tray icon on this desktop: ${String(error)}`);
+  }
+  app.on('activate', () => {
+    if (mainWindow) showWindow();
+    else restore().then((bounds) => openWindow(bounds, stateFile), (error: unknown) => console.error(String(error)));
+  });
+}
+
+if (!setupSingleInstance({ focus: showWindow, onFeedUrl: (url) => inbox.push(url) })) {
+  app.quit();
+} else {
+  registerAppScheme();
+  registerProtocolClients();
+  for (const url of feedUrlsFromArgv(process.argv)) inbox.push(url);
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.whenReady().then(onReady).catch((error: unknown) => {
+    console.error(`Lanyard could not start: ${String(error)}`);
+    app.exit(1);
+  });
+}

@@ -1,0 +1,41 @@
+import { app, type Session, type WebContents } from 'electron';
+import { isAppUrl } from './app-url';
+
+/** The only permission the app ever uses: reminders are notifications. */
+const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set(['notifications']);
+
+type RequestHandler = NonNullable<Parameters<Session['setPermissionRequestHandler']>[0]>;
+type CheckHandler = NonNullable<Parameters<Session['setPermissionCheckHandler']>[0]>;
+
+/**
+ * Deny by default for a webContents: it never leaves the app origin, never opens windows
+ * (links will go through the one link opener) and never hosts a <webview>.
+ */
+export function hardenWebContents(contents: WebContents): void {
+  contents.on('will-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame || !isAppUrl(event.url)) event.preventDefault();
+  });
+  // The app protocol never redirects, so any redirect is someone else's.
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+/** Grants notifications to the app's own pages; everything else (camera, geolocation…) is refused. */
+export const onPermissionRequest: RequestHandler = (_contents, permission, callback, details) => {
+  callback(GRANTED_PERMISSIONS.has(permission) && isAppUrl(details.requestingUrl));
+};
+
+/** The synchronous twin of onPermissionRequest: Chromium asks both ways. */
+export const onPermissionCheck: CheckHandler = (_contents, permission, requestingOrigin) =>
+  GRANTED_PERMISSIONS.has(permission) && isAppUrl(requestingOrigin);
+
+/** Installs the permission handlers on a session and hardens every webContents ever created. */
+export function setupSecurity(session: Session): void {
+  session.setPermissionRequestHandler(onPermissionRequest);
+  session.setPermissionCheckHandler(onPermissionCheck);
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+}

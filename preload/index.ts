@@ -1,0 +1,59 @@
+// The preload (sandboxed, bundled to CommonJS): exposes the host API as window.lanyard, one
+// named method per call. ipcRenderer itself never reaches the page.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { HostApi, HostArgs, HostChannel, HostEvent, HostResult, HostValue } from '../core/host/contract';
+
+/** Events that arrive before the page subscribes (a link that launched the app) wait here. */
+const MAX_QUEUED = 20;
+
+function call<C extends HostChannel>(channel: C, ...args: HostArgs<C>): Promise<HostResult<HostValue<C>>> {
+  return ipcRenderer.invoke(channel, ...args) as Promise<HostResult<HostValue<C>>>;
+}
+
+function stringField(name: string): (payload: unknown) => string | undefined {
+  return (payload) => {
+    if (typeof payload !== 'object' || payload === null) return undefined;
+    const value: unknown = (payload as Record<string, unknown>)[name];
+    return typeof value === 'string' ? value : undefined;
+  };
+}
+
+/**
+ * One IPC listener per host event, fanned out to the page's listeners with just the value:
+ * the page never sees the Electron event object (and so never reaches `event.sender`).
+ */
+function subscription(event: HostEvent, pick: (payload: unknown) => string | undefined): (listener: (value: string) => void) => () => void {
+  const listeners = new Set<(value: string) => void>();
+  const queued: string[] = [];
+  ipcRenderer.on(event, (_event: IpcRendererEvent, payload: unknown) => {
+    const value = pick(payload);
+    if (value === undefined) return;
+    if (listeners.size === 0) {
+      if (queued.length < MAX_QUEUED) queued.push(value);
+      return;
+    }
+    for (const listener of listeners) listener(value);
+  });
+  return (listener) => {
+    if (typeof listener !== 'function') throw new TypeError(`${event}: the listener must be a function`);
+    listeners.add(listener);
+    for (const value of queued.splice(0)) listener(value);
+    return () => {
+      listeners.delete(listener);
+    };
+  };
+}
+
+const onSubscribeLink = subscription('links:subscribe', stringField('url'));
+const onOpenSession = subscription('tray:open-session', stringField('sessionRef'));
+
+const api = {
+  appInfo: () => call('app:info'),
+  fetchFeed: (request) => call('feeds:fetch', request),
+  openFeedFile: () => call('files:open-feed'),
+  updateTray: (update) => call('tray:update', update),
+  onSubscribeLink: (listener) => onSubscribeLink(listener),
+  onOpenSession: (listener) => onOpenSession(listener),
+} satisfies HostApi;
+
+contextBridge.exposeInMainWorld('lanyard', api);

@@ -1,0 +1,98 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { HostApi } from '../../../core/host/contract';
+
+type IpcListener = (event: unknown, payload: unknown) => void;
+const fake = vi.hoisted(() => ({
+  exposed: [] as Array<[string, unknown]>,
+  listeners: new Map<string, Array<(event: unknown, payload: unknown) => void>>(),
+  invoke: vi.fn((..._args: unknown[]) => Promise.resolve({ ok: true, value: null })),
+}));
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (key: string, api: unknown) => fake.exposed.push([key, api]) },
+  ipcRenderer: {
+    invoke: fake.invoke,
+    on: (channel: string, listener: (event: unknown, payload: unknown) => void) => {
+      fake.listeners.set(channel, [...(fake.listeners.get(channel) ?? []), listener]);
+    },
+    removeListener: vi.fn(),
+  },
+}));
+
+await import('../../../preload/index');
+
+const METHODS = ['appInfo', 'fetchFeed', 'openFeedFile', 'updateTray', 'onSubscribeLink', 'onOpenSession'] as const satisfies ReadonlyArray<keyof HostApi>;
+// Compile-time: the list above names every HostApi method.
+const isComplete: Exclude<keyof HostApi, (typeof METHODS)[number]> extends never ? true : false = true;
+
+function exposedApi(): HostApi {
+  const [entry] = fake.exposed;
+  if (!entry) throw new Error('nothing exposed');
+  return entry[1] as HostApi;
+}
+
+function emit(channel: string, payload: unknown): void {
+  const fakeElectronEvent = { sender: { send: () => undefined }, senderId: 0, ports: [] };
+  for (const listener of fake.listeners.get(channel) ?? ([] as IpcListener[])) listener(fakeElectronEvent, payload);
+}
+
+describe('the preload bridge', () => {
+  beforeEach(() => fake.invoke.mockClear());
+
+  it('exposes exactly the HostApi methods as window.lanyard, and nothing else', () => {
+    expect(isComplete).toBe(true);
+    expect(fake.exposed).toHaveLength(1);
+    expect(fake.exposed[0]?.[0]).toBe('lanyard');
+    const api = exposedApi();
+    expect(Object.keys(api).sort()).toEqual([...METHODS].sort());
+    for (const name of METHODS) expect(typeof api[name]).toBe('function');
+    expect(JSON.stringify(Object.keys(api))).not.toMatch(/ipc|invoke|send/i);
+  });
+
+  it('maps each call to its own channel with its arguments', async () => {
+    const api = exposedApi();
+    await api.appInfo();
+    await api.fetchFeed({ url: 'https://example.org/feed.json', etag: '"1"' });
+    await api.openFeedFile();
+    await api.updateTray({ next: [] });
+    expect(fake.invoke.mock.calls).toEqual([
+      ['app:info'],
+      ['feeds:fetch', { url: 'https://example.org/feed.json', etag: '"1"' }],
+      ['files:open-feed'],
+      ['tray:update', { next: [] }],
+    ]);
+  });
+
+  it('keeps events that arrive before anyone listens (a link that launched the app)', () => {
+    emit('links:subscribe', { url: 'https://example.org/early.ics' });
+    const seen: string[] = [];
+    const stop = exposedApi().onSubscribeLink((url) => seen.push(url));
+    expect(seen).toEqual(['https://example.org/early.ics']);
+    stop();
+  });
+
+  it('hands subscribers the value only, never the Electron event, and unsubscribes', () => {
+    const api = exposedApi();
+    const seen: unknown[][] = [];
+    const stop = api.onSubscribeLink((...args: unknown[]) => seen.push(args));
+    expect(typeof stop).toBe('function');
+    emit('links:subscribe', { url: 'https://example.org/a.ics' });
+    emit('links:subscribe', { url: 42 });
+    expect(seen).toEqual([['https://example.org/a.ics']]);
+    stop();
+    emit('links:subscribe', { url: 'https://example.org/b.ics' });
+    expect(seen).toHaveLength(1);
+    // …and the next subscriber (say, after a remount) still gets it.
+    const later: string[] = [];
+    exposedApi().onSubscribeLink((url) => later.push(url))();
+    expect(later).toEqual(['https://example.org/b.ics']);
+  });
+
+  it('delivers the tray choice as a session reference', () => {
+    const api = exposedApi();
+    const seen: unknown[][] = [];
+    const stop = api.onOpenSession((...args: unknown[]) => seen.push(args));
+    emit('tray:open-session', { sessionRef: 'conf/s1' });
+    stop();
+    expect(seen).toEqual([['conf/s1']]);
+  });
+});
