@@ -1,0 +1,47 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '../../db';
+import { listConferences } from '../../db/queries';
+import { dateRange } from '../../format';
+import { hrefFor } from '../../route';
+
+/** Subscribed conferences, current and upcoming first; past ones move to the archive, never deleted. */
+export function Sidebar({ activeId }: { activeId: string | undefined }) {
+  const conferences = useLiveQuery(() => listConferences(db), []) ?? [];
+  const now = Date.now();
+  const isPast = (lastEnd: number | undefined): boolean => lastEnd !== undefined && lastEnd < now - 14 * 86_400_000;
+  const active = conferences.filter((c) => !c.subscription.archived && !isPast(c.conference?.lastEnd));
+  const archive = conferences.filter((c) => c.subscription.archived || isPast(c.conference?.lastEnd));
+  const item = (c: (typeof conferences)[number]) => (
+    <li key={c.subscription.id}>
+      <a
+        href={hrefFor({ page: 'schedule', conferenceId: c.subscription.id })}
+        aria-current={c.subscription.id === activeId ? 'page' : undefined}
+        className="conference-link"
+      >
+        <span className="conference-link-title">{c.conference?.conference.title ?? c.subscription.id}</span>
+        {c.conference ? <span className="conference-link-dates">{dateRange(c.conference.conference.start, c.conference.conference.end)}</span> : null}
+        {c.subscription.lastError ? <span className="badge-warning" title={c.subscription.lastError.message}>!</span> : null}
+      </a>
+    </li>
+  );
+  return (
+    <nav className="sidebar" aria-label="Conferences">
+      <a className="button primary add-conference" href={hrefFor({ page: 'subscribe' })}>
+        + Add conference
+      </a>
+      {active.length > 0 ? (
+        <>
+          <h2 className="sidebar-heading">Current and upcoming</h2>
+          <ul className="conference-list">{active.map(item)}</ul>
+        </>
+      ) : null}
+      {archive.length > 0 ? (
+        <details className="archive" open={active.length === 0}>
+          <summary>Past conferences ({archive.length})</summary>
+          <ul className="conference-list">{archive.map(item)}</ul>
+        </details>
+      ) : null}
+      {conferences.length === 0 ? <p className="muted">No conferences yet.</p> : null}
+    </nav>
+  );
+}

@@ -1,0 +1,74 @@
+import { useEffect, useRef } from 'react';
+import type { ConferenceData } from '../../db/queries';
+import type { SessionRecord } from '../../db/schema';
+import { clock } from '../../format';
+import { hrefFor } from '../../route';
+
+const PX_PER_MINUTE = 1.6;
+const MIN_HEIGHT = 28;
+/** Room above the first hour line, so its label is not hidden under the sticky room names. */
+const TOP_PAD = 14;
+
+/** The day as a grid: rooms as columns, time running down, one block per session. */
+export function Timeline({ sessions, data, zone, now }: { sessions: SessionRecord[]; data: ConferenceData; zone: string; now: number }) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const rooms = data.rooms.filter((r) => sessions.some((s) => s.roomId === r.id));
+  const hasUnroomed = sessions.some((s) => !s.roomId);
+  const columns = [...rooms.map((r) => ({ id: r.id, name: r.name })), ...(hasUnroomed ? [{ id: '', name: 'Elsewhere' }] : [])];
+  const first = Math.min(...sessions.map((s) => Date.parse(s.start)));
+  const last = Math.max(...sessions.map((s) => Date.parse(s.end)));
+  const dayStart = first - (first % 3_600_000);
+  const y = (ms: number): number => TOP_PAD + ((ms - dayStart) / 60_000) * PX_PER_MINUTE;
+  const height = y(last) + 40;
+  const hours: number[] = [];
+  for (let t = dayStart; t <= last; t += 3_600_000) hours.push(t);
+  const nowVisible = now >= first && now <= last;
+  useEffect(() => {
+    if (nowVisible && scroller.current) scroller.current.scrollTop = Math.max(0, y(now) - 120);
+    // Scroll to now once per day shown, not on every re-render.
+  }, [sessions[0]?.day]);
+  if (sessions.length === 0) return <p className="empty">No sessions match.</p>;
+  return (
+    <div ref={scroller} className="timeline" data-testid="timeline" tabIndex={-1}>
+      <div className="timeline-grid" style={{ gridTemplateColumns: `4rem repeat(${columns.length}, minmax(10rem, 1fr))` }}>
+        <div className="timeline-corner" />
+        {columns.map((c) => (
+          <div key={c.id} className="timeline-room" role="columnheader">
+            {c.name}
+          </div>
+        ))}
+        <div className="timeline-gutter" style={{ height }}>
+          {hours.map((t) => (
+            <span key={t} className="timeline-hour" style={{ top: y(t) }}>
+              {clock(t, zone)}
+            </span>
+          ))}
+        </div>
+        {columns.map((c) => (
+          <div key={c.id} className="timeline-column" style={{ height }} role="list" aria-label={c.name}>
+            {sessions
+              .filter((s) => (s.roomId ?? '') === c.id)
+              .map((s) => {
+                const top = y(Date.parse(s.start));
+                const h = Math.max(MIN_HEIGHT, y(Date.parse(s.end)) - top - 2);
+                const kind = s.type === 'break' ? ' is-break' : s.cancelled ? ' is-cancelled' : '';
+                return (
+                  <a
+                    key={s.id}
+                    role="listitem"
+                    className={`timeline-block${kind}`}
+                    style={{ top, height: h }}
+                    href={hrefFor({ page: 'session', conferenceId: data.record.id, sessionId: s.id })}
+                    title={`${clock(s.start, zone)}–${clock(s.end, zone)} ${s.title}`}
+                  >
+                    <span className="timeline-block-time">{clock(s.start, zone)}</span> {s.title}
+                  </a>
+                );
+              })}
+            {nowVisible ? <div className="timeline-now" style={{ top: y(now) }} aria-hidden="true" /> : null}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
