@@ -56,7 +56,7 @@ export type HostResult<T> = { ok: true; value: T } | { ok: false; error: HostErr
 export const HOST_EVENTS = {
   /** A `lanyard://subscribe?url=…` or `webcal://…` link was opened. */
   'links:subscribe': z.object({ url }),
-  /** The user chose a session in the tray / menu. */
+  /** The user chose a session in the tray / menu; `sessionRef` is `conferenceId + "\n" + sessionId`. */
   'tray:open-session': z.object({ sessionRef: z.string().max(700) }),
 } as const;
 export type HostEvent = keyof typeof HOST_EVENTS;

@@ -1,19 +1,80 @@
-import { useMemo } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { db } from './db';
+import { listConferences, loadConference } from './db/queries';
 import { ConferenceHeader } from './features/conference/ConferenceHeader';
-import { ScheduleList } from './features/schedule/ScheduleList';
-import { SessionPage, SpeakerPage } from './features/session/SessionPage';
-import { useRoute } from './route';
-import { loadSample } from './sample';
+import { SubscribePage } from './features/conference/SubscribePage';
+import { Sidebar } from './features/layout/Sidebar';
+import { TopBar } from './features/layout/TopBar';
+import { RoomsPage, TracksPage } from './features/rooms/RoomsPage';
+import { SchedulePage } from './features/schedule/SchedulePage';
+import { SearchPage } from './features/search/SearchPage';
+import { SessionPage } from './features/session/SessionPage';
+import { SpeakerPage, SpeakersPage } from './features/speakers/SpeakersPage';
+import { host } from './host';
+import { navigate, useRoute, type Route } from './route';
+import { useUi } from './store/ui';
+import { startSync } from './sync/manager';
+import { ensureSample } from './sync/sample';
+import { useTrayFeed } from './sync/tray-feed';
+
+function ConferenceView({ route }: { route: Extract<Route, { conferenceId: string }> }) {
+  const data = useLiveQuery(() => loadConference(db, route.conferenceId), [route.conferenceId]);
+  if (data === undefined) return <p className="muted">Loading…</p>;
+  return (
+    <>
+      <ConferenceHeader data={data} current={route.page} />
+      {route.page === 'schedule' ? <SchedulePage data={data} day={route.day} /> : null}
+      {route.page === 'session' ? <SessionPage data={data} sessionId={route.sessionId} /> : null}
+      {route.page === 'speakers' ? <SpeakersPage data={data} /> : null}
+      {route.page === 'speaker' ? <SpeakerPage data={data} speakerId={route.speakerId} /> : null}
+      {route.page === 'rooms' ? <RoomsPage data={data} /> : null}
+      {route.page === 'tracks' ? <TracksPage data={data} /> : null}
+    </>
+  );
+}
 
 export function App() {
-  const { feed } = useMemo(loadSample, []);
   const route = useRoute();
+  const setOnline = useUi((s) => s.setOnline);
+  const [startError, setStartError] = useState<string | undefined>(undefined);
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    ensureSample(db, Date.now()).then(
+      () => {
+        setReady(true);
+        stop = startSync(db, setOnline);
+      },
+      (error: unknown) => setStartError(error instanceof Error ? error.message : String(error)),
+    );
+    return () => stop?.();
+  }, [setOnline]);
+  useTrayFeed(db);
+  useEffect(() => host().onSubscribeLink((url) => navigate({ page: 'subscribe', url })), []);
+  useEffect(() => host().onOpenSession((ref) => {
+    const [conferenceId, sessionId] = ref.split('\n');
+    if (conferenceId && sessionId) navigate({ page: 'session', conferenceId, sessionId });
+  }), []);
+  const conferences = useLiveQuery(() => listConferences(db), []);
+  const conferenceId = 'conferenceId' in route ? route.conferenceId : undefined;
+  useEffect(() => {
+    const first = conferences?.find((c) => !c.subscription.archived) ?? conferences?.[0];
+    if (route.page === 'home' && first) navigate({ page: 'schedule', conferenceId: first.subscription.id });
+  }, [route.page, conferences]);
+  let content;
+  if (startError) content = <p role="alert" className="error">Lanyard could not open its storage: {startError}</p>;
+  else if (route.page === 'subscribe') content = <SubscribePage initialUrl={route.url} />;
+  else if (route.page === 'search') content = <SearchPage query={route.query} conferenceId={route.conferenceId} />;
+  else if (route.page === 'home') content = <p className="muted">{ready && conferences?.length === 0 ? 'No conferences yet: add one.' : 'Loading…'}</p>;
+  else content = <ConferenceView route={route} />;
   return (
     <div className="app">
-      <ConferenceHeader feed={feed} />
-      {route.page === 'session' ? <SessionPage feed={feed} id={route.id} /> : null}
-      {route.page === 'speaker' ? <SpeakerPage feed={feed} id={route.id} /> : null}
-      {route.page === 'schedule' ? <ScheduleList feed={feed} /> : null}
+      <TopBar onSearchPage={route.page === 'search'} />
+      <div className="app-body">
+        <Sidebar activeId={conferenceId} />
+        <main id="content" className="content" tabIndex={-1}>{content}</main>
+      </div>
     </div>
   );
 }

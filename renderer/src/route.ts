@@ -1,16 +1,71 @@
 import { useEffect, useState } from 'react';
 
-export type Route = { page: 'schedule' } | { page: 'session'; id: string } | { page: 'speaker'; id: string };
+export type Route =
+  | { page: 'home' }
+  | { page: 'schedule'; conferenceId: string; day?: string }
+  | { page: 'session'; conferenceId: string; sessionId: string }
+  | { page: 'speakers'; conferenceId: string }
+  | { page: 'speaker'; conferenceId: string; speakerId: string }
+  | { page: 'rooms'; conferenceId: string }
+  | { page: 'tracks'; conferenceId: string }
+  | { page: 'search'; query: string; conferenceId?: string }
+  | { page: 'subscribe'; url?: string };
+
+const dec = (s: string): string => decodeURIComponent(s);
 
 export function parseRoute(hash: string): Route {
-  const [, page, id] = /^#\/(session|speaker)\/(.+)$/.exec(hash) ?? [];
-  if (page === 'session' && id) return { page: 'session', id: decodeURIComponent(id) };
-  if (page === 'speaker' && id) return { page: 'speaker', id: decodeURIComponent(id) };
-  return { page: 'schedule' };
+  const [path = '', queryString = ''] = hash.replace(/^#/, '').split('?');
+  const query = new URLSearchParams(queryString);
+  const parts = path.split('/').filter(Boolean);
+  if (parts[0] === 'subscribe') {
+    const url = query.get('url');
+    return url ? { page: 'subscribe', url } : { page: 'subscribe' };
+  }
+  if (parts[0] === 'search') {
+    const cid = query.get('in');
+    return cid ? { page: 'search', query: query.get('q') ?? '', conferenceId: cid } : { page: 'search', query: query.get('q') ?? '' };
+  }
+  if (parts[0] === 'c' && parts[1]) {
+    const conferenceId = dec(parts[1]);
+    const [kind, arg] = [parts[2], parts[3]];
+    if (kind === 'session' && arg) return { page: 'session', conferenceId, sessionId: dec(arg) };
+    if (kind === 'speaker' && arg) return { page: 'speaker', conferenceId, speakerId: dec(arg) };
+    if (kind === 'speakers') return { page: 'speakers', conferenceId };
+    if (kind === 'rooms') return { page: 'rooms', conferenceId };
+    if (kind === 'tracks') return { page: 'tracks', conferenceId };
+    if (kind === 'day' && arg) return { page: 'schedule', conferenceId, day: arg };
+    return { page: 'schedule', conferenceId };
+  }
+  return { page: 'home' };
 }
 
+const enc = encodeURIComponent;
+
 export function hrefFor(route: Route): string {
-  return route.page === 'schedule' ? '#/' : `#/${route.page}/${encodeURIComponent(route.id)}`;
+  switch (route.page) {
+    case 'home':
+      return '#/';
+    case 'schedule':
+      return route.day ? `#/c/${enc(route.conferenceId)}/day/${route.day}` : `#/c/${enc(route.conferenceId)}`;
+    case 'session':
+      return `#/c/${enc(route.conferenceId)}/session/${enc(route.sessionId)}`;
+    case 'speaker':
+      return `#/c/${enc(route.conferenceId)}/speaker/${enc(route.speakerId)}`;
+    case 'speakers':
+    case 'rooms':
+    case 'tracks':
+      return `#/c/${enc(route.conferenceId)}/${route.page}`;
+    case 'search': {
+      const q = new URLSearchParams({ q: route.query, ...(route.conferenceId ? { in: route.conferenceId } : {}) });
+      return `#/search?${q.toString()}`;
+    }
+    case 'subscribe':
+      return route.url ? `#/subscribe?url=${enc(route.url)}` : '#/subscribe';
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = hrefFor(route);
 }
 
 /** The current hash route; updates on navigation. */

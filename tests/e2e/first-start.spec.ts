@@ -10,28 +10,49 @@ test.describe('first start', () => {
       return route.abort('internetdisconnected');
     });
     await page.goto('/');
-    await expect(page.getByRole('heading', { level: 1, name: /CentOS Connect/ })).toBeVisible();
-    await expect(page.getByRole('heading', { level: 2, name: /Friday,? 3 February 2023/ })).toBeVisible();
-    await expect(page.locator('.session-row')).toHaveCount(18);
+    await expect(page.getByRole('heading', { level: 1, name: 'CentOS Connect at FOSDEM' })).toBeVisible();
+    await expect(page.getByText('built-in sample')).toBeVisible();
+    await expect(page.getByText(/^18 sessions/)).toBeVisible();
     await expect(page.getByRole('link', { name: 'Kmods SIG Update' })).toBeVisible();
-    await page.screenshot({ path: 'tests/e2e/screenshots/schedule.png', fullPage: true });
+    await page.screenshot({ path: 'tests/e2e/screenshots/schedule-list.png' });
+
+    await page.getByRole('button', { name: 'Timeline' }).click();
+    await expect(page.getByTestId('timeline')).toBeVisible();
+    await expect(page.getByRole('columnheader', { name: 'Pagoda room' })).toBeVisible();
+    await page.screenshot({ path: 'tests/e2e/screenshots/schedule-timeline.png' });
+    await page.getByRole('button', { name: 'List' }).click();
 
     await page.getByRole('link', { name: 'Kmods SIG Update' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Kmods SIG Update' })).toBeVisible();
-    await expect(page.getByText('15:30–16:00 (Europe/Brussels)')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Kmods SIG Update' })).toBeVisible();
+    await expect(page.getByText('15:30–16:00')).toBeVisible();
     await expect(page.getByText(/kABI tracking kernel modules/)).toBeVisible();
+    await page.screenshot({ path: 'tests/e2e/screenshots/session.png' });
     await page.getByRole('link', { name: 'Peter Georg' }).click();
     await expect(page.getByText(/Chair of the CentOS Kmods SIG/)).toBeVisible();
-    await page.screenshot({ path: 'tests/e2e/screenshots/speaker.png' });
     expect(outside).toEqual([]);
   });
 
-  test('the web-mode server sends the security headers', async ({ request }) => {
+  test('the time-zone toggle switches every time shown', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Kmods SIG Update' }).click();
+    await expect(page.getByText('15:30–16:00')).toBeVisible();
+    await page.getByRole('button', { name: 'My time' }).click();
+    // The browser runs in UTC here: Brussels 15:30 is 14:30 UTC.
+    await expect(page.getByText('14:30–15:00').first()).toBeVisible();
+    await page.getByRole('button', { name: 'Conference time' }).click();
+    await expect(page.getByText('15:30–16:00').first()).toBeVisible();
+  });
+
+  test('the web-mode server sends the security headers and guards its API', async ({ request, baseURL }) => {
     const response = await request.get('/');
     const csp = response.headers()['content-security-policy'] ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-eval');
     expect(csp).not.toContain('unsafe-inline');
     expect(response.headers()['x-content-type-options']).toBe('nosniff');
+    const forged = await request.post('/api/app:info', { data: { args: [] }, headers: { origin: 'https://evil.example' } });
+    expect(forged.status()).toBe(403);
+    const ok = await request.post('/api/app:info', { data: { args: [] }, headers: { 'x-lanyard-request': '1', origin: (baseURL ?? '').replace(/\/$/, '') } });
+    expect(await ok.json()).toMatchObject({ ok: true, value: { mode: 'web' } });
   });
 });

@@ -1,27 +1,87 @@
-import type { Feed } from '../../../../core/model/schema';
-import { longDate } from '../../format';
+import { useEffect, useState } from 'react';
+import { describeFreshness } from '../../../../core/sync/freshness';
+import { db } from '../../db';
+import type { ConferenceData } from '../../db/queries';
+import { clock, dateRange } from '../../format';
+import { hrefFor, type Route } from '../../route';
+import { useDisplayZone, useUi } from '../../store/ui';
+import { syncNow } from '../../sync/manager';
 
-export function ConferenceHeader({ feed }: { feed: Feed }) {
-  const { conference } = feed;
+function useNow(intervalMs: number): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const t = window.setInterval(() => setNow(Date.now()), intervalMs);
+    return () => window.clearInterval(t);
+  }, [intervalMs]);
+  return now;
+}
+
+const TABS = [
+  ['schedule', 'Schedule'],
+  ['speakers', 'Speakers'],
+  ['rooms', 'Rooms'],
+  ['tracks', 'Tracks'],
+] as const;
+
+export function ConferenceHeader({ data, current }: { data: ConferenceData; current: Route['page'] }) {
+  const { conference } = data.record;
+  const sub = data.subscription;
+  const online = useUi((s) => s.online);
+  const zone = useDisplayZone(conference.timeZone);
+  const now = useNow(30_000);
+  const [busy, setBusy] = useState(false);
+  const freshness = sub
+    ? sub.source === 'url'
+      ? describeFreshness({
+          now,
+          online,
+          lastSuccessAt: sub.lastSuccessAt,
+          lastError: sub.lastError ? { at: sub.lastError.at, message: sub.lastError.message } : undefined,
+          clock: (ms) => clock(ms, zone),
+        })
+      : sub.source === 'sample'
+        ? 'built-in sample'
+        : `from the file ${sub.fileName ?? ''}`
+    : '';
+  const refresh = (): void => {
+    if (!sub) return;
+    setBusy(true);
+    void syncNow(db, sub).finally(() => setBusy(false));
+  };
   const venue = conference.venue;
-  const dates = conference.start === conference.end ? longDate(conference.start) : `${longDate(conference.start)} – ${longDate(conference.end)}`;
   return (
     <header className="conference-header">
-      <h1>{conference.title}</h1>
+      <div className="conference-title-row">
+        <h1>{conference.title}</h1>
+        {sub?.source === 'url' ? (
+          <button type="button" className="button" onClick={refresh} disabled={busy} aria-label="Refresh now">
+            {busy ? 'Refreshing…' : '↻ Refresh now'}
+          </button>
+        ) : null}
+      </div>
       <p className="conference-meta">
-        <span>{dates}</span>
-        {venue?.name ? <span> · {[venue.name, venue.room].filter(Boolean).join(', ')}</span> : null}
-        <span> · times in {conference.timeZone}</span>
+        <span>{dateRange(conference.start, conference.end)}</span>
+        {venue?.name ? <span> · {[venue.name, venue.city].filter(Boolean).join(', ')}</span> : null}
+      </p>
+      <p className={sub?.lastError ? 'freshness has-error' : 'freshness'} role="status" aria-live="polite" data-testid="freshness">
+        {freshness}
       </p>
       {conference.links.length > 0 ? (
         <nav aria-label="Take part" className="participation">
           {conference.links.map((link) => (
             <a key={link.url} href={link.url} target="_blank" rel="noopener noreferrer" className={`chip chip-${link.kind}`}>
-              {link.title ?? link.url}
+              {link.title ?? new URL(link.url).host}
             </a>
           ))}
         </nav>
       ) : null}
+      <nav className="tabs" aria-label="Conference sections">
+        {TABS.map(([page, label]) => (
+          <a key={page} href={hrefFor({ page, conferenceId: data.record.id })} aria-current={current === page ? 'page' : undefined}>
+            {label}
+          </a>
+        ))}
+      </nav>
     </header>
   );
 }

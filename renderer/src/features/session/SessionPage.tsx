@@ -1,68 +1,73 @@
-import type { Feed } from '../../../../core/model/schema';
+import type { ConferenceData } from '../../db/queries';
 import { clock, longDate } from '../../format';
 import { RichText } from '../../RichText';
 import { hrefFor } from '../../route';
+import { useDisplayZone } from '../../store/ui';
 
-export function SessionPage({ feed, id }: { feed: Feed; id: string }) {
-  const session = feed.sessions.find((s) => s.id === id);
-  if (!session) return <main className="page"><p role="alert">This session is not in the schedule.</p></main>;
-  const zone = feed.conference.timeZone;
+const LINK_LABELS: Record<string, string> = {
+  stream: 'Live stream', hallway: 'Hallway / chat', recording: 'Recording', slides: 'Slides', feedback: 'Feedback', registration: 'Registration', other: 'Link',
+};
+
+export function SessionPage({ data, sessionId }: { data: ConferenceData; sessionId: string }) {
+  const session = data.sessions.find((s) => s.id === sessionId);
+  const conferenceZone = data.record.conference.timeZone;
+  const zone = useDisplayZone(conferenceZone);
   const myZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const room = feed.rooms.find((r) => r.id === session.roomId)?.name;
-  const track = feed.tracks.find((t) => t.id === session.trackId)?.name;
-  const speakers = session.speakerIds.map((sid) => feed.speakers.find((s) => s.id === sid)).filter((s) => s !== undefined);
+  if (!session) return <p role="alert">This session is not in the schedule (any more).</p>;
+  const room = data.rooms.find((r) => r.id === session.roomId);
+  const track = session.trackId ? data.tracks.get(session.trackId)?.name : undefined;
+  const speakers = session.speakerIds.map((id) => data.speakers.get(id)).filter((s) => s !== undefined);
+  const otherZone = zone === conferenceZone ? myZone : conferenceZone;
+  const links = [...session.links, ...(room?.links ?? []).filter((l) => l.kind === 'stream' || l.kind === 'hallway')];
   return (
-    <main className="page session-page">
-      <a href={hrefFor({ page: 'schedule' })} className="back">← Schedule</a>
-      <h1>{session.title}</h1>
+    <article className="session-page" aria-labelledby="session-title">
+      <a href={hrefFor({ page: 'schedule', conferenceId: data.record.id, day: session.day })} className="back">
+        ← {longDate(session.day)}
+      </a>
+      <h2 id="session-title" className="page-title">{session.title}</h2>
       {session.subtitle ? <p className="subtitle">{session.subtitle}</p> : null}
+      {session.cancelled ? <p className="tag tag-cancelled">Cancelled by the organizers</p> : null}
       <dl className="facts">
         <dt>When</dt>
         <dd>
-          {longDate(session.day)}, {clock(session.start, zone)}–{clock(session.end, zone)} ({zone})
-          {myZone !== zone ? <span className="my-time"> · {clock(session.start, myZone)}–{clock(session.end, myZone)} your time ({myZone})</span> : null}
+          {longDate(session.day)}, {clock(session.start, zone)}–{clock(session.end, zone)} <span className="muted">({zone})</span>
+          {otherZone !== zone ? (
+            <span className="other-zone">
+              {' '}· {clock(session.start, otherZone)}–{clock(session.end, otherZone)} <span className="muted">({otherZone})</span>
+            </span>
+          ) : null}
         </dd>
-        {room ? (<><dt>Room</dt><dd>{room}</dd></>) : null}
+        {room ? (<><dt>Room</dt><dd>{room.name}</dd></>) : null}
         {track ? (<><dt>Track</dt><dd>{track}</dd></>) : null}
+        {session.type ? (<><dt>Type</dt><dd>{session.type}</dd></>) : null}
+        {session.language ? (<><dt>Language</dt><dd>{session.language}</dd></>) : null}
+        {speakers.length > 0 ? (
+          <>
+            <dt>{speakers.length === 1 ? 'Speaker' : 'Speakers'}</dt>
+            <dd>
+              {speakers.map((s, i) => (
+                <span key={s.id}>
+                  {i > 0 ? ', ' : ''}
+                  <a href={hrefFor({ page: 'speaker', conferenceId: data.record.id, speakerId: s.id })}>{s.name}</a>
+                </span>
+              ))}
+            </dd>
+          </>
+        ) : null}
       </dl>
-      <RichText html={session.abstract} />
-      <RichText html={session.description} />
-      {speakers.length > 0 ? (
-        <section aria-labelledby="speakers-heading">
-          <h2 id="speakers-heading">Speakers</h2>
-          <ul className="speaker-list">
-            {speakers.map((s) => (
-              <li key={s.id}><a href={hrefFor({ page: 'speaker', id: s.id })}>{s.name}</a></li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-    </main>
-  );
-}
-
-export function SpeakerPage({ feed, id }: { feed: Feed; id: string }) {
-  const speaker = feed.speakers.find((s) => s.id === id);
-  if (!speaker) return <main className="page"><p role="alert">This speaker is not in the schedule.</p></main>;
-  const sessions = feed.sessions.filter((s) => s.speakerIds.includes(id));
-  return (
-    <main className="page speaker-page">
-      <a href={hrefFor({ page: 'schedule' })} className="back">← Schedule</a>
-      <h1>{speaker.name}</h1>
-      <RichText html={speaker.bio} />
-      {speaker.links.length > 0 ? (
-        <ul className="link-list">
-          {speaker.links.map((l) => (
-            <li key={l.url}><a href={l.url} target="_blank" rel="noopener noreferrer">{l.title ?? new URL(l.url).host}</a></li>
+      {links.length > 0 ? (
+        <ul className="link-list" aria-label="Links">
+          {links.map((l) => (
+            <li key={l.url}>
+              <a href={l.url} target="_blank" rel="noopener noreferrer" className={`chip chip-${l.kind}`}>
+                {LINK_LABELS[l.kind]}: {l.title ?? new URL(l.url).host}
+              </a>
+            </li>
           ))}
         </ul>
       ) : null}
-      <h2>Sessions</h2>
-      <ul>
-        {sessions.map((s) => (
-          <li key={s.id}><a href={hrefFor({ page: 'session', id: s.id })}>{s.title}</a></li>
-        ))}
-      </ul>
-    </main>
+      <RichText html={session.abstract} />
+      <RichText html={session.description} />
+    </article>
   );
 }

@@ -1,0 +1,45 @@
+import type { ConferenceRecord, LanyardDb, RoomRecord, SessionRecord, SpeakerRecord, SubscriptionRecord, TrackRecord } from './schema';
+
+export interface ConferenceSummary {
+  subscription: SubscriptionRecord;
+  conference: ConferenceRecord | undefined;
+}
+
+/** Every subscription with its stored conference, soonest first; archived ones last. */
+export async function listConferences(db: LanyardDb): Promise<ConferenceSummary[]> {
+  const [subs, confs] = await Promise.all([db.subscriptions.toArray(), db.conferences.toArray()]);
+  const byId = new Map(confs.map((c) => [c.id, c]));
+  return subs
+    .map((subscription) => ({ subscription, conference: byId.get(subscription.id) }))
+    .sort((a, b) => a.subscription.archived - b.subscription.archived || (a.conference?.firstStart ?? 0) - (b.conference?.firstStart ?? 0));
+}
+
+export interface ConferenceData {
+  record: ConferenceRecord;
+  subscription: SubscriptionRecord | undefined;
+  sessions: SessionRecord[];
+  speakers: Map<string, SpeakerRecord>;
+  rooms: RoomRecord[];
+  tracks: Map<string, TrackRecord>;
+}
+
+/** One conference with everything the schedule views need. */
+export async function loadConference(db: LanyardDb, id: string): Promise<ConferenceData | undefined> {
+  const record = await db.conferences.get(id);
+  if (!record) return undefined;
+  const [subscription, sessions, speakers, rooms, tracks] = await Promise.all([
+    db.subscriptions.get(id),
+    db.sessions.where('conferenceId').equals(id).sortBy('start'),
+    db.speakers.where('conferenceId').equals(id).toArray(),
+    db.rooms.where('conferenceId').equals(id).sortBy('order'),
+    db.tracks.where('conferenceId').equals(id).toArray(),
+  ]);
+  return {
+    record,
+    subscription,
+    sessions,
+    speakers: new Map(speakers.map((s) => [s.id, s])),
+    rooms,
+    tracks: new Map(tracks.map((t) => [t.id, t])),
+  };
+}

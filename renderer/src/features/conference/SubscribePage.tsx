@@ -1,0 +1,189 @@
+import { useCallback, useEffect, useState, type DragEvent, type FormEvent } from 'react';
+import { isFeedError } from '../../../../core/errors';
+import { db } from '../../db';
+import { dateRange } from '../../format';
+import { host } from '../../host';
+import { navigate } from '../../route';
+import { readCandidate, subscribe, type Candidate } from '../../sync/subscribe';
+
+type State = { kind: 'idle' } | { kind: 'loading'; what: string } | { kind: 'preview'; candidate: Candidate } | { kind: 'error'; message: string };
+
+const ZONE_WARNINGS = new Set(['time-zone-missing', 'time-zone-inferred', 'time-zone-contradiction']);
+const MAX_FILE = 32 * 1024 * 1024;
+
+function describe(error: unknown): string {
+  if (isFeedError(error)) return error.message;
+  return error instanceof Error ? error.message : 'The feed could not be read';
+}
+
+/** Add a conference by URL, file or link; shows what the feed is before anything is stored. */
+export function SubscribePage({ initialUrl }: { initialUrl: string | undefined }) {
+  const [url, setUrl] = useState(initialUrl ?? '');
+  const [timeZone, setTimeZone] = useState('');
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const [dragging, setDragging] = useState(false);
+
+  const fromText = (text: string, base: Omit<Candidate, 'result'>, label: string): void => {
+    try {
+      setState({ kind: 'preview', candidate: readCandidate(text, base) });
+    } catch (error) {
+      setState({ kind: 'error', message: `${label}: ${describe(error)}` });
+    }
+  };
+
+  const previewUrl = useCallback(async (target: string, zone: string) => {
+    setState({ kind: 'loading', what: target });
+    const answer = await host().fetchFeed({ url: target });
+    if (!answer.ok) return setState({ kind: 'error', message: `${target}: ${answer.error.message}` });
+    if (answer.value.kind !== 'fetched') return setState({ kind: 'error', message: 'The server answered 304 Not Modified to a first request' });
+    const { text, etag, lastModified } = answer.value;
+    try {
+      setState({ kind: 'preview', candidate: readCandidate(text, { source: 'url', url: target, etag, lastModified, timeZone: zone || undefined }) });
+    } catch (error) {
+      setState({ kind: 'error', message: `${target}: ${describe(error)}` });
+    }
+  }, []);
+
+  const previewFile = async (file: File, zone: string): Promise<void> => {
+    if (file.size > MAX_FILE) return setState({ kind: 'error', message: `${file.name} is larger than 32 MB` });
+    setState({ kind: 'loading', what: file.name });
+    fromText(await file.text(), { source: 'file', fileName: file.name, timeZone: zone || undefined }, file.name);
+  };
+
+  useEffect(() => {
+    if (initialUrl) {
+      setUrl(initialUrl);
+      void previewUrl(initialUrl, '');
+    }
+  }, [initialUrl, previewUrl]);
+
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    if (url.trim()) void previewUrl(url.trim(), timeZone);
+  };
+  const drop = (event: DragEvent): void => {
+    event.preventDefault();
+    setDragging(false);
+    const file = event.dataTransfer.files[0];
+    if (file) void previewFile(file, timeZone);
+  };
+  const confirm = async (candidate: Candidate): Promise<void> => {
+    const id = await subscribe(db, candidate, Date.now());
+    navigate({ page: 'schedule', conferenceId: id });
+  };
+  const openNative = async (): Promise<void> => {
+    const answer = await host().openFeedFile();
+    if (answer.ok && answer.value) fromText(answer.value.text, { source: 'file', fileName: answer.value.name, timeZone: timeZone || undefined }, answer.value.name);
+  };
+
+  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return (
+    <section
+      className={dragging ? 'subscribe-page is-dragging' : 'subscribe-page'}
+      aria-labelledby="subscribe-title"
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={drop}
+    >
+      <h1 id="subscribe-title">Add a conference</h1>
+      <form onSubmit={submit} className="subscribe-form">
+        <label htmlFor="feed-url">Schedule feed URL</label>
+        <div className="input-row">
+          <input id="feed-url" className="text-input" type="url" required placeholder="https://fosdem.org/2026/schedule/xml" value={url} onChange={(e) => setUrl(e.target.value)} />
+          <button type="submit" className="button primary">
+            Preview
+          </button>
+        </div>
+        <p className="muted">
+          Pentabarf/frab XML, schedule.json, pretalx, Sessionize, iCalendar/xCal or a Lanyard feed. Or drop a file anywhere here, or{' '}
+          <label className="file-label">
+            choose a file
+            <input
+              type="file"
+              accept=".xml,.json,.ics,.xcal,.ical"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file) void previewFile(file, timeZone);
+              }}
+            />
+          </label>
+          {window.lanyard ? (
+            <>
+              {' '}
+              (
+              <button type="button" className="link-button" onClick={() => void openNative()}>
+                open dialog
+              </button>
+              )
+            </>
+          ) : null}
+          .
+        </p>
+        <label htmlFor="feed-zone">Time zone, for feeds that give none</label>
+        <select id="feed-zone" className="text-input" value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
+          <option value="">Infer from the feed</option>
+          {zones.map((z) => (
+            <option key={z} value={z}>
+              {z}
+            </option>
+          ))}
+        </select>
+      </form>
+      {state.kind === 'loading' ? <p role="status">Reading {state.what}…</p> : null}
+      {state.kind === 'error' ? (
+        <p role="alert" className="error">
+          {state.message}
+        </p>
+      ) : null}
+      {state.kind === 'preview' ? <Preview candidate={state.candidate} onConfirm={() => void confirm(state.candidate)} /> : null}
+    </section>
+  );
+}
+
+function Preview({ candidate, onConfirm }: { candidate: Candidate; onConfirm: () => void }) {
+  const { feed, warnings, formatLabel } = candidate.result;
+  const zoneNote = warnings.some((w) => ZONE_WARNINGS.has(w.code));
+  return (
+    <div className="preview" role="region" aria-label="Feed preview">
+      <h2>{feed.conference.title}</h2>
+      <dl className="facts">
+        <dt>Dates</dt>
+        <dd>{dateRange(feed.conference.start, feed.conference.end)}</dd>
+        <dt>Time zone</dt>
+        <dd>
+          {feed.conference.timeZone}
+          {zoneNote ? ' (inferred; choose one above and preview again if it is wrong)' : ''}
+        </dd>
+        <dt>Sessions</dt>
+        <dd>{feed.sessions.length}</dd>
+        <dt>Speakers</dt>
+        <dd>{feed.speakers.length}</dd>
+        <dt>Rooms</dt>
+        <dd>{feed.rooms.length}</dd>
+        <dt>Format</dt>
+        <dd>{formatLabel}</dd>
+      </dl>
+      {warnings.length > 0 ? (
+        <details className="warnings">
+          <summary>
+            {warnings.length} warning{warnings.length === 1 ? '' : 's'}
+          </summary>
+          <ul>
+            {warnings.map((w, i) => (
+              <li key={i}>
+                {w.message}
+                {w.where ? ` (at ${w.where})` : ''}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      <button type="button" className="button primary" onClick={onConfirm}>
+        Subscribe
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { useEffect, useRef } from 'react';
+import { hrefFor, navigate } from '../../route';
+import { useUi } from '../../store/ui';
+
+/** App name, the search box (press "/" to focus it), and the time-zone toggle every view respects. */
+export function TopBar({ onSearchPage }: { onSearchPage: boolean }) {
+  const zoneMode = useUi((s) => s.zoneMode);
+  const setZoneMode = useUi((s) => s.setZoneMode);
+  const online = useUi((s) => s.online);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      const target = event.target as HTMLElement | null;
+      if (event.key === '/' && !(target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) {
+        event.preventDefault();
+        input.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  const mine = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return (
+    <header className="top-bar">
+      <a className="skip-link" href="#content">Skip to content</a>
+      <a className="brand" href={hrefFor({ page: 'home' })}>Lanyard</a>
+      {onSearchPage ? <span className="top-search-placeholder" /> : (
+        <input
+          ref={input}
+          className="text-input top-search"
+          type="search"
+          aria-label="Search all conferences"
+          placeholder="Search sessions, speakers, rooms…  ( / )"
+          onChange={(e) => navigate({ page: 'search', query: e.target.value })}
+        />
+      )}
+      {!online ? <span className="offline-badge" role="status">Offline</span> : null}
+      <div className="zone-toggle" role="group" aria-label="Show times in">
+        <button type="button" aria-pressed={zoneMode === 'conference'} onClick={() => setZoneMode('conference')}>Conference time</button>
+        <button type="button" aria-pressed={zoneMode === 'mine'} onClick={() => setZoneMode('mine')} title={mine}>My time</button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,58 @@
+import { useMemo, useState } from 'react';
+import { conferenceDayOf } from '../../../../core/time/zone';
+import type { ConferenceData } from '../../db/queries';
+import { shortDate } from '../../format';
+import { hrefFor } from '../../route';
+import { useDisplayZone, useUi } from '../../store/ui';
+import { applyFilters, pickDay } from './filtering';
+import { Filters } from './Filters';
+import { SessionList } from './SessionList';
+import { Timeline } from './Timeline';
+
+export function SchedulePage({ data, day: askedDay }: { data: ConferenceData; day: string | undefined }) {
+  const { conference } = data.record;
+  const zone = useDisplayZone(conference.timeZone);
+  const view = useUi((s) => s.view);
+  const setView = useUi((s) => s.setView);
+  const filters = useUi((s) => s.filters);
+  const [jump, setJump] = useState<number | undefined>(undefined);
+  const now = Date.now();
+  const days = useMemo(() => [...new Set(data.sessions.map((s) => s.day))].sort(), [data.sessions]);
+  const today = conferenceDayOf(now, conference.timeZone);
+  const day = pickDay(days, askedDay, today);
+  const shown = useMemo(() => applyFilters(data.sessions.filter((s) => s.day === day), filters), [data.sessions, day, filters]);
+  const isToday = day === today;
+  const jumpToNow = (): void => {
+    const index = shown.findIndex((s) => Date.parse(s.end) > Date.now());
+    setJump(index < 0 ? shown.length - 1 : index);
+  };
+  return (
+    <section className="schedule" aria-label="Schedule">
+      <div className="schedule-controls">
+        <nav className="day-tabs" aria-label="Days">
+          {days.map((d) => (
+            <a key={d} href={hrefFor({ page: 'schedule', conferenceId: data.record.id, day: d })} aria-current={d === day ? 'page' : undefined}>
+              {shortDate(d)}
+            </a>
+          ))}
+        </nav>
+        <div className="view-switch" role="group" aria-label="View">
+          <button type="button" aria-pressed={view === 'list'} onClick={() => setView('list')}>
+            List
+          </button>
+          <button type="button" aria-pressed={view === 'timeline'} onClick={() => setView('timeline')}>
+            Timeline
+          </button>
+        </div>
+        <button type="button" className="button" onClick={jumpToNow} disabled={!isToday} title={isToday ? undefined : 'The conference is not on today'}>
+          Jump to now
+        </button>
+      </div>
+      <Filters data={data} />
+      <p className="muted schedule-count">
+        {shown.length} session{shown.length === 1 ? '' : 's'} · times in {zone}
+      </p>
+      {view === 'timeline' ? <Timeline sessions={shown} data={data} zone={zone} now={now} /> : <SessionList sessions={shown} data={data} zone={zone} scrollToIndex={jump} />}
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import type { ConferenceData } from '../../db/queries';
+import type { SessionRecord } from '../../db/schema';
+import { clock } from '../../format';
+import { hrefFor } from '../../route';
+
+export function SessionRow({ session, data, zone }: { session: SessionRecord; data: ConferenceData; zone: string }) {
+  const names = session.speakerIds.map((id) => data.speakers.get(id)?.name ?? id).join(', ');
+  const room = data.rooms.find((r) => r.id === session.roomId)?.name;
+  const track = session.trackId ? data.tracks.get(session.trackId)?.name : undefined;
+  const isBreak = session.type === 'break';
+  const classes = ['session-row', isBreak ? 'is-break' : '', session.cancelled ? 'is-cancelled' : ''].filter(Boolean).join(' ');
+  return (
+    <div className={classes} role="listitem">
+      <time dateTime={session.start} className="session-time">
+        {clock(session.start, zone)}–{clock(session.end, zone)}
+      </time>
+      <div className="session-main">
+        <a className="session-title" href={hrefFor({ page: 'session', conferenceId: data.record.id, sessionId: session.id })}>
+          {session.title}
+        </a>
+        {session.cancelled ? <span className="tag tag-cancelled">Cancelled</span> : null}
+        {names ? <span className="session-speakers">{names}</span> : null}
+      </div>
+      <div className="session-where">
+        {room ? <span className="session-room">{room}</span> : null}
+        {track && !isBreak ? <span className="session-track">{track}</span> : null}
+      </div>
+    </div>
+  );
+}
+
+/** The day's sessions as a list; only the rows on screen are rendered. */
+export function SessionList({ sessions, data, zone, scrollToIndex }: { sessions: SessionRecord[]; data: ConferenceData; zone: string; scrollToIndex: number | undefined }) {
+  const parent = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: sessions.length, getScrollElement: () => parent.current, estimateSize: () => 64, overscan: 8 });
+  useEffect(() => {
+    if (scrollToIndex !== undefined && scrollToIndex >= 0) virtualizer.scrollToIndex(scrollToIndex, { align: 'start' });
+  }, [scrollToIndex, virtualizer]);
+  if (sessions.length === 0) return <p className="empty">No sessions match.</p>;
+  return (
+    <div ref={parent} className="session-scroller" data-testid="session-list">
+      <div role="list" aria-label="Sessions" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((item) => (
+          <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="virtual-row" style={{ transform: `translateY(${item.start}px)` }}>
+            <SessionRow session={sessions[item.index]!} data={data} zone={zone} />
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+import type { MatchInfo } from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
+import { FIELDS, fieldText, type SearchDoc, type SearchField } from './search-docs';
+import { WORD_SEPARATOR, fold } from './text-match';
+
+export { highlight, snippet, type HighlightPart } from './text-match';
+export { FIELDS, MAX_ABSTRACT_CHARS, docsFromConference, searchDocsFromDb, type ConferenceParts, type SearchDoc, type SearchField } from './search-docs';
+
+const BOOST: Record<SearchField, number> = { title: 3, speakers: 2, room: 1, track: 1, abstract: 1 };
+/** MiniSearch's default BM25+ parameters. */
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+const ABSTRACT = FIELDS.indexOf('abstract');
+
+/** One term's occurrences: parallel arrays, one entry per (session, field) it occurs in. */
+export interface Postings {
+  docs: Uint32Array;
+  fields: Uint8Array;
+  /** Boosted BM25+ score of the occurrence, computed once at build time. */
+  scores: Float32Array;
+  /** Occurrences before this index are in short fields (title, speakers, room, track); the rest in the abstract. */
+  metaEnd: number;
+}
+
+/**
+ * The search index: the folded vocabulary sorted (so a prefix is a contiguous range of
+ * term ids), MiniSearch's radix tree over it for typo-tolerant lookup, and typed-array
+ * postings that a query adds up without allocating per occurrence.
+ */
+export interface SearchIndex {
+  docs: readonly SearchDoc[];
+  terms: readonly string[];
+  tree: SearchableMap<number>;
+  postings: readonly Postings[];
+}
+
+export interface SearchHit {
+  doc: SearchDoc;
+  score: number;
+  /** The document's terms that matched (folded: lower case, no accents). */
+  terms: string[];
+  /** The query's terms that matched. */
+  queryTerms: string[];
+  /** For each matching document term, the fields it was found in. */
+  match: MatchInfo;
+}
+
+export interface SearchResults {
+  hits: SearchHit[];
+  /** Every match, including those beyond `limit`. */
+  total: number;
+}
+
+/** A term's occurrences while building: (doc, field, tf) triples for short fields, (doc, tf) pairs for the abstract. */
+interface RawPostings {
+  term: string;
+  meta: number[];
+  abstract: number[];
+  /** Per field, how many documents contain the term there. */
+  matching: number[];
+}
+
+/** Every this many documents or terms, the builder pauses so the page can respond. */
+const STEP = 100;
+
+function* indexSteps(docs: readonly SearchDoc[]): Generator<void, SearchIndex> {
+  const ids = new Map<string, RawPostings>();
+  const lengths = FIELDS.map(() => new Float64Array(docs.length));
+  for (let i = 0; i < docs.length; i += 1) {
+    if (i % STEP === STEP - 1) yield;
+    FIELDS.forEach((field, f) => {
+      const counts = new Map<string, number>();
+      for (const token of fieldText(docs[i]!, field).split(WORD_SEPARATOR)) {
+        const term = fold(token);
+        if (term.length > 0) counts.set(term, (counts.get(term) ?? 0) + 1);
+      }
+      lengths[f]![i] = counts.size;
+      for (const [term, tf] of counts) {
+        let p = ids.get(term);
+        if (!p) ids.set(term, (p = { term, meta: [], abstract: [], matching: FIELDS.map(() => 0) }));
+        if (f === ABSTRACT) p.abstract.push(i, tf);
+        else p.meta.push(i, f, tf);
+        p.matching[f]! += 1;
+      }
+    });
+  }
+  yield;
+  const n = docs.length;
+  const avg = lengths.map((l) => l.reduce((a, b) => a + b, 0) / Math.max(1, n) || 1);
+  const score = (p: RawPostings, doc: number, f: number, tf: number): number => {
+    const matching = p.matching[f]!;
+    const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
+    const norm = 1 - BM25.b + (BM25.b * lengths[f]![doc]!) / avg[f]!;
+    return BOOST[FIELDS[f]!] * idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * norm));
+  };
+  const raw = [...ids.values()].sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  const tree = new SearchableMap<number>();
+  const postings: Postings[] = [];
+  for (const p of raw) {
+    if (postings.length % (STEP * 10) === 0) yield;
+    tree.set(p.term, postings.length);
+    const metaEnd = p.meta.length / 3;
+    const size = metaEnd + p.abstract.length / 2;
+    const out: Postings = { docs: new Uint32Array(size), fields: new Uint8Array(size), scores: new Float32Array(size), metaEnd };
+    for (let k = 0; k < metaEnd; k += 1) {
+      const [doc, f, tf] = [p.meta[3 * k]!, p.meta[3 * k + 1]!, p.meta[3 * k + 2]!];
+      [out.docs[k], out.fields[k], out.scores[k]] = [doc, f, score(p, doc, f, tf)];
+    }
+    for (let k = metaEnd; k < size; k += 1) {
+      const [doc, tf] = [p.abstract[2 * (k - metaEnd)]!, p.abstract[2 * (k - metaEnd) + 1]!];
+      [out.docs[k], out.fields[k], out.scores[k]] = [doc, ABSTRACT, score(p, doc, ABSTRACT, tf)];
+    }
+    postings.push(out);
+  }
+  return { docs, terms: raw.map((p) => p.term), tree, postings };
+}
+
+/** Builds the index over `docs`; a hit's `doc` is the very object passed in. */
+export function buildSearchIndex(docs: readonly SearchDoc[]): SearchIndex {
+  const steps = indexSteps(docs);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The same, pausing every few hundred documents so the page stays responsive while it builds. */
+export async function buildSearchIndexAsync(docs: readonly SearchDoc[]): Promise<SearchIndex> {
+  const steps = indexSteps(docs);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+export { searchSessions, termsIn } from './search-query';

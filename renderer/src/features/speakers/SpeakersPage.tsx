@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import type { ConferenceData } from '../../db/queries';
+import { clock, shortDate } from '../../format';
+import { RichText } from '../../RichText';
+import { hrefFor } from '../../route';
+import { useDisplayZone } from '../../store/ui';
+
+/** Everyone speaking at the conference, A–Z, with a quick filter. */
+export function SpeakersPage({ data }: { data: ConferenceData }) {
+  const [filter, setFilter] = useState('');
+  const needle = filter.trim().toLowerCase();
+  const speakers = [...data.speakers.values()]
+    .filter((s) => !needle || s.name.toLowerCase().includes(needle))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return (
+    <section aria-label="Speakers">
+      <input className="text-input" type="search" placeholder="Filter speakers" aria-label="Filter speakers" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      <p className="muted">{speakers.length} speakers</p>
+      <ul className="speaker-index">
+        {speakers.map((s) => (
+          <li key={s.id}>
+            <a href={hrefFor({ page: 'speaker', conferenceId: data.record.id, speakerId: s.id })}>{s.name}</a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function SpeakerPage({ data, speakerId }: { data: ConferenceData; speakerId: string }) {
+  const zone = useDisplayZone(data.record.conference.timeZone);
+  const speaker = data.speakers.get(speakerId);
+  if (!speaker) return <p role="alert">This speaker is not in the schedule.</p>;
+  const sessions = data.sessions.filter((s) => s.speakerIds.includes(speakerId));
+  return (
+    <article className="speaker-page" aria-labelledby="speaker-name">
+      <a href={hrefFor({ page: 'speakers', conferenceId: data.record.id })} className="back">← Speakers</a>
+      <h2 id="speaker-name" className="page-title">{speaker.name}</h2>
+      <RichText html={speaker.bio} />
+      {speaker.links.length > 0 ? (
+        <ul className="link-list" aria-label="Links">
+          {speaker.links.map((l) => (
+            <li key={l.url}>
+              <a href={l.url} target="_blank" rel="noopener noreferrer" className="chip">
+                {l.title ?? new URL(l.url).host}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <h3>Sessions</h3>
+      <ul className="plain-list">
+        {sessions.map((s) => (
+          <li key={s.id}>
+            <span className="muted">{shortDate(s.day)} {clock(s.start, zone)}</span>{' '}
+            <a href={hrefFor({ page: 'session', conferenceId: data.record.id, sessionId: s.id })}>{s.title}</a>
+          </li>
+        ))}
+      </ul>
+    </article>
+  );
+}

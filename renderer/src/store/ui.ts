@@ -1,0 +1,55 @@
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+
+export type ZoneMode = 'conference' | 'mine';
+export type ScheduleView = 'timeline' | 'list';
+
+export interface Filters {
+  tracks: string[];
+  rooms: string[];
+  types: string[];
+  languages: string[];
+}
+export const NO_FILTERS: Filters = { tracks: [], rooms: [], types: [], languages: [] };
+
+interface UiState {
+  zoneMode: ZoneMode;
+  view: ScheduleView;
+  filters: Filters;
+  online: boolean;
+  setZoneMode: (mode: ZoneMode) => void;
+  setView: (view: ScheduleView) => void;
+  toggleFilter: (kind: keyof Filters, value: string) => void;
+  clearFilters: () => void;
+  setOnline: (online: boolean) => void;
+}
+
+/** What is on screen: view choices and filters. Stored records live in Dexie, not here. */
+export const useUi = create<UiState>()(
+  persist(
+    (set) => ({
+      zoneMode: 'conference',
+      view: 'list',
+      filters: NO_FILTERS,
+      online: true,
+      setZoneMode: (zoneMode) => set({ zoneMode }),
+      setView: (view) => set({ view }),
+      toggleFilter: (kind, value) =>
+        set((state) => {
+          const current = state.filters[kind];
+          const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
+          return { filters: { ...state.filters, [kind]: next } };
+        }),
+      clearFilters: () => set({ filters: NO_FILTERS }),
+      setOnline: (online) => set({ online }),
+    }),
+    { name: 'lanyard-ui', partialize: (state) => ({ zoneMode: state.zoneMode, view: state.view }) },
+  ),
+);
+
+/** The zone times are shown in: the conference's, or the user's own. */
+export function useDisplayZone(conferenceZone: string | undefined): string {
+  const mode = useUi((s) => s.zoneMode);
+  const mine = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return mode === 'mine' || !conferenceZone ? mine : conferenceZone;
+}

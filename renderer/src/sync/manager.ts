@@ -1,0 +1,78 @@
+import { nextPollDelay } from '../../../core/sync/schedule';
+import type { LanyardDb, SubscriptionRecord } from '../db/schema';
+import { host } from '../host';
+import { recordFailure, recordNotModified, type SyncOutcome } from './apply';
+import { runApply } from './run-apply';
+
+const inFlight = new Map<string, Promise<SyncOutcome>>();
+
+/** Fetches one subscription now and applies what comes back; never throws. */
+export function syncNow(db: LanyardDb, sub: SubscriptionRecord, now = Date.now()): Promise<SyncOutcome> {
+  const running = inFlight.get(sub.id);
+  if (running) return running;
+  const job = (async (): Promise<SyncOutcome> => {
+    if (sub.source !== 'url' || !sub.url) return { kind: 'unchanged' };
+    const answer = await host().fetchFeed({ url: sub.url, etag: sub.etag, lastModified: sub.lastModified });
+    if (!answer.ok) return recordFailure(db, sub.id, 'fetch', answer.error, now);
+    if (answer.value.kind === 'not-modified') return recordNotModified(db, sub.id, now);
+    return runApply(db, sub.id, answer.value.text, { etag: answer.value.etag, lastModified: answer.value.lastModified }, now);
+  })();
+  inFlight.set(sub.id, job);
+  return job.finally(() => {
+    inFlight.delete(sub.id);
+    void schedule(db, sub.id);
+  });
+}
+
+/** Stores when this subscription should next be fetched. */
+async function schedule(db: LanyardDb, id: string): Promise<void> {
+  const [sub, conf] = await Promise.all([db.subscriptions.get(id), db.conferences.get(id)]);
+  if (!sub || !conf) return;
+  const now = Date.now();
+  const delay = nextPollDelay({
+    now,
+    conferenceStart: conf.firstStart,
+    conferenceEnd: conf.lastEnd,
+    failures: sub.failures,
+    retryAfterSeconds: sub.lastError?.retryAfterSeconds,
+    random: Math.random(),
+  });
+  const { nextPollAt: _old, ...rest } = sub;
+  await db.subscriptions.put(delay === undefined || sub.archived ? rest : { ...rest, nextPollAt: now + delay });
+}
+
+/** Fetches every subscription that is due. */
+export async function syncDue(db: LanyardDb): Promise<void> {
+  if (!navigator.onLine) return;
+  const now = Date.now();
+  const due = await db.subscriptions.filter((s) => s.source === 'url' && !s.archived && (s.nextPollAt === undefined || s.nextPollAt <= now)).toArray();
+  await Promise.all(due.map((s) => syncNow(db, s, now)));
+}
+
+/**
+ * Keeps subscriptions fresh: a short tick rather than long timers (so sleep and wake are
+ * harmless), paused while offline, resumed on `online` and when the window becomes visible.
+ */
+export function startSync(db: LanyardDb, onOnline: (online: boolean) => void): () => void {
+  const tick = (): void => void syncDue(db);
+  const timer = window.setInterval(tick, 30_000);
+  const online = (): void => {
+    onOnline(true);
+    tick();
+  };
+  const offline = (): void => onOnline(false);
+  const visible = (): void => {
+    if (document.visibilityState === 'visible') tick();
+  };
+  window.addEventListener('online', online);
+  window.addEventListener('offline', offline);
+  document.addEventListener('visibilitychange', visible);
+  onOnline(navigator.onLine);
+  tick();
+  return () => {
+    window.clearInterval(timer);
+    window.removeEventListener('online', online);
+    window.removeEventListener('offline', offline);
+    document.removeEventListener('visibilitychange', visible);
+  };
+}

@@ -1,0 +1,22 @@
+/// <reference lib="webworker" />
+import { LanyardDb } from '../db/schema';
+import { applyFeedText, type Validators } from './apply';
+
+/** Parsing, diffing and the write run here, off the UI thread. */
+const db = new LanyardDb();
+
+export interface ApplyRequest {
+  id: number;
+  subscriptionId: string;
+  text: string;
+  validators: Validators;
+  now: number;
+}
+
+self.onmessage = (event: MessageEvent<ApplyRequest>) => {
+  const { id, subscriptionId, text, validators, now } = event.data;
+  applyFeedText(db, subscriptionId, text, validators, now).then(
+    (outcome) => self.postMessage({ id, outcome }),
+    (error: unknown) => self.postMessage({ id, outcome: { kind: 'failed', stage: 'parse', message: error instanceof Error ? error.message : String(error) } }),
+  );
+};
