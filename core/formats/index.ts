@@ -4,6 +4,7 @@ import type { Feed } from '../model/schema';
 import type { ImportContext } from './context';
 import { importFrabJson } from './frab-json';
 import { importFrabXml } from './frab-xml';
+import { FrabScanner } from './frab-xml-scan';
 import { importICal } from './ical';
 import { joinFoldsInsideCharacters } from './ical-text';
 import { isObject, parseJson } from './json';
@@ -48,9 +49,11 @@ function importText(text: string, ctx: ImportContext): { format: FormatId; feed:
     case 'html':
       throw new FeedError('unknown-format', 'This is a web page (HTML), not a schedule feed; look for the schedule\'s XML, JSON or iCalendar export');
     case 'xml': {
-      const root = parseXml(text);
+      // frab events are read while the XML is parsed, so the tree never holds them all.
+      const scanner = new FrabScanner(ctx.warnings);
+      const root = parseXml(text, { onClose: scanner.onClose });
       const name = localName(root.name).toLowerCase();
-      if (name === 'schedule') return { format: 'frab-xml', feed: importFrabXml(root, ctx) };
+      if (name === 'schedule') return { format: 'frab-xml', feed: importFrabXml(root, ctx, scanner) };
       if (name === 'icalendar') return { format: 'xcal', feed: importXCal(root, ctx) };
       if (name === 'feed' || name === 'rss') {
         throw new FeedError('unknown-format', `This is a news feed (${name === 'feed' ? 'Atom' : 'RSS'}), not a schedule; use the schedule's XML, JSON or iCalendar export`);

@@ -25,7 +25,16 @@ function positionOf(message: string): { where: string | undefined; reason: strin
  * declaration) is refused before parsing, so no entity expansion or external fetch can
  * happen; depth and element counts are capped; malformed input names line and column.
  */
-export function parseXml(text: string): XmlElement {
+export interface ParseXmlOptions {
+  /**
+   * Called as each element closes, with its open ancestors (document node first). Returning
+   * true drops the element from the tree: an importer that has read it lets it be garbage at
+   * once instead of keeping the whole document alive.
+   */
+  onClose?: (element: XmlElement, ancestors: readonly XmlElement[]) => boolean;
+}
+
+export function parseXml(text: string, options: ParseXmlOptions = {}): XmlElement {
   const doctype = DOCTYPE_OR_ENTITY.exec(text.slice(0, 1_000_000));
   if (doctype) {
     const line = text.slice(0, doctype.index).split('\n').length;
@@ -51,8 +60,10 @@ export function parseXml(text: string): XmlElement {
     stack[stack.length - 1]!.children.push(element);
     stack.push(element);
   });
+  const { onClose } = options;
   parser.on('closetag', () => {
-    stack.pop();
+    const element = stack.pop()!;
+    if (onClose?.(element, stack)) stack[stack.length - 1]!.children.pop();
   });
   const onText = (value: string): void => {
     const top = stack[stack.length - 1]!;

@@ -9,6 +9,7 @@ import { TopBar } from './features/layout/TopBar';
 import { RoomsPage, TracksPage } from './features/rooms/RoomsPage';
 import { SchedulePage } from './features/schedule/SchedulePage';
 import { SearchPage } from './features/search/SearchPage';
+import { warmSearchIndex } from './features/search/useSearchIndex';
 import { SessionPage } from './features/session/SessionPage';
 import { SpeakerPage, SpeakersPage } from './features/speakers/SpeakersPage';
 import { host } from './host';
@@ -45,6 +46,8 @@ export function App() {
       () => {
         setReady(true);
         stop = startSync(db, setOnline);
+        // Build the search index in the background so the first search answers at once.
+        void warmSearchIndex(db);
       },
       (error: unknown) => setStartError(error instanceof Error ? error.message : String(error)),
     );

@@ -47,9 +47,11 @@ export const useUi = create<UiState>()(
   ),
 );
 
+/** The user's own zone (read once: building an Intl.DateTimeFormat per call is slow). */
+export const MY_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 /** The zone times are shown in: the conference's, or the user's own. */
 export function useDisplayZone(conferenceZone: string | undefined): string {
   const mode = useUi((s) => s.zoneMode);
-  const mine = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return mode === 'mine' || !conferenceZone ? mine : conferenceZone;
+  return mode === 'mine' || !conferenceZone ? MY_ZONE : conferenceZone;
 }

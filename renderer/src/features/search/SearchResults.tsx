@@ -96,8 +96,8 @@ const keyOf = (hit: SearchHit): string => `${hit.doc.conferenceId}\n${hit.doc.se
 
 /**
  * Ranked results: a plain list up to PLAIN_LIST_MAX, beyond that virtualised (only the rows
- * on screen are rendered). One component and one shape for both, rows keyed by session, so
- * neither crossing the threshold nor the next keystroke rebuilds rows that stay.
+ * on screen are rendered). Virtual rows are keyed by position, so the next keystroke updates
+ * the rows on screen in place; rows whose session and matches stay are not rendered again.
  */
 export function SearchResultList({ hits }: { hits: SearchHit[] }) {
   const zoneFor = useZoneFor();
@@ -106,7 +106,6 @@ export function SearchResultList({ hits }: { hits: SearchHit[] }) {
   const virtualizer = useVirtualizer({
     count: isVirtual ? hits.length : 0,
     getScrollElement: () => parent.current,
-    getItemKey: (i) => keyOf(hits[i]!),
     estimateSize: () => 120,
     overscan: 4,
   });
@@ -116,12 +115,12 @@ export function SearchResultList({ hits }: { hits: SearchHit[] }) {
   }, [hits, virtualizer]);
   const items = isVirtual ? virtualizer.getVirtualItems().map((item) => ({ hit: hits[item.index]!, item })) : hits.map((hit) => ({ hit, item: undefined }));
   return (
-    // Bounded and scrolling even before the stylesheet says so: unbounded, every row would render.
-    <div ref={parent} className="search-scroller" data-testid="search-results" style={{ flex: '1 1 0', minHeight: '12rem', overflowY: 'auto' }}>
+    // .search-scroller must have a bounded height and scroll (styles.css): unbounded, every row would render.
+    <div ref={parent} className="search-scroller" data-testid="search-results">
       <div className="search-results" role="list" aria-label="Search results" style={isVirtual ? { height: virtualizer.getTotalSize(), position: 'relative' } : undefined}>
         {items.map(({ hit, item }) => (
           <div
-            key={keyOf(hit)}
+            key={item ? item.key : keyOf(hit)}
             data-index={item?.index}
             ref={item ? virtualizer.measureElement : undefined}
             className={item ? 'virtual-row' : undefined}

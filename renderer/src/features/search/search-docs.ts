@@ -92,7 +92,7 @@ export async function searchDocsFromDb(db: LanyardDb): Promise<SearchDoc[]> {
   return conferences.flatMap((c) =>
     docsFromConference(c.id, {
       conference: c.conference,
-      sessions: (bySessions.get(c.id) ?? []).sort((a, b) => a.start.localeCompare(b.start)),
+      sessions: (bySessions.get(c.id) ?? []).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0)),
       speakers: bySpeakers.get(c.id) ?? [],
       rooms: byRooms.get(c.id) ?? [],
       tracks: byTracks.get(c.id) ?? [],

@@ -3,11 +3,11 @@ import { FIELDS, type SearchDoc, type SearchField } from './search-docs';
 import type { SearchHit, SearchIndex, SearchResults } from './search-index';
 import { fold, tokenize } from './text-match';
 
-/** MiniSearch's weights for prefix and fuzzy matches, and fuzziness 0.2 from four letters on. */
+/** MiniSearch's weights for prefix and fuzzy matches, and fuzziness 0.2 from five letters on ("rust" must not match "just"). */
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
 const FUZZY = 0.2;
-const MIN_FUZZY_LENGTH = 4;
+const MIN_FUZZY_LENGTH = 5;
 /** A one-letter word matches titles, speakers, rooms and tracks only: in abstracts it would match nearly everything. */
 const MIN_ABSTRACT_LENGTH = 2;
 /** Query words beyond this are ignored (the packing below has 4 bits for the word). */
