@@ -1,28 +1,30 @@
 import type { ConferenceData } from '../../db/queries';
+import type { SessionRecord } from '../../db/schema';
 import { hrefFor } from '../../route';
-import { useUi } from '../../store/ui';
+import { useUi, type Filters } from '../../store/ui';
 
-function count(data: ConferenceData, pick: (s: ConferenceData['sessions'][number]) => string | undefined, id: string): number {
-  return data.sessions.filter((s) => pick(s) === id).length;
+interface Facet {
+  id: string;
+  name: string;
 }
 
-/** Rooms, each opening the schedule filtered to it. */
-export function RoomsPage({ data }: { data: ConferenceData }) {
+/** A list of rooms or tracks, each opening the schedule filtered to it. */
+function FacetList({ data, label, kind, facets, pick }: { data: ConferenceData; label: string; kind: keyof Filters; facets: Facet[]; pick: (s: SessionRecord) => string | undefined }) {
   const clear = useUi((s) => s.clearFilters);
   const toggle = useUi((s) => s.toggleFilter);
   const show = (id: string): void => {
     clear();
-    toggle('rooms', id);
+    toggle(kind, id);
   };
   return (
-    <section aria-label="Rooms">
+    <section aria-label={label}>
       <ul className="facet-list">
-        {data.rooms.map((r) => (
-          <li key={r.id}>
-            <a href={hrefFor({ page: 'schedule', conferenceId: data.record.id })} onClick={() => show(r.id)}>
-              {r.name}
+        {facets.map((f) => (
+          <li key={f.id}>
+            <a href={hrefFor({ page: 'schedule', conferenceId: data.record.id })} onClick={() => show(f.id)}>
+              {f.name}
             </a>{' '}
-            <span className="muted">{count(data, (s) => s.roomId, r.id)} sessions</span>
+            <span className="muted">{data.sessions.filter((s) => pick(s) === f.id).length} sessions</span>
           </li>
         ))}
       </ul>
@@ -30,28 +32,12 @@ export function RoomsPage({ data }: { data: ConferenceData }) {
   );
 }
 
-/** Tracks, each opening the schedule filtered to it. */
+export function RoomsPage({ data }: { data: ConferenceData }) {
+  return <FacetList data={data} label="Rooms" kind="rooms" facets={data.rooms} pick={(s) => s.roomId} />;
+}
+
 export function TracksPage({ data }: { data: ConferenceData }) {
-  const clear = useUi((s) => s.clearFilters);
-  const toggle = useUi((s) => s.toggleFilter);
-  const show = (id: string): void => {
-    clear();
-    toggle('tracks', id);
-  };
   const tracks = [...data.tracks.values()].sort((a, b) => a.name.localeCompare(b.name));
   if (tracks.length === 0) return <p className="muted">This conference has no tracks.</p>;
-  return (
-    <section aria-label="Tracks">
-      <ul className="facet-list">
-        {tracks.map((t) => (
-          <li key={t.id}>
-            <a href={hrefFor({ page: 'schedule', conferenceId: data.record.id })} onClick={() => show(t.id)}>
-              {t.name}
-            </a>{' '}
-            <span className="muted">{count(data, (s) => s.trackId, t.id)} sessions</span>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
+  return <FacetList data={data} label="Tracks" kind="tracks" facets={tracks} pick={(s) => s.trackId} />;
 }
