@@ -20,7 +20,7 @@ export interface SubscriptionRecord {
   lastAttemptAt?: number;
   lastSuccessAt?: number;
   lastChangeAt?: number;
-  lastError?: { at: number; message: string; kind: 'fetch' | 'parse' | 'held'; status?: number; retryAfterSeconds?: number };
+  lastError?: { at: number; message: string; kind: 'fetch' | 'parse' | 'held' | 'store'; status?: number; retryAfterSeconds?: number };
   failures: number;
   nextPollAt?: number;
 }

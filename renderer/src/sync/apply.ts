@@ -9,7 +9,10 @@ import type { LanyardDb, SubscriptionRecord } from '../db/schema';
 export type SyncOutcome =
   | { kind: 'updated'; diff: FeedDiff | undefined; sessions: number }
   | { kind: 'unchanged' }
-  | { kind: 'failed'; stage: 'fetch' | 'parse' | 'held'; message: string };
+  | { kind: 'failed'; stage: FailureStage; message: string };
+
+/** Where an attempt failed: download, reading the feed, the shrink guard, or the write. */
+export type FailureStage = 'fetch' | 'parse' | 'held' | 'store';
 
 export interface Validators {
   etag?: string | undefined;
@@ -23,7 +26,7 @@ async function subscriptionOf(db: LanyardDb, id: string): Promise<SubscriptionRe
 }
 
 /** Records a failed attempt; the stored conference is not touched. */
-export async function recordFailure(db: LanyardDb, id: string, stage: 'fetch' | 'parse' | 'held', error: HostError, now: number): Promise<SyncOutcome> {
+export async function recordFailure(db: LanyardDb, id: string, stage: FailureStage, error: HostError, now: number): Promise<SyncOutcome> {
   await db.transaction('rw', db.subscriptions, async () => {
     const sub = await subscriptionOf(db, id);
     const lastError: NonNullable<SubscriptionRecord['lastError']> = { at: now, message: error.message, kind: stage };
@@ -72,6 +75,12 @@ export async function applyFeedText(db: LanyardDb, id: string, text: string, val
     return { kind: 'unchanged' };
   }
   next.lastChangeAt = now;
-  await storeFeed(db, { subscription: next, feed: result.feed, format: result.format, warnings: result.warnings, diff, now });
+  try {
+    await storeFeed(db, { subscription: next, feed: result.feed, format: result.format, warnings: result.warnings, diff, now });
+  } catch (error) {
+    // The transaction rolled back: the previous copy is intact, and the user is told why.
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return recordFailure(db, id, 'store', { message: `The new revision could not be stored (${reason.slice(0, 200)}); the previous copy is kept.` }, now);
+  }
   return { kind: 'updated', diff, sessions: result.feed.sessions.length };
 }

@@ -94,6 +94,23 @@ describe('applying a new revision', () => {
     expect(sub?.lastError).toMatchObject({ kind: stage, at: T0 + 1 });
   });
 
+  it('rolls the whole write back when storing fails midway, and says so', async () => {
+    const id = await subscribed();
+    const before = await loadFeed(db, id);
+    // Fail partway through the transaction, after the old rows were deleted (as a full disk would).
+    const failHook = (): void => {
+      throw new Error('quota exceeded');
+    };
+    db.speakers.hook('creating', failHook);
+    const outcome = await applyFeedText(db, id, revision((feed) => { feed.revision = 'r2'; feed.sessions[0]!.title = 'Renamed'; }), { etag: '"r2"' }, T0 + 1);
+    db.speakers.hook('creating').unsubscribe(failHook);
+    expect(outcome).toMatchObject({ kind: 'failed', stage: 'store' });
+    expect(await loadFeed(db, id)).toEqual(before);
+    const sub = await db.subscriptions.get(id);
+    expect(sub?.etag).toBe('"r1"');
+    expect(sub?.lastError).toMatchObject({ kind: 'store', message: expect.stringMatching(/could not be stored \(Error: quota exceeded\); the previous copy is kept/) as unknown });
+  });
+
   it('counts fetch failures for backoff and clears them on success or 304', async () => {
     const id = await subscribed();
     await recordFailure(db, id, 'fetch', { message: 'The server answered 503 Service Unavailable', status: 503, retryAfterSeconds: 120 }, T0 + 1);
