@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { FeedError } from '../../../core/errors';
+import { type FeedError } from '../../../core/errors';
 import { importFeed } from '../../../core/formats/index';
 import { describeCorpus, readCorpus } from '../support/corpus';
+import { thrown } from '../support/errors';
 
-function failure(input: string): FeedError {
-  try {
-    importFeed(input);
-  } catch (error) {
-    if (error instanceof FeedError) return error;
-    throw error;
-  }
-  throw new Error('expected the import to fail');
-}
+const failure = (input: string): FeedError => thrown(() => importFeed(input));
 
 const SCHEDULE_HEAD = '<?xml version="1.0"?>\n';
 

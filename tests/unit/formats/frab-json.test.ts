@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { FeedError, WarningLog } from '../../../core/errors';
+import { WarningLog } from '../../../core/errors';
 import { importFrabJson } from '../../../core/formats/frab-json';
 import { importFeed } from '../../../core/formats/index';
 import { isObject, parseJson, type JsonObject } from '../../../core/formats/json';
 import { describeCorpus, expectValidFeed, facts, readCorpus } from '../support/corpus';
+import { thrown } from '../support/errors';
 
 function run(doc: unknown, timeZone?: string) {
   const warnings = new WarningLog();
@@ -19,16 +20,6 @@ function importCorpus(file: string) {
   expect(result.format).toBe('frab-json');
   expectValidFeed(result.feed);
   return { feed: result.feed, codes: result.warnings.map((x) => x.code) };
-}
-
-function thrown(fn: () => unknown): FeedError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof FeedError) return error;
-    throw error;
-  }
-  throw new Error('expected a FeedError');
 }
 
 const DAY = { index: 1, date: '2023-03-01', day_start: '2023-03-01T10:00:00+01:00', day_end: '2023-03-02T04:00:00+01:00' };

@@ -1,26 +1,17 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { FeedError, WarningLog } from '../../../core/errors';
+import { WarningLog } from '../../../core/errors';
 import { importICal } from '../../../core/formats/ical';
 import { importFeed } from '../../../core/formats/index';
 import { LIMITS } from '../../../core/limits';
 import { describeCorpus, expectValidFeed, facts, readCorpus } from '../support/corpus';
+import { thrown } from '../support/errors';
 
 function run(text: string, timeZone?: string) {
   const warnings = new WarningLog(1000);
   const feed = importICal(text, { warnings, timeZone, companions: [] });
   expectValidFeed(feed);
   return { feed, warnings, codes: warnings.list().map((w) => w.code) };
-}
-
-function thrown(fn: () => unknown): FeedError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof FeedError) return error;
-    throw error;
-  }
-  throw new Error('expected a FeedError');
 }
 
 /** A calendar from content lines (CRLF-joined); events are arrays of lines without BEGIN/END. */
