@@ -19,8 +19,3 @@ export function longDate(day: string): string {
 export function dateRange(start: string, end: string): string {
   return start === end ? longDate(start) : `${shortDate(start)} – ${longDate(end)}`;
 }
-
-/** Short zone label: `Europe/Brussels` → `Brussels`. */
-export function zoneLabel(zone: string): string {
-  return zone.split('/').pop()?.replace(/_/g, ' ') ?? zone;
-}

@@ -75,12 +75,3 @@ export async function storeFeed(db: LanyardDb, input: StoreFeedInput): Promise<v
     await db.subscriptions.put(subscription);
   });
 }
-
-/** Removes a conference and everything stored for it. */
-export async function deleteConference(db: LanyardDb, id: string): Promise<void> {
-  await db.transaction('rw', [...FEED_TABLES, 'subscriptions', 'revisions'], async () => {
-    for (const table of [...FEED_TABLES.slice(1), 'revisions'] as const) await db.table(table).where('conferenceId').equals(id).delete();
-    await db.conferences.delete(id);
-    await db.subscriptions.delete(id);
-  });
-}

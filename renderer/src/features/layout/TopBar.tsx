@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { hrefFor, navigate } from '../../route';
-import { useUi } from '../../store/ui';
+import { MY_ZONE, useUi } from '../../store/ui';
 
 /** App name, the search box (press "/" to focus it), and the time-zone toggle every view respects. */
 export function TopBar({ onSearchPage }: { onSearchPage: boolean }) {
@@ -19,7 +19,6 @@ export function TopBar({ onSearchPage }: { onSearchPage: boolean }) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-  const mine = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return (
     <header className="top-bar">
       <a className="skip-link" href="#content">Skip to content</a>
@@ -37,7 +36,7 @@ export function TopBar({ onSearchPage }: { onSearchPage: boolean }) {
       {!online ? <span className="offline-badge" role="status">Offline</span> : null}
       <div className="zone-toggle" role="group" aria-label="Show times in">
         <button type="button" aria-pressed={zoneMode === 'conference'} onClick={() => setZoneMode('conference')}>Conference time</button>
-        <button type="button" aria-pressed={zoneMode === 'mine'} onClick={() => setZoneMode('mine')} title={mine}>My time</button>
+        <button type="button" aria-pressed={zoneMode === 'mine'} onClick={() => setZoneMode('mine')} title={MY_ZONE}>My time</button>
       </div>
     </header>
   );

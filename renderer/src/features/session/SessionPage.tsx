@@ -2,7 +2,7 @@ import type { ConferenceData } from '../../db/queries';
 import { clock, longDate } from '../../format';
 import { RichText } from '../../RichText';
 import { hrefFor } from '../../route';
-import { useDisplayZone } from '../../store/ui';
+import { MY_ZONE, useDisplayZone } from '../../store/ui';
 
 const LINK_LABELS: Record<string, string> = {
   stream: 'Live stream', hallway: 'Hallway / chat', recording: 'Recording', slides: 'Slides', feedback: 'Feedback', registration: 'Registration', other: 'Link',
@@ -12,12 +12,11 @@ export function SessionPage({ data, sessionId }: { data: ConferenceData; session
   const session = data.sessions.find((s) => s.id === sessionId);
   const conferenceZone = data.record.conference.timeZone;
   const zone = useDisplayZone(conferenceZone);
-  const myZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   if (!session) return <p role="alert">This session is not in the schedule (any more).</p>;
   const room = data.rooms.find((r) => r.id === session.roomId);
   const track = session.trackId ? data.tracks.get(session.trackId)?.name : undefined;
   const speakers = session.speakerIds.map((id) => data.speakers.get(id)).filter((s) => s !== undefined);
-  const otherZone = zone === conferenceZone ? myZone : conferenceZone;
+  const otherZone = zone === conferenceZone ? MY_ZONE : conferenceZone;
   const links = [...session.links, ...(room?.links ?? []).filter((l) => l.kind === 'stream' || l.kind === 'hallway')];
   return (
     <article className="session-page" aria-labelledby="session-title">
