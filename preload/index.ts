@@ -52,6 +52,7 @@ const api = {
   fetchFeed: (request) => call('feeds:fetch', request),
   openFeedFile: () => call('files:open-feed'),
   updateTray: (update) => call('tray:update', update),
+  showNotification: (request) => call('notify:show', request),
   onSubscribeLink: (listener) => onSubscribeLink(listener),
   onOpenSession: (listener) => onOpenSession(listener),
 } satisfies HostApi;

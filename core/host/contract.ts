@@ -32,11 +32,29 @@ export const TrayUpdate = z
   })
   .strict();
 
+/**
+ * A desktop notification. Title and body are plain text: feed text is never markup. `tag`
+ * identifies what the notification is about (a reminder, a change, an announcement) so the
+ * same thing is never shown twice side by side. Clicking opens `sessionRef` when given;
+ * `actions` (at most two, e.g. "Watch stream") open their URL through the link opener.
+ */
+export const NotificationRequest = z
+  .object({
+    tag: z.string().min(1).max(700),
+    title: z.string().min(1).max(300),
+    body: z.string().max(2000),
+    sessionRef: z.string().max(700).optional(),
+    actions: z.array(z.object({ label: z.string().min(1).max(60), url }).strict()).max(2).optional(),
+  })
+  .strict();
+export type NotificationRequest = z.infer<typeof NotificationRequest>;
+
 export const HOST_CONTRACT = {
   'app:info': { args: z.tuple([]), result: AppInfo },
   'feeds:fetch': { args: z.tuple([FetchFeedRequest]), result: FetchFeedResponse },
   'files:open-feed': { args: z.tuple([]), result: OpenedFile },
   'tray:update': { args: z.tuple([TrayUpdate]), result: z.null() },
+  'notify:show': { args: z.tuple([NotificationRequest]), result: z.null() },
 } as const;
 
 export type HostChannel = keyof typeof HOST_CONTRACT;
@@ -56,7 +74,7 @@ export type HostResult<T> = { ok: true; value: T } | { ok: false; error: HostErr
 export const HOST_EVENTS = {
   /** A `lanyard://subscribe?url=…` or `webcal://…` link was opened. */
   'links:subscribe': z.object({ url }),
-  /** The user chose a session in the tray / menu; `sessionRef` is `conferenceId + "\n" + sessionId`. */
+  /** The user chose a session in the tray / menu or clicked a notification; `sessionRef` is `conferenceId + "\n" + sessionId`. */
   'tray:open-session': z.object({ sessionRef: z.string().max(700) }),
 } as const;
 export type HostEvent = keyof typeof HOST_EVENTS;
@@ -67,6 +85,8 @@ export interface HostApi {
   fetchFeed(request: HostArgs<'feeds:fetch'>[0]): Promise<HostResult<HostValue<'feeds:fetch'>>>;
   openFeedFile(): Promise<HostResult<HostValue<'files:open-feed'>>>;
   updateTray(update: HostArgs<'tray:update'>[0]): Promise<HostResult<null>>;
+  /** Desktop only: a native notification from the main process (web mode uses the browser's). */
+  showNotification(request: NotificationRequest): Promise<HostResult<null>>;
   /** Returns a function that stops listening. */
   onSubscribeLink(listener: (url: string) => void): () => void;
   onOpenSession(listener: (sessionRef: string) => void): () => void;

@@ -7,6 +7,7 @@ import { registerAppScheme, setupAppProtocol } from './app-protocol';
 import { openFeedFile } from './dialogs';
 import { sendHostEvent, setupIpc } from './ipc';
 import { createLinkInbox, feedUrlsFromArgv, registerProtocolClients, setupSingleInstance } from './links';
+import { createNotifier } from './notifications';
 import { setupSecurity } from './security';
 import { setupTray, type TrayHandle } from './tray';
 import { createMainWindow } from './window';
@@ -32,6 +33,16 @@ function showWindow(): void {
   mainWindow.focus();
 }
 
+function openSession(sessionRef: string): void {
+  showWindow();
+  if (mainWindow) sendHostEvent(mainWindow.webContents, 'tray:open-session', { sessionRef });
+}
+
+/** Notification actions carry links; they open through the link opener once it exists (issue 5). */
+function openExternalLink(url: string): void {
+  console.warn(`Not opening ${url}: no link opener yet.`);
+}
+
 function openWindow(bounds: WindowBounds, stateFile: string): void {
   const win = createMainWindow({ preloadPath: PATHS.preload, bounds, iconPath: PATHS.windowIcon });
   trackWindowState(win, stateFile);
@@ -52,6 +63,7 @@ async function onReady(): Promise<void> {
     platform: process.platform,
     openFeedFile: () => openFeedFile(mainWindow),
     updateTray: (next) => tray?.update(next),
+    showNotification: createNotifier({ openSession, openUrl: openExternalLink }),
   });
   setupIpc(handlers, () => mainWindow?.webContents);
   const stateFile = join(app.getPath('userData'), 'window-state.json');
@@ -61,10 +73,7 @@ async function onReady(): Promise<void> {
   try {
     tray = setupTray(PATHS.trayIcon, {
       show: showWindow,
-      openSession: (sessionRef) => {
-        showWindow();
-        if (mainWindow) sendHostEvent(mainWindow.webContents, 'tray:open-session', { sessionRef });
-      },
+      openSession,
       quit: () => app.quit(),
     });
   } catch (error) {

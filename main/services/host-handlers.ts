@@ -1,4 +1,5 @@
 import type { HostHandlers } from './host-dispatch';
+import type { NotificationRequest } from '../../core/host/contract';
 import { fetchFeed } from './feed-fetch';
 
 export interface HandlerDeps {
@@ -8,6 +9,8 @@ export interface HandlerDeps {
   /** Desktop: the native open dialog. Web mode has none (the page uses a file input). */
   openFeedFile?: () => Promise<{ name: string; text: string } | null>;
   updateTray?: (next: Array<{ title: string; when: string; sessionRef: string }>) => void;
+  /** Desktop: a native notification. Web mode shows notifications in the page instead. */
+  showNotification?: (request: NotificationRequest) => void;
 }
 
 /** The Node services behind the host API, shared by the desktop app and web mode. */
@@ -30,6 +33,11 @@ export function createHostHandlers(deps: HandlerDeps): HostHandlers {
     'files:open-feed': () => (deps.openFeedFile ? deps.openFeedFile() : Promise.resolve(null)),
     'tray:update': (update) => {
       deps.updateTray?.(update.next);
+      return Promise.resolve(null);
+    },
+    'notify:show': (request) => {
+      if (!deps.showNotification) return Promise.reject(new Error('This host shows no notifications; the page shows them itself.'));
+      deps.showNotification(request);
       return Promise.resolve(null);
     },
   };

@@ -13,6 +13,7 @@ import { warmSearchIndex } from './features/search/useSearchIndex';
 import { SessionPage } from './features/session/SessionPage';
 import { SpeakerPage, SpeakersPage } from './features/speakers/SpeakersPage';
 import { host } from './host';
+import { onNotificationOpen } from './notify';
 import { navigate, useRoute, type Route } from './route';
 import { useUi } from './store/ui';
 import { startSync } from './sync/manager';
@@ -55,10 +56,18 @@ export function App() {
   }, [setOnline]);
   useTrayFeed(db);
   useEffect(() => host().onSubscribeLink((url) => navigate({ page: 'subscribe', url })), []);
-  useEffect(() => host().onOpenSession((ref) => {
-    const [conferenceId, sessionId] = ref.split('\n');
-    if (conferenceId && sessionId) navigate({ page: 'session', conferenceId, sessionId });
-  }), []);
+  useEffect(() => {
+    const open = (ref: string): void => {
+      const [conferenceId, sessionId] = ref.split('\n');
+      if (conferenceId && sessionId) navigate({ page: 'session', conferenceId, sessionId });
+    };
+    const stopHost = host().onOpenSession(open);
+    const stopWeb = onNotificationOpen(open);
+    return () => {
+      stopHost();
+      stopWeb();
+    };
+  }, []);
   const conferences = useLiveQuery(() => listConferences(db), []);
   const conferenceId = 'conferenceId' in route ? route.conferenceId : undefined;
   useEffect(() => {

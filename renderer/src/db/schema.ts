@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { FeedWarning } from '../../../core/errors';
 import type { SessionChange } from '../../../core/feed/diff';
 import type { FormatId } from '../../../core/formats/sniff';
+import type { AgendaEntry, ConferencePrefs, WatchLater } from '../../../core/personal/model';
 import type { Announcement, Conference, Room, Session, Speaker, Track } from '../../../core/model/schema';
 
 /** How the user subscribed, and everything sync needs to keep the copy fresh. */
@@ -53,6 +54,18 @@ export interface RevisionRecord {
   changes: SessionChange[];
 }
 
+/** Version 1's tables, exactly as shipped (upgrade tests open a database written with these). */
+export const SCHEMA_V1 = {
+  subscriptions: 'id, archived, nextPollAt',
+  conferences: 'id',
+  sessions: '[conferenceId+id], conferenceId, [conferenceId+day], start',
+  speakers: '[conferenceId+id], conferenceId',
+  rooms: '[conferenceId+id], conferenceId',
+  tracks: '[conferenceId+id], conferenceId',
+  announcements: '[conferenceId+id], conferenceId',
+  revisions: '++id, conferenceId, [conferenceId+at]',
+} as const;
+
 /**
  * Lanyard's IndexedDB store. Never edit a shipped version: add `version(n + 1)` with an
  * upgrade and a test that opens a database written by version n.
@@ -66,18 +79,19 @@ export class LanyardDb extends Dexie {
   tracks!: Dexie.Table<TrackRecord, [string, string]>;
   announcements!: Dexie.Table<AnnouncementRecord, [string, string]>;
   revisions!: EntityTable<RevisionRecord, 'id'>;
+  /** Version 2: the personal agenda (stars, notes, reminder overrides), mirrored to a file by the host. */
+  agenda!: Dexie.Table<AgendaEntry, [string, string]>;
+  prefs!: EntityTable<ConferencePrefs, 'conferenceId'>;
+  watchLater!: Dexie.Table<WatchLater, [string, string]>;
 
   constructor(name = 'lanyard') {
     super(name);
-    this.version(1).stores({
-      subscriptions: 'id, archived, nextPollAt',
-      conferences: 'id',
-      sessions: '[conferenceId+id], conferenceId, [conferenceId+day], start',
-      speakers: '[conferenceId+id], conferenceId',
-      rooms: '[conferenceId+id], conferenceId',
-      tracks: '[conferenceId+id], conferenceId',
-      announcements: '[conferenceId+id], conferenceId',
-      revisions: '++id, conferenceId, [conferenceId+at]',
+    this.version(1).stores(SCHEMA_V1);
+    // Version 2 adds personal data; v1's tables are unchanged, so no upgrade function is needed.
+    this.version(2).stores({
+      agenda: '[conferenceId+sessionId], conferenceId, star',
+      prefs: 'conferenceId',
+      watchLater: '[conferenceId+sessionId], conferenceId, addedAt',
     });
   }
 }

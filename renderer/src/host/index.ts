@@ -26,6 +26,7 @@ const webHost: HostApi = {
   fetchFeed: (request) => call('feeds:fetch', [request]),
   openFeedFile: () => Promise.resolve({ ok: true, value: null }),
   updateTray: () => Promise.resolve({ ok: true, value: null }),
+  showNotification: () => Promise.resolve({ ok: false, error: { message: 'Web mode shows notifications in the page.' } }),
   onSubscribeLink: () => () => undefined,
   onOpenSession: () => () => undefined,
 };

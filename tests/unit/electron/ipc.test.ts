@@ -23,6 +23,7 @@ const handlers = {
   'feeds:fetch': vi.fn(() => Promise.reject(new Error('The server said no'))),
   'files:open-feed': vi.fn(() => Promise.resolve(null)),
   'tray:update': vi.fn(() => Promise.resolve(null)),
+  'notify:show': vi.fn(() => Promise.resolve(null)),
 } satisfies HostHandlers;
 
 function eventFrom(sender: { mainFrame: FakeFrame }, senderFrame: FakeFrame | null): IpcMainInvokeEvent {

@@ -1,0 +1,53 @@
+import { Notification } from 'electron';
+import type { NotificationRequest } from '../../core/host/contract';
+
+export interface NotificationActions {
+  openSession(sessionRef: string): void;
+  /** Every URL goes through the app's one link opener. */
+  openUrl(url: string): void;
+}
+
+const MAX_TITLE = 120;
+const MAX_BODY = 500;
+
+/**
+ * Feed text made safe for a notification: whitespace collapsed, length capped, and on Linux
+ * (where notification servers read a subset of HTML in the body) markup characters escaped,
+ * so a title like `<b>Keynote</b>` shows exactly those characters.
+ */
+export function plainNotificationText(text: string, max: number, escapeMarkup: boolean): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const capped = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return escapeMarkup ? capped.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : capped;
+}
+
+/**
+ * Shows notifications from the main process and routes clicks: the body opens the session,
+ * an action button opens its link. A notification with the same tag replaces the previous
+ * one instead of stacking.
+ */
+export function createNotifier(actions: NotificationActions, platform: NodeJS.Platform = process.platform): (request: NotificationRequest) => void {
+  const shown = new Map<string, Notification>();
+  return (request) => {
+    if (!Notification.isSupported()) return;
+    shown.get(request.tag)?.close();
+    const buttons = request.actions ?? [];
+    const notification = new Notification({
+      title: plainNotificationText(request.title, MAX_TITLE, false),
+      body: plainNotificationText(request.body, MAX_BODY, platform === 'linux'),
+      actions: buttons.map((action) => ({ type: 'button' as const, text: plainNotificationText(action.label, 40, false) })),
+    });
+    notification.on('click', () => {
+      if (request.sessionRef) actions.openSession(request.sessionRef);
+    });
+    notification.on('action', (_event, index) => {
+      const action = buttons[index];
+      if (action) actions.openUrl(action.url);
+    });
+    notification.on('close', () => {
+      if (shown.get(request.tag) === notification) shown.delete(request.tag);
+    });
+    shown.set(request.tag, notification);
+    notification.show();
+  };
+}
