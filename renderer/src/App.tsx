@@ -4,6 +4,10 @@ import { db } from './db';
 import { listConferences, loadConference } from './db/queries';
 import { ConferenceHeader } from './features/conference/ConferenceHeader';
 import { SubscribePage } from './features/conference/SubscribePage';
+import { AgendaPage } from './features/agenda/AgendaPage';
+import { ChangesPage } from './features/changes/ChangesPage';
+import { replanAll } from './db/personal';
+import { startAlerts } from './personal/alerts';
 import { Sidebar } from './features/layout/Sidebar';
 import { TopBar } from './features/layout/TopBar';
 import { RoomsPage, TracksPage } from './features/rooms/RoomsPage';
@@ -13,7 +17,7 @@ import { warmSearchIndex } from './features/search/useSearchIndex';
 import { SessionPage } from './features/session/SessionPage';
 import { SpeakerPage, SpeakersPage } from './features/speakers/SpeakersPage';
 import { host } from './host';
-import { onNotificationOpen } from './notify';
+import { notify, onNotificationOpen } from './notify';
 import { navigate, useRoute, type Route } from './route';
 import { useUi } from './store/ui';
 import { startSync } from './sync/manager';
@@ -32,6 +36,8 @@ function ConferenceView({ route }: { route: Extract<Route, { conferenceId: strin
       {route.page === 'speaker' ? <SpeakerPage data={data} speakerId={route.speakerId} /> : null}
       {route.page === 'rooms' ? <RoomsPage data={data} /> : null}
       {route.page === 'tracks' ? <TracksPage data={data} /> : null}
+      {route.page === 'agenda' ? <AgendaPage data={data} day={route.day} /> : null}
+      {route.page === 'changes' ? <ChangesPage data={data} /> : null}
     </>
   );
 }
@@ -47,6 +53,14 @@ export function App() {
       () => {
         setReady(true);
         stop = startSync(db, setOnline);
+        // Reminders: re-planned once at start (the clock or the data may have changed while closed), then a short tick.
+        const alerts = startAlerts(db, notify);
+        void replanAll(db, Date.now()).then(alerts.kick);
+        const stopSync = stop;
+        stop = () => {
+          stopSync();
+          alerts.stop();
+        };
         // Build the search index in the background so the first search answers at once.
         void warmSearchIndex(db);
       },

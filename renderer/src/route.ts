@@ -9,7 +9,9 @@ export type Route =
   | { page: 'rooms'; conferenceId: string }
   | { page: 'tracks'; conferenceId: string }
   | { page: 'search'; query: string; conferenceId?: string }
-  | { page: 'subscribe'; url?: string };
+  | { page: 'subscribe'; url?: string }
+  | { page: 'agenda'; conferenceId: string; day?: string }
+  | { page: 'changes'; conferenceId: string };
 
 const dec = (s: string): string => decodeURIComponent(s);
 
@@ -34,6 +36,8 @@ export function parseRoute(hash: string): Route {
     if (kind === 'rooms') return { page: 'rooms', conferenceId };
     if (kind === 'tracks') return { page: 'tracks', conferenceId };
     if (kind === 'day' && arg) return { page: 'schedule', conferenceId, day: arg };
+    if (kind === 'agenda') return arg ? { page: 'agenda', conferenceId, day: arg } : { page: 'agenda', conferenceId };
+    if (kind === 'changes') return { page: 'changes', conferenceId };
     return { page: 'schedule', conferenceId };
   }
   return { page: 'home' };
@@ -61,6 +65,10 @@ export function hrefFor(route: Route): string {
     }
     case 'subscribe':
       return route.url ? `#/subscribe?url=${enc(route.url)}` : '#/subscribe';
+    case 'agenda':
+      return route.day ? `#/c/${enc(route.conferenceId)}/agenda/${route.day}` : `#/c/${enc(route.conferenceId)}/agenda`;
+    case 'changes':
+      return `#/c/${enc(route.conferenceId)}/changes`;
   }
 }
 

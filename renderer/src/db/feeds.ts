@@ -2,6 +2,7 @@ import type { FeedWarning } from '../../../core/errors';
 import type { FeedDiff } from '../../../core/feed/diff';
 import type { FormatId } from '../../../core/formats/sniff';
 import type { Feed } from '../../../core/model/schema';
+import { reattachPersonal } from './personal';
 import type { LanyardDb, SubscriptionRecord } from './schema';
 
 const FEED_TABLES = ['conferences', 'sessions', 'speakers', 'rooms', 'tracks', 'announcements'] as const;
@@ -39,6 +40,8 @@ export interface StoreFeedInput {
   warnings: FeedWarning[];
   diff: FeedDiff | undefined;
   now: number;
+  /** The stored revision this one replaces, so agenda entries can follow renumbered sessions. */
+  previous?: Feed | undefined;
 }
 
 /**
@@ -51,7 +54,7 @@ export async function storeFeed(db: LanyardDb, input: StoreFeedInput): Promise<v
   const id = subscription.id;
   const starts = feed.sessions.map((s) => Date.parse(s.start));
   const ends = feed.sessions.map((s) => Date.parse(s.end));
-  await db.transaction('rw', [...FEED_TABLES, 'subscriptions', 'revisions'], async () => {
+  await db.transaction('rw', [...FEED_TABLES, 'subscriptions', 'revisions', 'agenda', 'watchLater', 'prefs', 'reminders', 'changeMarks'], async () => {
     for (const table of FEED_TABLES.slice(1)) await db.table(table).where('conferenceId').equals(id).delete();
     await db.conferences.put({
       id,
@@ -69,9 +72,11 @@ export async function storeFeed(db: LanyardDb, input: StoreFeedInput): Promise<v
     await db.rooms.bulkPut(feed.rooms.map((r, order) => ({ ...r, conferenceId: id, order })));
     await db.tracks.bulkPut(feed.tracks.map((t) => ({ ...t, conferenceId: id })));
     await db.announcements.bulkPut(feed.announcements.map((a) => ({ ...a, conferenceId: id })));
+    let revisionId: number | undefined;
     if (input.diff && !input.diff.isEmpty) {
-      await db.revisions.add({ conferenceId: id, at: now, ...(feed.revision ? { revision: feed.revision } : {}), counts: input.diff.counts, changes: input.diff.changes });
+      revisionId = await db.revisions.add({ conferenceId: id, at: now, ...(feed.revision ? { revision: feed.revision } : {}), counts: input.diff.counts, changes: input.diff.changes });
     }
+    await reattachPersonal(db, { conferenceId: id, previous: input.previous, next: feed, diff: input.diff, revisionId, now });
     await db.subscriptions.put(subscription);
   });
 }

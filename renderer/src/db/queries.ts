@@ -1,4 +1,6 @@
-import type { ConferenceRecord, LanyardDb, RoomRecord, SessionRecord, SpeakerRecord, SubscriptionRecord, TrackRecord } from './schema';
+import type { AgendaEntry, ConferencePrefs } from '../../../core/personal/model';
+import type { ReminderRecord } from '../../../core/personal/reminders';
+import type { ChangeMarkRecord, ConferenceRecord, LanyardDb, RoomRecord, SessionRecord, SpeakerRecord, SubscriptionRecord, TrackRecord } from './schema';
 
 export interface ConferenceSummary {
   subscription: SubscriptionRecord;
@@ -21,18 +23,28 @@ export interface ConferenceData {
   speakers: Map<string, SpeakerRecord>;
   rooms: RoomRecord[];
   tracks: Map<string, TrackRecord>;
+  /** The user's agenda for this conference by session id (entries removed by the organizers are keyed `removed:<old id>`). */
+  agenda: Map<string, AgendaEntry>;
+  reminders: Map<string, ReminderRecord>;
+  /** Sessions changed in a revision the user has not looked at yet. */
+  marks: Map<string, ChangeMarkRecord>;
+  prefs: ConferencePrefs | undefined;
 }
 
 /** One conference with everything the schedule views need. */
 export async function loadConference(db: LanyardDb, id: string): Promise<ConferenceData | undefined> {
   const record = await db.conferences.get(id);
   if (!record) return undefined;
-  const [subscription, sessions, speakers, rooms, tracks] = await Promise.all([
+  const [subscription, sessions, speakers, rooms, tracks, agenda, reminders, marks, prefs] = await Promise.all([
     db.subscriptions.get(id),
     db.sessions.where('conferenceId').equals(id).sortBy('start'),
     db.speakers.where('conferenceId').equals(id).toArray(),
     db.rooms.where('conferenceId').equals(id).sortBy('order'),
     db.tracks.where('conferenceId').equals(id).toArray(),
+    db.agenda.where('conferenceId').equals(id).toArray(),
+    db.reminders.where('conferenceId').equals(id).toArray(),
+    db.changeMarks.where('conferenceId').equals(id).toArray(),
+    db.prefs.get(id),
   ]);
   return {
     record,
@@ -41,5 +53,9 @@ export async function loadConference(db: LanyardDb, id: string): Promise<Confere
     speakers: new Map(speakers.map((s) => [s.id, s])),
     rooms,
     tracks: new Map(tracks.map((t) => [t.id, t])),
+    agenda: new Map(agenda.map((e) => [e.sessionId, e])),
+    reminders: new Map(reminders.map((r) => [r.sessionId, r])),
+    marks: new Map(marks.map((m) => [m.sessionId, m])),
+    prefs,
   };
 }

@@ -3,6 +3,7 @@ import type { FeedWarning } from '../../../core/errors';
 import type { SessionChange } from '../../../core/feed/diff';
 import type { FormatId } from '../../../core/formats/sniff';
 import type { AgendaEntry, ConferencePrefs, WatchLater } from '../../../core/personal/model';
+import type { ReminderRecord } from '../../../core/personal/reminders';
 import type { Announcement, Conference, Room, Session, Speaker, Track } from '../../../core/model/schema';
 
 /** How the user subscribed, and everything sync needs to keep the copy fresh. */
@@ -52,6 +53,29 @@ export interface RevisionRecord {
   revision?: string;
   counts: Record<string, number>;
   changes: SessionChange[];
+  /** Set once a window has told the user about this revision's changes to their agenda (claimed, so only one does). */
+  notifiedAt?: number;
+}
+
+/** A session changed in a revision the user has not looked at yet: shown as a mark until seen. */
+export interface ChangeMarkRecord {
+  conferenceId: string;
+  sessionId: string;
+  revisionId: number;
+  at: number;
+  tags: SessionChange['tags'];
+}
+
+/** A notification Lanyard showed (or tried to): the in-app list of recent notifications. */
+export interface NoticeRecord {
+  id?: number;
+  at: number;
+  kind: 'reminder' | 'missed' | 'changes';
+  title: string;
+  body: string;
+  sessionRef?: string;
+  /** What the system did with it: shown, or why not. */
+  outcome: 'shown' | 'not-allowed' | 'unsupported' | 'failed';
 }
 
 /** Version 1's tables, exactly as shipped (upgrade tests open a database written with these). */
@@ -83,6 +107,11 @@ export class LanyardDb extends Dexie {
   agenda!: Dexie.Table<AgendaEntry, [string, string]>;
   prefs!: EntityTable<ConferencePrefs, 'conferenceId'>;
   watchLater!: Dexie.Table<WatchLater, [string, string]>;
+  /** Reminders with their absolute fire time; a window claims one (planned → fired) before showing it. */
+  reminders!: Dexie.Table<ReminderRecord, [string, string]>;
+  /** Unseen changes per session. */
+  changeMarks!: Dexie.Table<ChangeMarkRecord, [string, string]>;
+  notices!: EntityTable<NoticeRecord, 'id'>;
 
   constructor(name = 'lanyard') {
     super(name);
@@ -92,6 +121,9 @@ export class LanyardDb extends Dexie {
       agenda: '[conferenceId+sessionId], conferenceId, star',
       prefs: 'conferenceId',
       watchLater: '[conferenceId+sessionId], conferenceId, addedAt',
+      reminders: '[conferenceId+sessionId], conferenceId, fireAt, state',
+      changeMarks: '[conferenceId+sessionId], conferenceId',
+      notices: '++id, at',
     });
   }
 }

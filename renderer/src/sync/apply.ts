@@ -76,7 +76,7 @@ export async function applyFeedText(db: LanyardDb, id: string, text: string, val
   }
   next.lastChangeAt = now;
   try {
-    await storeFeed(db, { subscription: next, feed: result.feed, format: result.format, warnings: result.warnings, diff, now });
+    await storeFeed(db, { subscription: next, feed: result.feed, format: result.format, warnings: result.warnings, diff, now, previous });
   } catch (error) {
     // The transaction rolled back: the previous copy is intact, and the user is told why.
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -1,6 +1,7 @@
 import { nextPollDelay } from '../../../core/sync/schedule';
 import type { LanyardDb, SubscriptionRecord } from '../db/schema';
 import { host } from '../host';
+import { kickAlerts } from '../personal/alerts';
 import { recordFailure, recordNotModified, type SyncOutcome } from './apply';
 import { runApply } from './run-apply';
 
@@ -20,6 +21,8 @@ export function syncNow(db: LanyardDb, sub: SubscriptionRecord, now = Date.now()
   inFlight.set(sub.id, job);
   return job.finally(() => {
     inFlight.delete(sub.id);
+    // A new revision may have moved a starred session: tell the user now, not at the next tick.
+    kickAlerts();
     void schedule(db, sub.id);
   });
 }

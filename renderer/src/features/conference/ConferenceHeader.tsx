@@ -21,6 +21,8 @@ const TABS = [
   ['speakers', 'Speakers'],
   ['rooms', 'Rooms'],
   ['tracks', 'Tracks'],
+  ['agenda', 'My agenda'],
+  ['changes', 'Changes'],
 ] as const;
 
 export function ConferenceHeader({ data, current }: { data: ConferenceData; current: Route['page'] }) {
@@ -79,6 +81,7 @@ export function ConferenceHeader({ data, current }: { data: ConferenceData; curr
         {TABS.map(([page, label]) => (
           <a key={page} href={hrefFor({ page, conferenceId: data.record.id })} aria-current={current === page ? 'page' : undefined}>
             {label}
+            {page === 'changes' && data.marks.size > 0 ? <span className="tab-count" aria-label={`${data.marks.size} unseen`}> {data.marks.size}</span> : null}
           </a>
         ))}
       </nav>

@@ -22,6 +22,12 @@ export function Sidebar({ activeId }: { activeId: string | undefined }) {
         {c.conference ? <span className="conference-link-dates">{dateRange(c.conference.conference.start, c.conference.conference.end)}</span> : null}
         {c.subscription.lastError ? <span className="badge-warning" title={c.subscription.lastError.message}>!</span> : null}
       </a>
+      {c.subscription.id === activeId ? (
+        <ul className="conference-sublinks">
+          <li><a href={hrefFor({ page: 'agenda', conferenceId: c.subscription.id })}>My agenda</a></li>
+          <li><a href={hrefFor({ page: 'changes', conferenceId: c.subscription.id })}>Changes</a></li>
+        </ul>
+      ) : null}
     </li>
   );
   return (

@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { hrefFor, navigate } from '../../route';
 import { MY_ZONE, useUi } from '../../store/ui';
+import { NextForMe } from '../agenda/NextForMe';
+import { NotificationsMenu } from '../agenda/NotificationsMenu';
 
 /** App name, the search box (press "/" to focus it), and the time-zone toggle every view respects. */
 export function TopBar({ onSearchPage }: { onSearchPage: boolean }) {
@@ -33,7 +35,9 @@ export function TopBar({ onSearchPage }: { onSearchPage: boolean }) {
           onChange={(e) => navigate({ page: 'search', query: e.target.value })}
         />
       )}
+      <NextForMe />
       {!online ? <span className="offline-badge" role="status">Offline</span> : null}
+      <NotificationsMenu />
       <div className="zone-toggle" role="group" aria-label="Show times in">
         <button type="button" aria-pressed={zoneMode === 'conference'} onClick={() => setZoneMode('conference')}>Conference time</button>
         <button type="button" aria-pressed={zoneMode === 'mine'} onClick={() => setZoneMode('mine')} title={MY_ZONE}>My time</button>

@@ -4,6 +4,7 @@ import type { ConferenceData } from '../../db/queries';
 import type { SessionRecord } from '../../db/schema';
 import { clock } from '../../format';
 import { hrefFor } from '../../route';
+import { StarControl } from '../agenda/StarControl';
 
 export function SessionRow({ session, data, zone }: { session: SessionRecord; data: ConferenceData; zone: string }) {
   const names = session.speakerIds.map((id) => data.speakers.get(id)?.name ?? id).join(', ');
@@ -21,11 +22,13 @@ export function SessionRow({ session, data, zone }: { session: SessionRecord; da
           {session.title}
         </a>
         {session.cancelled ? <span className="tag tag-cancelled">Cancelled</span> : null}
+        {data.marks.has(session.id) ? <span className="tag tag-unseen" title="Changed since you last looked">Changed</span> : null}
         {names ? <span className="session-speakers">{names}</span> : null}
       </div>
       <div className="session-where">
         {room ? <span className="session-room">{room}</span> : null}
         {track && !isBreak ? <span className="session-track">{track}</span> : null}
+        {isBreak ? null : <StarControl conferenceId={data.record.id} sessionId={session.id} title={session.title} star={data.agenda.get(session.id)?.star} compact />}
       </div>
     </div>
   );

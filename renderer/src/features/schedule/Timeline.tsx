@@ -51,7 +51,9 @@ export function Timeline({ sessions, data, zone, now }: { sessions: SessionRecor
               .map((s) => {
                 const top = y(Date.parse(s.start));
                 const h = Math.max(MIN_HEIGHT, y(Date.parse(s.end)) - top - 2);
-                const kind = s.type === 'break' ? ' is-break' : s.cancelled ? ' is-cancelled' : '';
+                const star = data.agenda.get(s.id)?.star;
+                const kind = (s.type === 'break' ? ' is-break' : s.cancelled ? ' is-cancelled' : '') + (star ? ` is-${star}` : '');
+                const isChanged = data.marks.has(s.id);
                 return (
                   <a
                     key={s.id}
@@ -61,7 +63,8 @@ export function Timeline({ sessions, data, zone, now }: { sessions: SessionRecor
                     href={hrefFor({ page: 'session', conferenceId: data.record.id, sessionId: s.id })}
                     title={`${clock(s.start, zone)}–${clock(s.end, zone)} ${s.title}`}
                   >
-                    <span className="timeline-block-time">{clock(s.start, zone)}</span> {s.title}
+                    <span className="timeline-block-time">{clock(s.start, zone)}</span>{star ? <span className="timeline-star" aria-label={star === 'going' ? 'going' : 'maybe'}>{star === 'going' ? ' ★' : ' ☆'}</span> : null}
+                    {isChanged ? <span className="timeline-changed" aria-label="changed"> •</span> : null} {s.title}
                   </a>
                 );
               })}

@@ -1,4 +1,9 @@
 import type { ConferenceData } from '../../db/queries';
+import { NoteEditor } from '../agenda/NoteEditor';
+import { ReminderChoice } from '../agenda/ReminderChoice';
+import { RemovedEntry } from '../agenda/RemovedEntry';
+import { StarControl } from '../agenda/StarControl';
+import { ChangeBox } from '../changes/ChangeBox';
 import { clock, longDate } from '../../format';
 import { RichText } from '../../RichText';
 import { hrefFor } from '../../route';
@@ -12,7 +17,12 @@ export function SessionPage({ data, sessionId }: { data: ConferenceData; session
   const session = data.sessions.find((s) => s.id === sessionId);
   const conferenceZone = data.record.conference.timeZone;
   const zone = useDisplayZone(conferenceZone);
-  if (!session) return <p role="alert">This session is not in the schedule (any more).</p>;
+  if (!session) {
+    const entry = data.agenda.get(sessionId);
+    if (entry) return <RemovedEntry data={data} entry={entry} zone={zone} headingLevel={2} />;
+    return <p role="alert">This session is not in the schedule (any more).</p>;
+  }
+  const entry = data.agenda.get(session.id);
   const room = data.rooms.find((r) => r.id === session.roomId);
   const track = session.trackId ? data.tracks.get(session.trackId)?.name : undefined;
   const speakers = session.speakerIds.map((id) => data.speakers.get(id)).filter((s) => s !== undefined);
@@ -26,6 +36,7 @@ export function SessionPage({ data, sessionId }: { data: ConferenceData; session
       <h2 id="session-title" className="page-title">{session.title}</h2>
       {session.subtitle ? <p className="subtitle">{session.subtitle}</p> : null}
       {session.cancelled ? <p className="tag tag-cancelled">Cancelled by the organizers</p> : null}
+      <ChangeBox key={`change-${session.id}`} conferenceId={data.record.id} sessionId={session.id} mark={data.marks.get(session.id)} zone={zone} />
       <dl className="facts">
         <dt>When</dt>
         <dd>
@@ -54,6 +65,11 @@ export function SessionPage({ data, sessionId }: { data: ConferenceData; session
           </>
         ) : null}
       </dl>
+      <section className="personal-panel" aria-label="My agenda">
+        <StarControl conferenceId={data.record.id} sessionId={session.id} title={session.title} star={entry?.star} />
+        <ReminderChoice data={data} sessionId={session.id} zone={zone} />
+        <NoteEditor key={`note-${session.id}`} conferenceId={data.record.id} sessionId={session.id} note={entry?.note} />
+      </section>
       {links.length > 0 ? (
         <ul className="link-list" aria-label="Links">
           {links.map((l) => (

@@ -1,0 +1,151 @@
+import { useMemo, useState } from 'react';
+import { alternativesFor, layoutDay, type AgendaRow, type AgendaSlot } from '../../../../core/personal/agenda-day';
+import type { AgendaEntry } from '../../../../core/personal/model';
+import type { ConferenceData } from '../../db/queries';
+import type { SessionRecord } from '../../db/schema';
+import { clock, longDate, shortDate } from '../../format';
+import { hrefFor } from '../../route';
+import { useDisplayZone } from '../../store/ui';
+import { RemovedEntry } from './RemovedEntry';
+import { ReminderSettings } from './ReminderSettings';
+import { StarControl } from './StarControl';
+
+interface Slot extends AgendaSlot {
+  session: SessionRecord;
+  entry: AgendaEntry;
+}
+
+function duration(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return h ? (m ? `${h} h ${m} min` : `${h} h`) : `${m} min`;
+}
+
+function AgendaItem({ slot, data, zone }: { slot: Slot; data: ConferenceData; zone: string }) {
+  const { session, entry } = slot;
+  const room = data.rooms.find((r) => r.id === session.roomId)?.name;
+  const reminder = data.reminders.get(session.id);
+  const mark = data.marks.get(session.id);
+  return (
+    <li className={`agenda-item star-is-${entry.star ?? 'none'}${session.cancelled ? ' is-cancelled' : ''}`} aria-label={session.title}>
+      <time className="agenda-time" dateTime={session.start}>
+        {clock(session.start, zone)}–{clock(session.end, zone)}
+      </time>
+      <div className="agenda-main">
+        <a className="session-title" href={hrefFor({ page: 'session', conferenceId: data.record.id, sessionId: session.id })}>
+          {session.title}
+        </a>
+        {session.cancelled ? <span className="tag tag-cancelled">Cancelled</span> : null}
+        {mark ? <span className="tag tag-unseen" title="Changed since you last looked">Changed</span> : null}
+        <span className="agenda-meta">
+          {room ? <span>{room}</span> : null}
+          <span>ends {clock(session.end, zone)}</span>
+          {reminder?.state === 'planned' ? <span className="agenda-reminder">Reminder at {clock(reminder.fireAt, zone)}</span> : null}
+          {entry.note ? <span title={entry.note}>📝 note</span> : null}
+        </span>
+      </div>
+      <StarControl conferenceId={data.record.id} sessionId={session.id} title={session.title} star={entry.star} compact />
+    </li>
+  );
+}
+
+function Conflict({ row, data, zone, daySessions }: { row: Extract<AgendaRow<Slot>, { kind: 'conflict' }>; data: ConferenceData; zone: string; daySessions: SessionRecord[] }) {
+  const [isOpen, setOpen] = useState(false);
+  const inAgenda = useMemo(() => new Set(data.agenda.keys()), [data.agenda]);
+  const alternatives = alternativesFor(daySessions, row.start, row.end, inAgenda);
+  const span = `${clock(row.start, zone)}–${clock(row.end, zone)}`;
+  const label = row.isClash ? `Conflict ${span}: ${row.slots.length} sessions you are going to overlap` : `Overlap ${span}: choose between ${row.slots.length} sessions`;
+  return (
+    <li className={row.isClash ? 'agenda-conflict is-clash' : 'agenda-conflict'}>
+      <section aria-label={label}>
+        <p className="conflict-heading">
+          <strong>{row.isClash ? '⚠ Conflict' : 'Overlap'}</strong> {span} · {row.slots.length} sessions at once
+        </p>
+        <ul className="agenda-list">
+          {row.slots.map((slot) => <AgendaItem key={slot.sessionId} slot={slot} data={data} zone={zone} />)}
+        </ul>
+        <button type="button" className="link-button" aria-expanded={isOpen} onClick={() => setOpen(!isOpen)}>
+          {isOpen ? 'Hide alternatives' : `Show alternatives (${alternatives.length})`}
+        </button>
+        {isOpen ? (
+          alternatives.length ? (
+            <ul className="alternatives" aria-label={`Alternatives ${span}`}>
+              {alternatives.map((s) => (
+                <li key={s.id}>
+                  <span className="agenda-time">{clock(s.start, zone)}–{clock(s.end, zone)}</span>{' '}
+                  <a href={hrefFor({ page: 'session', conferenceId: data.record.id, sessionId: s.id })}>{s.title}</a>{' '}
+                  <span className="muted">{data.rooms.find((r) => r.id === s.roomId)?.name}</span>
+                  <StarControl conferenceId={data.record.id} sessionId={s.id} title={s.title} star={undefined} compact />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">Nothing else runs in this slot.</p>
+          )
+        ) : null}
+      </section>
+    </li>
+  );
+}
+
+/** The personal agenda for one day: sessions in order with rooms and end times, free time, and conflicts with their alternatives. */
+export function AgendaPage({ data, day: askedDay }: { data: ConferenceData; day: string | undefined }) {
+  const zone = useDisplayZone(data.record.conference.timeZone);
+  const byId = useMemo(() => new Map(data.sessions.map((s) => [s.id, s])), [data.sessions]);
+  const entries = [...data.agenda.values()];
+  const slots: Slot[] = entries.flatMap((entry) => {
+    const session = entry.star && entry.removedAt === undefined ? byId.get(entry.sessionId) : undefined;
+    if (!session) return [];
+    return [{ sessionId: session.id, start: Date.parse(session.start), end: Date.parse(session.end), isGoing: entry.star === 'going', isCancelled: session.cancelled, session, entry }];
+  });
+  const removed = entries.filter((e) => e.removedAt !== undefined);
+  const days = [...new Set(slots.map((s) => s.session.day))].sort();
+  const day = askedDay && days.includes(askedDay) ? askedDay : days[0];
+  const rows = layoutDay(slots.filter((s) => s.session.day === day));
+  const daySessions = useMemo(() => data.sessions.filter((s) => s.day === day), [data.sessions, day]);
+  const conflicts = rows.filter((r) => r.kind === 'conflict' && r.isClash).length;
+  return (
+    <section className="agenda-page" aria-label="My agenda">
+      <ReminderSettings data={data} />
+      {days.length === 0 ? (
+        <p className="empty">Your agenda is empty. Mark sessions with ★ Going or ☆ Maybe, in the schedule or on a session’s page.</p>
+      ) : (
+        <>
+          <nav className="day-tabs" aria-label="Agenda days">
+            {days.map((d) => (
+              <a key={d} href={hrefFor({ page: 'agenda', conferenceId: data.record.id, day: d })} aria-current={d === day ? 'page' : undefined}>
+                {shortDate(d)} ({slots.filter((s) => s.session.day === d).length})
+              </a>
+            ))}
+          </nav>
+          <h2 className="agenda-day-title">
+            {day ? longDate(day) : ''}{' '}
+            <span className="muted agenda-summary">
+              · {rows.reduce((n, r) => n + (r.kind === 'session' ? 1 : r.kind === 'conflict' ? r.slots.length : 0), 0)} sessions
+              {conflicts ? ` · ${conflicts} conflict${conflicts === 1 ? '' : 's'}` : ''} · times in {zone}
+            </span>
+          </h2>
+          <ol className="agenda-list" aria-label={`Agenda for ${day ? longDate(day) : ''}`}>
+            {rows.map((row) => {
+              if (row.kind === 'gap') {
+                return (
+                  <li key={`gap-${row.from}`} className="agenda-gap">
+                    {duration(row.minutes)} free · {clock(row.from, zone)}–{clock(row.to, zone)}
+                  </li>
+                );
+              }
+              if (row.kind === 'conflict') return <Conflict key={`c-${row.start}`} row={row} data={data} zone={zone} daySessions={daySessions} />;
+              return <AgendaItem key={row.slot.sessionId} slot={row.slot} data={data} zone={zone} />;
+            })}
+          </ol>
+        </>
+      )}
+      {removed.length > 0 ? (
+        <section className="removed-section" aria-label="Removed by the organizers">
+          <h2>Removed by the organizers ({removed.length})</h2>
+          {removed.map((entry) => <RemovedEntry key={entry.sessionId} data={data} entry={entry} zone={zone} />)}
+        </section>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { wallTimeOf } from '../../../../core/time/zone';
+import { db } from '../../db';
+import { upcomingGoing } from '../../db/personal';
+import { clock, shortDate } from '../../format';
+import { hrefFor } from '../../route';
+import { MY_ZONE, useUi } from '../../store/ui';
+
+function useMinute(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = window.setInterval(() => setNow(Date.now()), 20_000);
+    return () => window.clearInterval(t);
+  }, []);
+  return now;
+}
+
+/** Always in the top bar: the "going" session on now, or the next one, across every conference. */
+export function NextForMe() {
+  const now = useMinute();
+  const zoneMode = useUi((s) => s.zoneMode);
+  // Re-query when a minute passes (a session ends) as well as when the agenda changes.
+  const minute = Math.floor(now / 60_000);
+  const next = useLiveQuery(() => upcomingGoing(db, minute * 60_000), [minute]);
+  const first = next?.[0];
+  if (!first) {
+    return (
+      <p className="next-for-me is-empty" aria-label="Next for me">
+        <span className="next-label">Next for me</span> <span className="muted">nothing starred as going</span>
+      </p>
+    );
+  }
+  const zone = zoneMode === 'mine' ? MY_ZONE : first.zone;
+  const start = Date.parse(first.session.start);
+  const isNow = start <= now;
+  const today = wallTimeOf(now, zone).date;
+  const day = wallTimeOf(start, zone).date;
+  const when = isNow ? `now, until ${clock(first.session.end, zone)}` : `${day === today ? '' : `${shortDate(day)} `}${clock(start, zone)}–${clock(first.session.end, zone)}`;
+  return (
+    <p className="next-for-me" aria-label="Next for me">
+      <span className="next-label">{isNow ? 'Now for me' : 'Next for me'}</span>{' '}
+      <a href={hrefFor({ page: 'session', conferenceId: first.conferenceId, sessionId: first.session.id })}>{first.session.title}</a>{' '}
+      <span className="muted">
+        {when}
+        {first.roomName ? ` · ${first.roomName}` : ''}
+      </span>
+    </p>
+  );
+}

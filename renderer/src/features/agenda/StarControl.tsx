@@ -1,0 +1,25 @@
+import type { Star } from '../../../../core/personal/model';
+import { db } from '../../db';
+import { setStar } from '../../db/personal';
+import { kickAlerts } from '../../personal/alerts';
+
+const LEVELS: Array<[Star, string, string]> = [
+  ['going', '★ Going', 'I am going'],
+  ['maybe', '☆ Maybe', 'Maybe'],
+];
+
+/** Going / maybe / neither for one session: two toggle buttons; pressing the pressed one clears it. */
+export function StarControl({ conferenceId, sessionId, title, star, compact = false }: { conferenceId: string; sessionId: string; title: string; star: Star | undefined; compact?: boolean }) {
+  const choose = (level: Star): void => {
+    void setStar(db, conferenceId, sessionId, star === level ? undefined : level, Date.now()).then(kickAlerts);
+  };
+  return (
+    <div className={compact ? 'star-control is-compact' : 'star-control'} role="group" aria-label={`My agenda: ${title}`}>
+      {LEVELS.map(([level, label, tip]) => (
+        <button key={level} type="button" className={`star-button star-${level}`} aria-pressed={star === level} title={tip} onClick={() => choose(level)}>
+          {label}
+        </button>
+      ))}
+    </div>
+  );
+}

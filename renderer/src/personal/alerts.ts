@@ -1,0 +1,182 @@
+import { agendaChanges, changeSentence } from '../../../core/personal/changes';
+import { startsIn, TICK_MS, type ReminderRecord } from '../../../core/personal/reminders';
+import { wallTimeOf } from '../../../core/time/zone';
+import { addNotice, claimDueReminders, claimNewRevisions } from '../db/notices';
+import type { LanyardDb, NoticeRecord, RevisionRecord } from '../db/schema';
+import { clock, shortDate } from '../format';
+import type { NotificationRequest, NotifyOutcome } from '../notify';
+import { MY_ZONE, useUi } from '../store/ui';
+
+export type Show = (request: NotificationRequest) => Promise<NotifyOutcome>;
+
+/** The zone notifications speak in: the one the user chose with the time-zone toggle. */
+function zoneFor(conferenceZone: string): string {
+  return useUi.getState().zoneMode === 'mine' ? MY_ZONE : conferenceZone;
+}
+
+const ACTION_LABELS = { stream: 'Watch the stream', hallway: 'Join the hallway' } as const;
+
+async function describeSession(db: LanyardDb, conferenceId: string, sessionId: string) {
+  const [session, conference] = await Promise.all([db.sessions.get([conferenceId, sessionId]), db.conferences.get(conferenceId)]);
+  if (!session || !conference) return undefined;
+  const room = session.roomId ? await db.rooms.get([conferenceId, session.roomId]) : undefined;
+  const links = [...session.links, ...(room?.links ?? [])].filter((l) => (l.kind === 'stream' || l.kind === 'hallway') && l.url.startsWith('https://'));
+  const actions: Array<{ label: string; url: string }> = [];
+  for (const kind of ['stream', 'hallway'] as const) {
+    const link = links.find((l) => l.kind === kind);
+    if (link) actions.push({ label: ACTION_LABELS[kind], url: link.url });
+  }
+  return { session, conference, room, actions, zone: zoneFor(conference.conference.timeZone) };
+}
+
+async function show(db: LanyardDb, showFn: Show, kind: NoticeRecord['kind'], request: NotificationRequest, now: number): Promise<NotifyOutcome> {
+  let outcome: NotifyOutcome;
+  try {
+    outcome = await showFn(request);
+  } catch {
+    outcome = 'failed';
+  }
+  const notice: NoticeRecord = { at: now, kind, title: request.title, body: request.body, outcome };
+  if (request.sessionRef) notice.sessionRef = request.sessionRef;
+  await addNotice(db, notice);
+  return outcome;
+}
+
+/** "Starts in 10 min: Kmods SIG Update" / "15:30–16:00 · Pagoda room · CentOS Connect 2023": what, when and where, as plain text. */
+export async function reminderNotification(db: LanyardDb, reminder: ReminderRecord, now: number): Promise<NotificationRequest | undefined> {
+  const info = await describeSession(db, reminder.conferenceId, reminder.sessionId);
+  if (!info) return undefined;
+  const { session, conference, room, actions, zone } = info;
+  const where = [`${clock(session.start, zone)}–${clock(session.end, zone)}`, room?.name, conference.conference.title].filter(Boolean).join(' · ');
+  const request: NotificationRequest = {
+    tag: `reminder:${reminder.conferenceId}:${reminder.sessionId}:${reminder.fireAt}`,
+    title: `Starts ${startsIn(Date.parse(session.start), now)}: ${session.title}`.slice(0, 300),
+    body: where.slice(0, 2000),
+    sessionRef: `${reminder.conferenceId}\n${reminder.sessionId}`,
+  };
+  if (actions.length) request.actions = actions;
+  return request;
+}
+
+/** One summary for everything missed while the machine slept or Lanyard was closed. */
+async function missedSummary(db: LanyardDb, missed: ReminderRecord[], slept: boolean, now: number): Promise<NotificationRequest | undefined> {
+  const recent = missed.filter((r) => r.start > now - 12 * 3_600_000);
+  if (recent.length === 0) return undefined;
+  const lines: string[] = [];
+  for (const r of recent.slice(0, 4)) {
+    const info = await describeSession(db, r.conferenceId, r.sessionId);
+    if (info) lines.push(`${clock(info.session.start, info.zone)} ${info.session.title}${info.room ? ` (${info.room.name})` : ''}`);
+  }
+  if (recent.length > 4) lines.push(`and ${recent.length - 4} more`);
+  const first = recent[0]!;
+  return {
+    tag: `missed:${now}`,
+    title: `${recent.length} reminder${recent.length === 1 ? '' : 's'} missed while ${slept ? 'your computer was asleep' : 'Lanyard was closed'}`,
+    body: lines.join('\n').slice(0, 2000),
+    sessionRef: `${first.conferenceId}\n${first.sessionId}`,
+  };
+}
+
+/** Tells the user, once per revision, how a sync changed sessions in their agenda, and where their reminders moved. */
+export async function changesNotification(db: LanyardDb, revision: RevisionRecord): Promise<NotificationRequest | undefined> {
+  const [conference, entries] = await Promise.all([
+    db.conferences.get(revision.conferenceId),
+    db.agenda.where('conferenceId').equals(revision.conferenceId).toArray(),
+  ]);
+  if (!conference || entries.length === 0) return undefined;
+  const ids = new Set(entries.flatMap((e) => [e.sessionId, e.identity.id]));
+  const touched = agendaChanges(revision.changes, ids);
+  if (touched.length === 0) return undefined;
+  const zone = zoneFor(conference.conference.timeZone);
+  const time = (iso: string, withDate: boolean): string => {
+    const t = clock(iso, zone);
+    return withDate ? `${shortDate(wallTimeOf(Date.parse(iso), zone).date)} ${t}` : t;
+  };
+  const lines: string[] = [];
+  for (const change of touched.slice(0, 5)) {
+    let line = changeSentence(change, time);
+    const reminder = await db.reminders.get([revision.conferenceId, change.sessionId]);
+    if (reminder?.previousFireAt !== undefined && reminder.state === 'planned' && reminder.plannedAt === revision.at) line += `; reminder now at ${clock(reminder.fireAt, zone)}`;
+    lines.push(line);
+  }
+  if (touched.length > 5) lines.push(`and ${touched.length - 5} more changes in your agenda`);
+  const target = touched.find((c) => !c.tags.includes('removed')) ?? touched[0]!;
+  return {
+    tag: `changes:${revision.conferenceId}:${revision.id ?? revision.at}`,
+    title: `${touched.length === 1 ? 'A session' : `${touched.length} sessions`} in your agenda changed · ${conference.conference.title}`.slice(0, 300),
+    body: lines.join('\n').slice(0, 2000),
+    sessionRef: `${revision.conferenceId}\n${target.sessionId}`,
+  };
+}
+
+/**
+ * One pass: claim and show due reminders, summarise missed ones, and announce agenda
+ * changes from recent syncs. Safe to run from several windows at once.
+ */
+export async function alertTick(db: LanyardDb, now: number, lastTick: number | undefined, showFn: Show): Promise<void> {
+  const decision = await claimDueReminders(db, now, lastTick);
+  for (const reminder of decision.fire) {
+    const request = await reminderNotification(db, reminder, now);
+    if (request) await show(db, showFn, 'reminder', request, now);
+  }
+  const summary = decision.missed.length ? await missedSummary(db, decision.missed, decision.slept, now) : undefined;
+  if (summary) await show(db, showFn, 'missed', summary, now);
+  for (const revision of await claimNewRevisions(db, now, now - 86_400_000)) {
+    const request = await changesNotification(db, revision);
+    if (request) await show(db, showFn, 'changes', request, now);
+  }
+}
+
+/**
+ * Runs the alert tick every 15 s, at once on start, when the window becomes visible, comes
+ * back online or regains focus. A tick after a long gap (sleep, a clock jump) is how a wake
+ * is noticed; nothing relies on a long timer surviving sleep.
+ */
+let activeKick: (() => void) | undefined;
+
+/** Runs a tick now (after a star, a setting or a sync changed what is due). */
+export function kickAlerts(): void {
+  activeKick?.();
+}
+
+export function startAlerts(db: LanyardDb, showFn: Show, nowFn: () => number = Date.now): { stop: () => void; kick: () => void } {
+  let lastTick: number | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+  const tick = (): void => {
+    if (running) {
+      again = true;
+      return;
+    }
+    const now = nowFn();
+    running = alertTick(db, now, lastTick, showFn)
+      .catch((error: unknown) => console.error('Lanyard: reminder tick failed', error))
+      .finally(() => {
+        lastTick = now;
+        running = undefined;
+        if (again) {
+          again = false;
+          tick();
+        }
+      });
+  };
+  const timer = window.setInterval(tick, TICK_MS);
+  const onVisible = (): void => {
+    if (document.visibilityState === 'visible') tick();
+  };
+  window.addEventListener('online', tick);
+  window.addEventListener('focus', tick);
+  document.addEventListener('visibilitychange', onVisible);
+  tick();
+  activeKick = tick;
+  return {
+    kick: tick,
+    stop: () => {
+      if (activeKick === tick) activeKick = undefined;
+      window.clearInterval(timer);
+      window.removeEventListener('online', tick);
+      window.removeEventListener('focus', tick);
+      document.removeEventListener('visibilitychange', onVisible);
+    },
+  };
+}
