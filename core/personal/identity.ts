@@ -22,26 +22,52 @@ export interface Attached {
   identity: SessionIdentity;
 }
 
-/** A feed made of remembered identities, so the feed matcher can pair them with a new revision. */
-function identityFeed(identities: readonly SessionIdentity[], like: Feed): Feed {
-  const names = new Set(identities.flatMap((i) => i.speakers));
-  return {
-    ...like,
-    speakers: [...names].map((name) => ({ id: name, name, links: [] })),
-    sessions: identities.map((i) => ({
-      id: i.id,
-      ...(i.guid ? { guid: i.guid } : {}),
-      ...(i.sourceId ? { sourceId: i.sourceId } : {}),
-      title: i.title,
-      start: i.start,
-      end: i.start,
-      day: i.day,
-      speakerIds: i.speakers,
-      links: [],
-      recordingOptOut: false,
-      cancelled: false,
-    })),
-  };
+type Key = (i: SessionIdentity) => string | undefined;
+
+/**
+ * Keys for a remembered identity, strongest first. Unlike pairing two whole revisions, only
+ * the remembered sessions are known on the old side, so a title alone is never enough: the
+ * weakest key is title + day + start time (the same slot).
+ */
+const IDENTITY_KEYS: Key[] = [
+  (i) => (i.guid ? `g:${i.guid}` : undefined),
+  (i) => (i.sourceId ? `s:${i.sourceId}` : undefined),
+  (i) => `i:${i.id}`,
+  (i) => `c:${normaliseTitle(i.title)}#${i.speakers.map(normaliseTitle).sort().join('|')}#${i.day}`,
+  (i) => `t:${normaliseTitle(i.title)}#${i.day}#${Date.parse(i.start)}`,
+];
+
+function uniqueBy<T>(items: readonly T[], key: (t: T) => string | undefined): Map<string, T> {
+  const index = new Map<string, T>();
+  const ambiguous = new Set<string>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === undefined) continue;
+    if (index.has(k)) ambiguous.add(k);
+    else index.set(k, item);
+  }
+  for (const k of ambiguous) index.delete(k);
+  return index;
+}
+
+/** Pairs remembered identities with a revision's sessions; a key shared by two sessions is never used. Returns identity id → session. */
+function matchIdentities(identities: readonly SessionIdentity[], next: Feed): Map<string, Session> {
+  const names = new Map(next.speakers.map((s) => [s.id, s.name]));
+  const current = new Map(next.sessions.map((s) => [s.id, identityOf(s, (id) => names.get(id))]));
+  const byId = new Map(next.sessions.map((s) => [s.id, s]));
+  const out = new Map<string, Session>();
+  const taken = new Set<string>();
+  for (const key of IDENTITY_KEYS) {
+    const theirs = uniqueBy([...current.values()].filter((i) => !taken.has(i.id)), key);
+    const ours = uniqueBy(identities.filter((i) => !out.has(i.id)), key);
+    for (const [k, mine] of ours) {
+      const match = theirs.get(k);
+      if (!match || taken.has(match.id)) continue;
+      out.set(mine.id, byId.get(match.id)!);
+      taken.add(match.id);
+    }
+  }
+  return out;
 }
 
 /**
@@ -49,7 +75,7 @@ function identityFeed(identities: readonly SessionIdentity[], like: Feed): Feed 
  * from pairing the previous revision with the new one) is used first, because it knows the
  * whole previous revision; items whose session was not in the previous revision (tombstones,
  * restored data) are matched by their remembered identity: guid, source id, id, title +
- * speakers + day, title + day, never guessing between two candidates. Returns sessionId → the
+ * speakers + day, title + start, never guessing between two candidates. Returns sessionId → the
  * new session, or undefined when the session is gone.
  */
 export function locateInRevision(
@@ -65,14 +91,8 @@ export function locateInRevision(
     else rest.push({ ...item.identity, id: item.sessionId });
   }
   if (rest.length > 0) {
-    const byNewId = matchSessions(identityFeed(rest, next), next);
-    const oldToNew = new Map<string, Session>();
-    const nextById = new Map(next.sessions.map((s) => [s.id, s]));
-    for (const [newId, old] of byNewId) {
-      const session = nextById.get(newId);
-      if (session) oldToNew.set(old.id, session);
-    }
-    for (const identity of rest) found.set(identity.id, oldToNew.get(identity.id));
+    const matched = matchIdentities(rest, next);
+    for (const identity of rest) found.set(identity.id, matched.get(identity.id));
   }
   return found;
 }

@@ -156,6 +156,13 @@ export async function reattachPersonal(db: LanyardDb, input: ReattachInput): Pro
   await db.changeMarks.where('conferenceId').equals(conferenceId).delete();
   await db.changeMarks.bulkPut([...nextMarks.values()]);
 
+  // Reminders follow their sessions' new ids, so a re-plan sees the old fire time (and says the reminder moved).
+  const reminders = await db.reminders.where('conferenceId').equals(conferenceId).toArray();
+  await db.reminders.where('conferenceId').equals(conferenceId).delete();
+  await db.reminders.bulkPut(reminders.flatMap((r) => {
+    const session = located.get(r.sessionId);
+    return session ? [{ ...r, sessionId: session.id }] : [];
+  }));
   await replanReminders(db, conferenceId, now, new Map(next.sessions.map((s) => [s.id, s])));
   return { reattached: entries.length - removed, removed };
 }

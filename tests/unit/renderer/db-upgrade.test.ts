@@ -43,6 +43,12 @@ describe('Dexie schema version 2', () => {
     expect(await db.agenda.where('star').equals('going').count()).toBe(1);
     expect((await db.prefs.get('centos'))?.reminderMinutes).toBe(10);
     expect(await db.watchLater.where('conferenceId').equals('centos').count()).toBe(1);
+    await db.reminders.put({ conferenceId: 'centos', sessionId: first.id, fireAt: 100, start: 700, minutes: 10, state: 'planned', plannedAt: 2 });
+    await db.changeMarks.put({ conferenceId: 'centos', sessionId: first.id, revisionId: 1, at: 2, tags: ['moved-time'] });
+    await db.notices.add({ at: 5, kind: 'reminder', title: 'Starts in 10 min', body: '', outcome: 'shown' });
+    expect(await db.reminders.where('fireAt').belowOrEqual(100).count()).toBe(1);
+    expect(await db.changeMarks.where('conferenceId').equals('centos').count()).toBe(1);
+    expect((await db.notices.orderBy('at').last())?.title).toBe('Starts in 10 min');
     db.close();
   });
 });
