@@ -41,7 +41,8 @@ function AgendaItem({ slot, data, zone }: { slot: Slot; data: ConferenceData; zo
           {room ? <span>{room}</span> : null}
           <span>ends {clock(session.end, zone)}</span>
           {reminder?.state === 'planned' ? <span className="agenda-reminder">Reminder at {clock(reminder.fireAt, zone)}</span> : null}
-          {entry.note ? <span title={entry.note}>📝 note</span> : null}
+          {reminder?.state === 'fired' ? <span>Reminded at {clock(reminder.claimedAt ?? reminder.fireAt, zone)}</span> : null}
+          {entry.note ? <span className="agenda-note" title={entry.note}>Note: {entry.note.length > 60 ? `${entry.note.slice(0, 60)}…` : entry.note}</span> : null}
         </span>
       </div>
       <StarControl conferenceId={data.record.id} sessionId={session.id} title={session.title} star={entry.star} compact />
@@ -54,7 +55,11 @@ function Conflict({ row, data, zone, daySessions }: { row: Extract<AgendaRow<Slo
   const inAgenda = useMemo(() => new Set(data.agenda.keys()), [data.agenda]);
   const alternatives = alternativesFor(daySessions, row.start, row.end, inAgenda);
   const span = `${clock(row.start, zone)}–${clock(row.end, zone)}`;
-  const label = row.isClash ? `Conflict ${span}: ${row.slots.length} sessions you are going to overlap` : `Overlap ${span}: choose between ${row.slots.length} sessions`;
+  const going = row.slots.filter((s) => s.isGoing).length;
+  const maybe = row.slots.length - going;
+  const label = row.isClash
+    ? `Conflict ${span}: ${going} sessions you are going to overlap${maybe ? `, and ${maybe} maybe` : ''}`
+    : `Overlap ${span}: choose between ${row.slots.length} sessions`;
   return (
     <li className={row.isClash ? 'agenda-conflict is-clash' : 'agenda-conflict'}>
       <section aria-label={label}>

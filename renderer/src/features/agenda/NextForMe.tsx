@@ -26,9 +26,9 @@ export function NextForMe() {
   const first = next?.[0];
   if (!first) {
     return (
-      <p className="next-for-me is-empty" aria-label="Next for me">
+      <section className="next-for-me is-empty" aria-label="Next for me">
         <span className="next-label">Next for me</span> <span className="muted">nothing starred as going</span>
-      </p>
+      </section>
     );
   }
   const zone = zoneMode === 'mine' ? MY_ZONE : first.zone;
@@ -38,13 +38,13 @@ export function NextForMe() {
   const day = wallTimeOf(start, zone).date;
   const when = isNow ? `now, until ${clock(first.session.end, zone)}` : `${day === today ? '' : `${shortDate(day)} `}${clock(start, zone)}–${clock(first.session.end, zone)}`;
   return (
-    <p className="next-for-me" aria-label="Next for me">
+    <section className="next-for-me" aria-label="Next for me">
       <span className="next-label">{isNow ? 'Now for me' : 'Next for me'}</span>{' '}
       <a href={hrefFor({ page: 'session', conferenceId: first.conferenceId, sessionId: first.session.id })}>{first.session.title}</a>{' '}
       <span className="muted">
         {when}
         {first.roomName ? ` · ${first.roomName}` : ''}
       </span>
-    </p>
+    </section>
   );
 }

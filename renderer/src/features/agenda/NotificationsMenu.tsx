@@ -47,7 +47,7 @@ export function NotificationsMenu() {
   return (
     <div className="notices">
       <button type="button" className="button notices-button" aria-expanded={isOpen} aria-controls="notices-panel" onClick={() => setOpen(!isOpen)}>
-        🔔 Notifications{unread ? <span className="notices-count"> ({unread} new)</span> : null}
+        Notifications{unread ? <span className="notices-count"> ({unread} new)</span> : null}
       </button>
       {isOpen ? (
         <div id="notices-panel" ref={panel} className="notices-panel" role="region" aria-label="Recent notifications">

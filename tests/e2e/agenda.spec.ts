@@ -1,0 +1,176 @@
+import { expect, test, type Page } from '@playwright/test';
+import type { Feed } from '../../core/model/schema';
+import { FeedHost, testConference } from './support/feed-host';
+
+const MIN = 60_000;
+
+/**
+ * A conference happening now: times are generated at test time, in a fixed-offset zone where
+ * it is mid-morning, so every session falls on one conference day and reminders are real.
+ */
+function liveConference(now: number) {
+  const utcHour = new Date(now).getUTCHours();
+  let offset = 10 - utcHour;
+  if (offset < -12) offset += 24;
+  const zone = offset === 0 ? 'UTC' : offset > 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`;
+  const base = Math.ceil(now / (5 * MIN)) * 5 * MIN + 30 * MIN;
+  const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
+  const day = (ms: number): string => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+  const clock = (ms: number): string => new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
+  const soon = Math.ceil(now / MIN) * MIN + 7 * MIN;
+  const build = (change: (feed: Feed, at: (id: string, start: number, minutes: number, room?: string) => void) => void) =>
+    testConference((feed) => {
+      const origin = Date.parse('2023-02-03T08:00:00Z');
+      feed.conference.timeZone = zone;
+      feed.rooms.push({ id: 'lab', name: 'Lab room', links: [{ url: 'https://stream.example.org/lab', kind: 'stream' }] }, { id: 'hall', name: 'Great hall', links: [] });
+      for (const s of feed.sessions) {
+        s.start = iso(base + Date.parse(s.start) - origin);
+        s.end = iso(base + Date.parse(s.end) - origin);
+      }
+      const at = (id: string, start: number, minutes: number, room?: string): void => {
+        const s = feed.sessions.find((x) => x.id === id)!;
+        s.start = iso(start);
+        s.end = iso(start + minutes * MIN);
+        if (room) s.roomId = room;
+      };
+      // AlmaLinux runs against "RHEL development in public" in another room; "Offered CentOS Infra" too.
+      at('alma', base, 25, 'lab');
+      at('infra', base, 45, 'hall');
+      at('hyperscale', soon, 20, 'lab');
+      change(feed, at);
+      for (const s of feed.sessions) s.day = day(Date.parse(s.start));
+      const days = [...new Set(feed.sessions.map((s) => s.day))].sort();
+      feed.conference.start = days[0]!;
+      feed.conference.end = days.at(-1)!;
+      feed.conference.days = days;
+    });
+  const kmodsStart = base + Date.parse('2023-02-03T14:30:00Z') - Date.parse('2023-02-03T08:00:00Z');
+  return { zone, base, soon, clock, kmodsStart, build };
+}
+
+let feeds: FeedHost;
+test.beforeEach(async () => {
+  feeds = new FeedHost();
+  await feeds.start();
+});
+test.afterEach(async () => {
+  await feeds.dispose();
+});
+
+async function subscribe(page: Page): Promise<void> {
+  await page.goto(`/#/subscribe?url=${encodeURIComponent(`${feeds.url}testcon.json`)}`);
+  const preview = page.getByRole('region', { name: 'Feed preview' });
+  await preview.getByRole('button', { name: 'Subscribe' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'TestCon 2023' })).toBeVisible();
+}
+
+async function star(page: Page, sessionId: string, title: string, level: 'Going' | 'Maybe'): Promise<void> {
+  await page.goto(`/#/c/testcon-2023/session/${sessionId}`);
+  await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
+  const control = page.getByRole('main').getByRole('group', { name: `My agenda: ${title}` });
+  await control.getByRole('button', { name: level }).click();
+  await expect(control.getByRole('button', { name: level })).toHaveAttribute('aria-pressed', 'true');
+}
+
+test('star sessions, see conflicts and alternatives, and follow a revision that moves a starred session', async ({ page, context }) => {
+  test.setTimeout(90_000);
+  await context.grantPermissions(['notifications']);
+  const conf = liveConference(Date.now());
+  feeds.publish('testcon.json', conf.build(() => undefined));
+  await subscribe(page);
+
+  // Star from the schedule list (rows carry the control) and from session pages.
+  const row = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'CentOS Stream: RHEL development in public' }) });
+  await row.getByRole('button', { name: 'Going' }).click();
+  await expect(row.getByRole('button', { name: 'Going' })).toHaveAttribute('aria-pressed', 'true');
+  await star(page, 'alma', 'AlmaLinux Build System and Project Updates', 'Going');
+  await star(page, 'okd', 'Introducing CentOS Stream CoreOS and OKD Streams', 'Maybe');
+  await star(page, 'kmods', 'Kmods SIG Update', 'Going');
+  const kmodsReminder = conf.clock(conf.kmodsStart - 10 * MIN);
+  await expect(page.getByTestId('reminder-status')).toHaveText(`Reminder at ${kmodsReminder}`);
+  await page.getByLabel('My notes').fill('Ask about signing kmods for Secure Boot');
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+
+  // A session starting in 7 minutes: its reminder time has passed, so it fires at once, once.
+  await star(page, 'hyperscale', 'Hyperscale SIG update', 'Going');
+  await page.getByRole('button', { name: /Notifications/ }).click();
+  const notices = page.getByRole('region', { name: 'Recent notifications' });
+  await expect(notices.getByText(/^Starts in [678] min: Hyperscale SIG update$/)).toBeVisible();
+  await expect(notices.getByText(`${conf.clock(conf.soon)}–${conf.clock(conf.soon + 20 * MIN)} · Lab room · TestCon 2023`)).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // "Next for me" is in the top bar on every page.
+  await expect(page.getByRole('region', { name: 'Next for me' })).toContainText('Hyperscale SIG update');
+
+  // The agenda: in order, with rooms, end times, gaps, and the conflict marked.
+  await page.getByRole('navigation', { name: 'Conference sections' }).getByRole('link', { name: 'My agenda' }).click();
+  const agenda = page.getByRole('region', { name: 'My agenda' });
+  const conflict = agenda.getByRole('region', { name: /^Conflict .*: 2 sessions you are going to overlap$/ });
+  await expect(conflict).toBeVisible();
+  await expect(conflict.getByRole('link', { name: 'AlmaLinux Build System and Project Updates' })).toBeVisible();
+  await expect(conflict.getByText('Lab room')).toBeVisible();
+  await conflict.getByRole('button', { name: 'Show alternatives (1)' }).click();
+  const alternatives = conflict.getByRole('list', { name: /^Alternatives/ });
+  await expect(alternatives.getByRole('link', { name: 'Offered CentOS Infra services for SIGs' })).toBeVisible();
+  await expect(agenda.getByText(/min free/).first()).toBeVisible();
+  await expect(agenda.getByRole('listitem', { name: 'Kmods SIG Update' }).getByText(`Reminder at ${kmodsReminder}`)).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await page.screenshot({ path: 'tests/e2e/screenshots/agenda.png' });
+  // Choosing the alternative is one click.
+  await alternatives.getByRole('button', { name: 'Maybe' }).click();
+  const withMaybe = agenda.getByRole('region', { name: /^Conflict .*: 2 sessions you are going to overlap, and 1 maybe$/ });
+  await expect(withMaybe.getByRole('listitem', { name: 'Offered CentOS Infra services for SIGs' })).toBeVisible();
+
+  // The organizers publish a revision: Kmods moves 45 minutes later and to the Lab room; OKD is dropped.
+  feeds.publish('testcon.json', conf.build((feed, at) => {
+    feed.revision = 'r2';
+    at('kmods', conf.kmodsStart + 45 * MIN, 30, 'lab');
+    feed.sessions = feed.sessions.filter((s) => s.id !== 'okd');
+  }));
+  await page.getByRole('button', { name: 'Refresh now' }).click();
+  await expect(page.getByTestId('freshness')).toHaveText(/updated/);
+
+  const newReminder = conf.clock(conf.kmodsStart + 35 * MIN);
+  const movedText = `Kmods SIG Update moved from ${conf.clock(conf.kmodsStart)} to ${conf.clock(conf.kmodsStart + 45 * MIN)} and moved from Pagoda room to Lab room; reminder now at ${newReminder}`;
+  await page.getByRole('button', { name: /Notifications/ }).click();
+  await expect(notices.getByText('2 sessions in your agenda changed · TestCon 2023')).toBeVisible();
+  await expect(notices.getByText(movedText)).toBeVisible();
+  await expect(notices.getByText('Introducing CentOS Stream CoreOS and OKD Streams removed by the organizers')).toBeVisible();
+  await page.screenshot({ path: 'tests/e2e/screenshots/notifications.png' });
+  await page.keyboard.press('Escape');
+
+  // The agenda follows: new time and room, the moved reminder, a "Changed" mark, and OKD kept as removed.
+  const kmods = agenda.getByRole('listitem', { name: 'Kmods SIG Update' });
+  await expect(kmods.getByText(`${conf.clock(conf.kmodsStart + 45 * MIN)}–${conf.clock(conf.kmodsStart + 75 * MIN)}`)).toBeVisible();
+  await expect(kmods.getByText('Lab room')).toBeVisible();
+  await expect(kmods.getByText(`Reminder at ${newReminder}`)).toBeVisible();
+  await expect(kmods.getByText('Changed', { exact: true })).toBeVisible();
+  const removed = agenda.getByRole('region', { name: 'Removed by the organizers' });
+  await expect(removed.getByText('Introducing CentOS Stream CoreOS and OKD Streams')).toBeVisible();
+  await expect(removed.getByRole('link', { name: 'CentOS Stream: RHEL development in public' })).toBeVisible();
+
+  // The Changes view, newest first, with before → after in conference time.
+  const tabs = page.getByRole('navigation', { name: 'Conference sections' });
+  await expect(tabs.getByLabel('1 unseen')).toBeVisible();
+  await tabs.getByRole('link', { name: /Changes/ }).click();
+  const update = page.getByRole('region', { name: /^Update of / }).first();
+  const item = update.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Kmods SIG Update' }) });
+  await expect(item.getByText('In my agenda')).toBeVisible();
+  await expect(item.getByText('Unseen')).toBeVisible();
+  await expect(item.getByText(`Start: ${conf.clock(conf.kmodsStart)} → ${conf.clock(conf.kmodsStart + 45 * MIN)}`)).toBeVisible();
+  await expect(item.getByText('Room: Pagoda room → Lab room')).toBeVisible();
+  await expect(update.getByText('Introducing CentOS Stream CoreOS and OKD Streams')).toBeVisible();
+  await page.screenshot({ path: 'tests/e2e/screenshots/changes.png' });
+
+  // Opening the session shows what changed and counts as seen; the note survived the update.
+  await item.getByRole('link', { name: 'Kmods SIG Update' }).click();
+  await expect(page.getByRole('region', { name: 'What changed' })).toContainText('Lab room');
+  await expect(page.getByLabel('My notes')).toHaveValue('Ask about signing kmods for Secure Boot');
+  await expect(page.getByTestId('reminder-status')).toHaveText(`Reminder at ${newReminder}`);
+  await expect(tabs.getByLabel(/unseen/)).toHaveCount(0);
+
+  // Nothing is shown twice after a reload (a restart): the list still has exactly these notifications.
+  await page.reload();
+  await page.getByRole('button', { name: /Notifications/ }).click();
+  await expect(notices.getByRole('listitem')).toHaveCount(2);
+});
