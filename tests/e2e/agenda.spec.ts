@@ -97,6 +97,8 @@ test('star sessions, see conflicts and alternatives, and follow a revision that 
   const notices = page.getByRole('region', { name: 'Recent notifications' });
   await expect(notices.getByText(/^Starts in [678] min: Hyperscale SIG update$/)).toBeVisible();
   await expect(notices.getByText(`${conf.clock(conf.soon)}–${conf.clock(conf.soon + 20 * MIN)} · Lab room · TestCon 2023`)).toBeVisible();
+  // The Lab room streams: the notification offers it.
+  await expect(notices.getByRole('link', { name: 'Watch the stream' })).toHaveAttribute('href', 'https://stream.example.org/lab');
   await page.keyboard.press('Escape');
 
   // "Next for me" is in the top bar on every page.
@@ -168,6 +170,12 @@ test('star sessions, see conflicts and alternatives, and follow a revision that 
   await expect(page.getByLabel('My notes')).toHaveValue('Ask about signing kmods for Secure Boot');
   await expect(page.getByTestId('reminder-status')).toHaveText(`Reminder at ${newReminder}`);
   await expect(tabs.getByLabel(/unseen/)).toHaveCount(0);
+  await page.screenshot({ path: 'tests/e2e/screenshots/session-changed.png' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.getByRole('navigation', { name: 'Conference sections' }).getByRole('link', { name: 'My agenda' }).click();
+  await expect(agenda.getByRole('listitem', { name: 'Kmods SIG Update' })).toBeVisible();
+  await page.screenshot({ path: 'tests/e2e/screenshots/agenda-dark.png' });
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // Nothing is shown twice after a reload (a restart): the list still has exactly these notifications.
   await page.reload();

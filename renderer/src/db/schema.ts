@@ -74,6 +74,8 @@ export interface NoticeRecord {
   title: string;
   body: string;
   sessionRef?: string;
+  /** Live stream / hallway links the notification offered. */
+  actions?: Array<{ label: string; url: string }>;
   /** What the system did with it: shown, or why not. */
   outcome: 'shown' | 'not-allowed' | 'unsupported' | 'failed';
 }

@@ -38,6 +38,7 @@ async function show(db: LanyardDb, showFn: Show, kind: NoticeRecord['kind'], req
   }
   const notice: NoticeRecord = { at: now, kind, title: request.title, body: request.body, outcome };
   if (request.sessionRef) notice.sessionRef = request.sessionRef;
+  if (request.actions?.length) notice.actions = request.actions;
   await addNotice(db, notice);
   return outcome;
 }
@@ -54,7 +55,11 @@ export async function reminderNotification(db: LanyardDb, reminder: ReminderReco
     body: where.slice(0, 2000),
     sessionRef: `${reminder.conferenceId}\n${reminder.sessionId}`,
   };
-  if (actions.length) request.actions = actions;
+  if (actions.length) {
+    request.actions = actions;
+    // Browsers show no buttons on a page's notification: say the links are one click away.
+    request.body = `${request.body}\n${actions.map((a) => a.label).join(' or ')}: open the session`.slice(0, 2000);
+  }
   return request;
 }
 

@@ -7,6 +7,7 @@ import { identityOf } from '../../../core/personal/identity';
 import { importFeed } from '../../../core/formats/index';
 import { storeFeed } from '../../../renderer/src/db/feeds';
 import { markSeen, savePrefs, setStar, updateEntry } from '../../../renderer/src/db/personal';
+import { reattachToStored } from '../../../renderer/src/db/personal-restore';
 import { LanyardDb } from '../../../renderer/src/db/schema';
 import { alertTick } from '../../../renderer/src/personal/alerts';
 import { applyFeedText } from '../../../renderer/src/sync/apply';
@@ -99,6 +100,21 @@ describe('favourites across schedule updates', () => {
     expect(rocky).toMatchObject({ star: 'going', reminderMinutes: 30 });
     expect(rocky?.removedAt).toBeUndefined();
     expect(await db.agenda.get([id, 'removed:rocky'])).toBeUndefined();
+  });
+
+  it('re-attaches restored entries that name an older revision\'s ids, by their remembered identity', async () => {
+    const id = await subscribed();
+    const kmods = (await db.sessions.get([id, 'kmods']))!;
+    // As written by an export of an earlier revision where Kmods had the id "k-17".
+    const identity = { ...identityOf(kmods, () => 'Peter Georg'), id: 'k-17' };
+    await db.agenda.bulkPut([
+      { conferenceId: id, sessionId: 'k-17', identity, star: 'going', note: 'restored', updatedAt: T0 },
+      { conferenceId: id, sessionId: 'gone', identity: { id: 'gone', title: 'A talk that was dropped', speakers: [], day: '2023-02-03', start: '2023-02-03T09:00:00Z' }, star: 'maybe', updatedAt: T0 },
+    ]);
+    expect(await reattachToStored(db, id, T0 + 1)).toEqual({ reattached: 1, removed: 1 });
+    expect(await db.agenda.get([id, 'kmods'])).toMatchObject({ star: 'going', note: 'restored' });
+    expect(await db.agenda.get([id, 'removed:gone'])).toMatchObject({ star: 'maybe', removedAt: T0 + 1 });
+    expect(await db.reminders.get([id, 'kmods'])).toMatchObject({ state: 'planned' });
   });
 
   it('rolls the agenda back with the rest when the write fails', async () => {

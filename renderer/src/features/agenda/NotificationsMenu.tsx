@@ -64,6 +64,13 @@ export function NotificationsMenu() {
                     {OUTCOME[n.outcome] ? ` · ${OUTCOME[n.outcome]}` : ''}
                   </span>
                 </button>
+                {n.actions?.length ? (
+                  <p className="notice-actions">
+                    {n.actions.map((a) => (
+                      <a key={a.url} className="chip chip-stream" href={a.url} target="_blank" rel="noopener noreferrer">{a.label}</a>
+                    ))}
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>
