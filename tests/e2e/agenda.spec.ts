@@ -182,3 +182,50 @@ test('star sessions, see conflicts and alternatives, and follow a revision that 
   await page.getByRole('button', { name: /Notifications/ }).click();
   await expect(notices.getByRole('listitem')).toHaveCount(2);
 });
+
+test('a reminder fires at its time in every window only once, and a sleep gives one summary instead of late reminders', async ({ page, context }) => {
+  test.setTimeout(90_000);
+  await context.grantPermissions(['notifications']);
+  const start = Date.now();
+  await page.clock.install({ time: start });
+  const conf = liveConference(start);
+  const t = (minutes: number): number => Math.ceil(start / MIN) * MIN + minutes * MIN;
+  feeds.publish('testcon.json', conf.build((_feed, at) => {
+    at('hyperscale', t(30), 20, 'lab');
+    at('mirrormanager', t(80), 20, 'lab');
+    at('network', t(90), 20, 'hall');
+  }));
+  await subscribe(page);
+  // A second window on the same profile ticks too (the fake clock is the context's, shared by both).
+  const other = await context.newPage();
+  await other.goto('/#/c/testcon-2023/agenda');
+  await star(page, 'hyperscale', 'Hyperscale SIG update', 'Going');
+  await star(page, 'mirrormanager', 'MirrorManager and CentOS Stream 9', 'Going');
+  await star(page, 'network', 'Network management in Enterprise Linux: present and future', 'Going');
+  await expect(page.getByTestId('reminder-status')).toHaveText(`Reminder at ${conf.clock(t(80))}`);
+
+  const notices = page.getByRole('region', { name: 'Recent notifications' });
+  const openList = async (): Promise<void> => {
+    if ((await page.getByRole('button', { name: /Notifications/ }).getAttribute('aria-expanded')) !== 'true') await page.getByRole('button', { name: /Notifications/ }).click();
+  };
+  // Awake, ticking every 15 seconds: nothing before 10 minutes ahead of Hyperscale, then exactly one reminder.
+  await page.clock.runFor('19:00');
+  await openList();
+  await expect(notices.getByText(/No notifications yet/)).toBeVisible();
+  for (let i = 0; i < 8; i += 1) {
+    await page.clock.runFor('00:15');
+  }
+  await expect(notices.getByText('Starts in 10 min: Hyperscale SIG update')).toBeVisible();
+  await other.getByRole('button', { name: /Notifications/ }).click();
+  await expect(other.getByRole('region', { name: 'Recent notifications' }).getByRole('listitem')).toHaveCount(1);
+  await expect(notices.getByRole('listitem')).toHaveCount(1);
+
+  // The lid closes for an hour: both reminders (at +70 and +80 min) fall due while asleep.
+  await other.close();
+  await page.clock.fastForward('01:00:00');
+  await expect(notices.getByText('2 reminders missed while your computer was asleep')).toBeVisible();
+  await expect(notices.getByText(`${conf.clock(t(80))} MirrorManager and CentOS Stream 9 (Lab room)`)).toBeVisible();
+  await expect(notices.getByText(/^Starts in .*MirrorManager/)).toHaveCount(0);
+  await expect(notices.getByRole('listitem')).toHaveCount(2);
+  await page.screenshot({ path: 'tests/e2e/screenshots/missed-summary.png' });
+});

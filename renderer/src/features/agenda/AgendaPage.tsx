@@ -6,6 +6,7 @@ import type { SessionRecord } from '../../db/schema';
 import { clock, longDate, shortDate } from '../../format';
 import { hrefFor } from '../../route';
 import { useDisplayZone } from '../../store/ui';
+import { ChangeMark } from '../changes/ChangeMark';
 import { RemovedEntry } from './RemovedEntry';
 import { ReminderSettings } from './ReminderSettings';
 import { StarControl } from './StarControl';
@@ -36,7 +37,7 @@ function AgendaItem({ slot, data, zone }: { slot: Slot; data: ConferenceData; zo
           {session.title}
         </a>
         {session.cancelled ? <span className="tag tag-cancelled">Cancelled</span> : null}
-        {mark ? <span className="tag tag-unseen" title="Changed since you last looked">Changed</span> : null}
+        <ChangeMark mark={mark} />
         <span className="agenda-meta">
           {room ? <span>{room}</span> : null}
           <span>ends {clock(session.end, zone)}</span>

@@ -22,7 +22,7 @@ export function NotificationsMenu() {
   const notices = useLiveQuery(() => recentNotices(db, 20), []) ?? [];
   const [isOpen, setOpen] = useState(false);
   const [seenAt, setSeenAt] = useState(() => Number(localStorage.getItem(SEEN_KEY) ?? 0));
-  const panel = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   const unread = notices.filter((n) => n.at > seenAt).length;
   useEffect(() => {
     if (!isOpen) return;
@@ -32,7 +32,10 @@ export function NotificationsMenu() {
       setSeenAt(latest);
     }
     const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') setOpen(false);
+      if (e.key === 'Escape') {
+        setOpen(false);
+        button.current?.focus();
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -46,11 +49,11 @@ export function NotificationsMenu() {
   };
   return (
     <div className="notices">
-      <button type="button" className="button notices-button" aria-expanded={isOpen} aria-controls="notices-panel" onClick={() => setOpen(!isOpen)}>
+      <button ref={button} type="button" className="button notices-button" aria-expanded={isOpen} aria-controls="notices-panel" onClick={() => setOpen(!isOpen)}>
         Notifications{unread ? <span className="notices-count"> ({unread} new)</span> : null}
       </button>
       {isOpen ? (
-        <div id="notices-panel" ref={panel} className="notices-panel" role="region" aria-label="Recent notifications">
+        <div id="notices-panel" className="notices-panel" role="region" aria-label="Recent notifications">
           <NotificationPermission />
           {notices.length === 0 ? <p className="muted">No notifications yet. Reminders and changes to your agenda appear here.</p> : null}
           <ul className="notice-list">

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { db } from '../../db';
 import { getRevision, markSeen } from '../../db/personal';
 import type { ChangeMarkRecord } from '../../db/schema';
-import { clock } from '../../format';
+import { wallTimeOf } from '../../../../core/time/zone';
+import { clock, shortDate } from '../../format';
 import { fieldLine, TAG_LABELS } from './change-text';
 
 /**
@@ -20,7 +21,7 @@ export function ChangeBox({ conferenceId, sessionId, mark, zone }: { conferenceI
   const change = revision?.changes.find((c) => c.sessionId === sessionId);
   return (
     <section className="change-box" aria-label="What changed">
-      <h3>Changed in the update of {clock(shown.at, zone)}</h3>
+      <h3>{shown.tags.every((t) => t === 'new') ? 'Added' : 'Changed'} in the update of {shortDate(wallTimeOf(shown.at, zone).date)} {clock(shown.at, zone)}</h3>
       <p className="change-tags">{shown.tags.map((t) => <span key={t} className={`tag tag-change tag-${t}`}>{TAG_LABELS[t] ?? t}</span>)}</p>
       {change && change.changes.length > 0 ? (
         <table className="field-changes">

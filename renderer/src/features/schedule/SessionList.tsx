@@ -5,6 +5,7 @@ import type { SessionRecord } from '../../db/schema';
 import { clock } from '../../format';
 import { hrefFor } from '../../route';
 import { StarControl } from '../agenda/StarControl';
+import { ChangeMark } from '../changes/ChangeMark';
 
 export function SessionRow({ session, data, zone }: { session: SessionRecord; data: ConferenceData; zone: string }) {
   const names = session.speakerIds.map((id) => data.speakers.get(id)?.name ?? id).join(', ');
@@ -22,7 +23,7 @@ export function SessionRow({ session, data, zone }: { session: SessionRecord; da
           {session.title}
         </a>
         {session.cancelled ? <span className="tag tag-cancelled">Cancelled</span> : null}
-        {data.marks.has(session.id) ? <span className="tag tag-unseen" title="Changed since you last looked">Changed</span> : null}
+        <ChangeMark mark={data.marks.get(session.id)} />
         {names ? <span className="session-speakers">{names}</span> : null}
       </div>
       <div className="session-where">
