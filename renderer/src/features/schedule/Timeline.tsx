@@ -63,8 +63,9 @@ export function Timeline({ sessions, data, zone, now }: { sessions: SessionRecor
                     href={hrefFor({ page: 'session', conferenceId: data.record.id, sessionId: s.id })}
                     title={`${clock(s.start, zone)}–${clock(s.end, zone)} ${s.title}`}
                   >
-                    <span className="timeline-block-time">{clock(s.start, zone)}</span>{star ? <span className="timeline-star" aria-label={star === 'going' ? 'going' : 'maybe'}>{star === 'going' ? ' ★' : ' ☆'}</span> : null}
-                    {isChanged ? <span className="timeline-changed" aria-label="changed"> •</span> : null} {s.title}
+                    <span className="timeline-block-time">{clock(s.start, zone)}</span>
+                    {star ? <> <span className="timeline-star" aria-label={star === 'going' ? 'going' : 'maybe'}>{star === 'going' ? '★' : '☆'}</span></> : null}
+                    {isChanged ? <> <span className="timeline-changed" aria-label="changed">•</span></> : null} {s.title}
                   </a>
                 );
               })}
