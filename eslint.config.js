@@ -62,6 +62,11 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', NO_OPEN_EXTERNAL, NO_IPC_MAIN_HANDLERS] },
   },
   {
+    // The one link opener: the only module allowed to call shell.openExternal.
+    files: ['main/electron/open-link.ts'],
+    rules: { 'no-restricted-syntax': ['error', NO_IPC_MAIN_HANDLERS, NO_IPC_RENDERER] },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
   },
