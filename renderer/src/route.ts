@@ -9,7 +9,9 @@ export type Route =
   | { page: 'rooms'; conferenceId: string }
   | { page: 'tracks'; conferenceId: string }
   | { page: 'search'; query: string; conferenceId?: string }
-  | { page: 'subscribe'; url?: string };
+  | { page: 'subscribe'; url?: string }
+  | { page: 'live' }
+  | { page: 'recordings' };
 
 const dec = (s: string): string => decodeURIComponent(s);
 
@@ -21,6 +23,8 @@ export function parseRoute(hash: string): Route {
     const url = query.get('url');
     return url ? { page: 'subscribe', url } : { page: 'subscribe' };
   }
+  if (parts[0] === 'live') return { page: 'live' };
+  if (parts[0] === 'recordings') return { page: 'recordings' };
   if (parts[0] === 'search') {
     const cid = query.get('in');
     return cid ? { page: 'search', query: query.get('q') ?? '', conferenceId: cid } : { page: 'search', query: query.get('q') ?? '' };
@@ -61,6 +65,9 @@ export function hrefFor(route: Route): string {
     }
     case 'subscribe':
       return route.url ? `#/subscribe?url=${enc(route.url)}` : '#/subscribe';
+    case 'live':
+    case 'recordings':
+      return `#/${route.page}`;
   }
 }
 

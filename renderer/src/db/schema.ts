@@ -54,6 +54,24 @@ export interface RevisionRecord {
   changes: SessionChange[];
 }
 
+/** A host the user allowed links to ("ask once per unknown host"); lowercase punycode. */
+export interface TrustedHostRecord {
+  host: string;
+  addedAt: number;
+}
+
+/**
+ * An announcement this profile has already dealt with: notified, or deliberately not (old ones
+ * arriving with a new subscription). One row per announcement, so a restart or a second window
+ * never notifies again.
+ */
+export interface AnnouncementSeenRecord {
+  conferenceId: string;
+  id: string;
+  seenAt: number;
+  notified: boolean;
+}
+
 /** Version 1's tables, exactly as shipped (upgrade tests open a database written with these). */
 export const SCHEMA_V1 = {
   subscriptions: 'id, archived, nextPollAt',
@@ -83,6 +101,10 @@ export class LanyardDb extends Dexie {
   agenda!: Dexie.Table<AgendaEntry, [string, string]>;
   prefs!: EntityTable<ConferencePrefs, 'conferenceId'>;
   watchLater!: Dexie.Table<WatchLater, [string, string]>;
+  /** Version 2: hosts the user allowed external links to. */
+  trustedHosts!: EntityTable<TrustedHostRecord, 'host'>;
+  /** Version 2: announcements already notified (or silenced), so each notifies once. */
+  announcementSeen!: Dexie.Table<AnnouncementSeenRecord, [string, string]>;
 
   constructor(name = 'lanyard') {
     super(name);
@@ -92,6 +114,8 @@ export class LanyardDb extends Dexie {
       agenda: '[conferenceId+sessionId], conferenceId, star',
       prefs: 'conferenceId',
       watchLater: '[conferenceId+sessionId], conferenceId, addedAt',
+      trustedHosts: 'host',
+      announcementSeen: '[conferenceId+id], conferenceId',
     });
   }
 }

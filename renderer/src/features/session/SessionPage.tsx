@@ -2,22 +2,23 @@ import type { ConferenceData } from '../../db/queries';
 import { clock, longDate } from '../../format';
 import { RichText } from '../../RichText';
 import { hrefFor } from '../../route';
-import { MY_ZONE, useDisplayZone } from '../../store/ui';
+import { sessionLinks } from '../../../../core/live/links';
+import { ExternalLink } from '../../links/ExternalLink';
+import { LINK_KIND_LABELS, linkText } from '../../links/label';
+import { MY_ZONE, useDisplayZone, useUi } from '../../store/ui';
 
-const LINK_LABELS: Record<string, string> = {
-  stream: 'Live stream', hallway: 'Hallway / chat', recording: 'Recording', slides: 'Slides', feedback: 'Feedback', registration: 'Registration', other: 'Link',
-};
 
 export function SessionPage({ data, sessionId }: { data: ConferenceData; sessionId: string }) {
   const session = data.sessions.find((s) => s.id === sessionId);
   const conferenceZone = data.record.conference.timeZone;
   const zone = useDisplayZone(conferenceZone);
+  const online = useUi((s) => s.online);
   if (!session) return <p role="alert">This session is not in the schedule (any more).</p>;
   const room = data.rooms.find((r) => r.id === session.roomId);
   const track = session.trackId ? data.tracks.get(session.trackId)?.name : undefined;
   const speakers = session.speakerIds.map((id) => data.speakers.get(id)).filter((s) => s !== undefined);
   const otherZone = zone === conferenceZone ? MY_ZONE : conferenceZone;
-  const links = [...session.links, ...(room?.links ?? []).filter((l) => l.kind === 'stream' || l.kind === 'hallway')];
+  const links = sessionLinks(session, room, data.record.conference);
   return (
     <article className="session-page" aria-labelledby="session-title">
       <a href={hrefFor({ page: 'schedule', conferenceId: data.record.id, day: session.day })} className="back">
@@ -58,9 +59,11 @@ export function SessionPage({ data, sessionId }: { data: ConferenceData; session
         <ul className="link-list" aria-label="Links">
           {links.map((l) => (
             <li key={l.url}>
-              <a href={l.url} target="_blank" rel="noopener noreferrer" className={`chip chip-${l.kind}`}>
-                {LINK_LABELS[l.kind]}: {l.title ?? new URL(l.url).host}
-              </a>
+              <ExternalLink href={l.url} className={`chip chip-${l.kind}`}>
+                {LINK_KIND_LABELS[l.kind]}: {linkText(l)}
+              </ExternalLink>
+              {l.from !== 'session' ? <span className="muted"> ({l.from === 'room' ? 'the room’s' : 'the conference’s'})</span> : null}
+              {!online ? <span className="needs-connection"> needs a connection</span> : null}
             </li>
           ))}
         </ul>
