@@ -31,3 +31,16 @@ export function sessionLinks(session: Pick<Session, 'links'>, room: Pick<Room, '
 export function firstOfKind(links: readonly SourcedLink[], kind: LinkKind): SourcedLink | undefined {
   return links.find((l) => l.kind === kind);
 }
+
+/**
+ * The one-click buttons for a notification about a session (a reminder, "starting now"): at
+ * most two, stream first. The desktop notifier opens them through the link opener.
+ */
+export function liveNotificationActions(links: readonly SourcedLink[]): Array<{ label: string; url: string }> {
+  const stream = firstOfKind(links, 'stream');
+  const hallway = firstOfKind(links, 'hallway');
+  return [
+    ...(stream ? [{ label: 'Watch stream', url: stream.url }] : []),
+    ...(hallway ? [{ label: 'Join hallway', url: hallway.url }] : []),
+  ];
+}

@@ -114,3 +114,12 @@ describe('recordedSessions', () => {
     expect(recordedSessions({ now: T0, conferences: [conf([session('a', -60, -30)])] })).toEqual([]);
   });
 });
+
+describe('liveNotificationActions', () => {
+  it('offers stream then hallway, the most specific of each, at most two', async () => {
+    const { liveNotificationActions } = await import('../../../core/live/links');
+    const links = sessionLinks({ links: [] }, { links: [roomChat] }, { links: [confStream, confChat] });
+    expect(liveNotificationActions(links)).toEqual([{ label: 'Watch stream', url: confStream.url }, { label: 'Join hallway', url: roomChat.url }]);
+    expect(liveNotificationActions([])).toEqual([]);
+  });
+});

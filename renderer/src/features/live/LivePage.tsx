@@ -37,7 +37,7 @@ function LiveCard({ item, zone, online }: { item: LiveItem; zone: string; online
           )}
           {item.hallway ? (
             <button type="button" className="button" onClick={() => void openLink(item.hallway!.url)} title={item.hallway.url}>
-              💬 Join hallway
+              Join hallway
             </button>
           ) : (
             <span className="muted">No hallway room</span>

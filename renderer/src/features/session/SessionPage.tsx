@@ -2,7 +2,8 @@ import type { ConferenceData } from '../../db/queries';
 import { clock, longDate } from '../../format';
 import { RichText } from '../../RichText';
 import { hrefFor } from '../../route';
-import { sessionLinks } from '../../../../core/live/links';
+import { firstOfKind, sessionLinks } from '../../../../core/live/links';
+import { openLink } from '../../links/open';
 import { ExternalLink } from '../../links/ExternalLink';
 import { LINK_KIND_LABELS, linkText } from '../../links/label';
 import { MY_ZONE, useDisplayZone, useUi } from '../../store/ui';
@@ -19,6 +20,10 @@ export function SessionPage({ data, sessionId }: { data: ConferenceData; session
   const speakers = session.speakerIds.map((id) => data.speakers.get(id)).filter((s) => s !== undefined);
   const otherZone = zone === conferenceZone ? MY_ZONE : conferenceZone;
   const links = sessionLinks(session, room, data.record.conference);
+  const now = Date.now();
+  const isLiveSoon = !session.cancelled && Date.parse(session.end) > now && Date.parse(session.start) - 15 * 60_000 <= now;
+  const stream = firstOfKind(links, 'stream');
+  const hallway = firstOfKind(links, 'hallway');
   return (
     <article className="session-page" aria-labelledby="session-title">
       <a href={hrefFor({ page: 'schedule', conferenceId: data.record.id, day: session.day })} className="back">
@@ -55,6 +60,13 @@ export function SessionPage({ data, sessionId }: { data: ConferenceData; session
           </>
         ) : null}
       </dl>
+      {isLiveSoon && (stream || hallway) ? (
+        <div className="live-buttons" role="group" aria-label={Date.parse(session.start) <= now ? 'On now' : 'Starting soon'}>
+          <span className="badge-live">{Date.parse(session.start) <= now ? 'Live' : 'Soon'}</span>
+          {stream ? <button type="button" className="button primary" onClick={() => void openLink(stream.url)}>▶ Watch stream</button> : null}
+          {hallway ? <button type="button" className="button" onClick={() => void openLink(hallway.url)}>Join hallway</button> : null}
+        </div>
+      ) : null}
       {links.length > 0 ? (
         <ul className="link-list" aria-label="Links">
           {links.map((l) => (
