@@ -120,6 +120,22 @@ describe('announcements notify once', () => {
     expect(await claimNewAnnouncements(db, now + 5000)).toEqual([]);
   });
 
+  it('stores an announcement even when the organizer forgot to bump the revision, and an unchanged feed stays unchanged', async () => {
+    const subscribedAt = Date.parse('2023-02-03T07:00:00Z');
+    const id = await subscribeAt(subscribedAt);
+    expect((await applyFeedText(db, id, SAMPLE, {}, subscribedAt + 1000)).kind).toBe('unchanged');
+    const now = subscribedAt + 60_000;
+    const outcome = await applyFeedText(db, id, revision((f) => announce(f, 'same-revision', '2023-02-03T07:00:30Z')), {}, now);
+    expect(outcome.kind).toBe('updated');
+    expect((await claimNewAnnouncements(db, now)).map((a) => a.id)).toEqual(['same-revision']);
+    const roomLink = await applyFeedText(db, id, revision((f) => {
+      announce(f, 'same-revision', '2023-02-03T07:00:30Z');
+      f.rooms[0]!.links.push({ url: 'https://meet.jit.si/pagoda', kind: 'hallway' });
+    }), {}, now + 1);
+    expect(roomLink.kind).toBe('updated');
+    expect((await db.rooms.where('conferenceId').equals(id).first())?.links).toEqual([{ url: 'https://meet.jit.si/pagoda', kind: 'hallway' }]);
+  });
+
   it('lists but does not notify an announcement that arrives more than a day late', async () => {
     const subscribedAt = Date.parse('2023-02-01T07:00:00Z');
     const id = await subscribeAt(subscribedAt);
