@@ -11,6 +11,7 @@ const HALLWAY = 'https://meet.jit.si/LanyardE2E';
 const UNKNOWN_HALLWAY = 'https://bücher.example/hallway';
 const UNKNOWN_PUNYCODE = 'https://xn--bcher-kva.example/hallway';
 const RECORDING = 'https://video.fosdem.org/2023/kmods-sig-update.webm';
+const DEMO = 'https://www.youtube.com/watch?v=lanyard-demo';
 
 const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
@@ -30,10 +31,13 @@ function liveConference(now: number, change: (feed: Feed) => void = () => undefi
     });
     const minute = Math.floor(now / 60_000) * 60_000;
     feed.sessions.push(
-      make('on-now', 'Hallway track live keynote', minute - 10 * 60_000, 40, [
-        { url: STREAM, kind: 'stream', title: 'Watch live' },
-        { url: HALLWAY, kind: 'hallway', title: 'Hallway' },
-      ]),
+      {
+        ...make('on-now', 'Hallway track live keynote', minute - 10 * 60_000, 40, [
+          { url: STREAM, kind: 'stream', title: 'Watch live' },
+          { url: HALLWAY, kind: 'hallway', title: 'Hallway' },
+        ]),
+        abstract: `<p>Slides and demo: <a href="${DEMO}">the demo video</a>.</p>`,
+      },
       make('soon', 'Starting soon workshop', minute + 10 * 60_000, 30, [{ url: UNKNOWN_HALLWAY, kind: 'hallway', title: 'Workshop room' }]),
     );
     const kmods = feed.sessions.find((s) => s.id === 'kmods')!;
@@ -63,6 +67,8 @@ async function clickOpensPage(context: BrowserContext, click: () => Promise<void
   await click();
   const popup = await opened;
   await popup.waitForLoadState('domcontentloaded');
+  // Opened detached: the outside page cannot reach back into Lanyard.
+  expect(await popup.evaluate('window.opener === null')).toBe(true);
   const url = popup.url();
   await popup.close();
   return url;
@@ -122,7 +128,15 @@ test.describe('Live now and recordings', () => {
     await expect(stream).toHaveAttribute('href', STREAM);
     const sessionUrl = page.url();
     expect(await clickOpensPage(context, () => stream.click())).toBe(STREAM);
+    // So do links inside the abstract (feed HTML), by mouse and by keyboard.
+    const demo = page.getByRole('link', { name: 'the demo video' });
+    expect(await clickOpensPage(context, () => demo.click())).toBe(DEMO);
+    expect(await clickOpensPage(context, async () => {
+      await demo.focus();
+      await page.keyboard.press('Enter');
+    })).toBe(DEMO);
     expect(page.url()).toBe(sessionUrl);
+    expect(context.pages()).toHaveLength(1);
   });
 
   test('recordings are listed with a watch-later list, and marked as needing a connection offline', async ({ page, context }) => {
