@@ -46,6 +46,19 @@ function liveConference(now: number, change: (feed: Feed) => void = () => undefi
   });
 }
 
+/** Writes a "going" star for the workshop into IndexedDB, as the agenda feature stores it. */
+const STAR_SOON = `new Promise((resolve, reject) => {
+  const open = indexedDB.open('lanyard');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const tx = open.result.transaction('agenda', 'readwrite');
+    tx.objectStore('agenda').put({ conferenceId: 'testcon-2023', sessionId: 'soon', star: 'going', updatedAt: Date.now(),
+      identity: { id: 'soon', title: 'Starting soon workshop', speakers: [], day: '', start: '' } });
+    tx.oncomplete = () => { open.result.close(); resolve(true); };
+    tx.onerror = () => reject(tx.error);
+  };
+})`;
+
 /** External sites are not reachable from the test machine: answer them locally so popups load. */
 async function fakeTheWeb(context: BrowserContext): Promise<void> {
   await context.route(/^https:\/\/(www\.youtube\.com|meet\.jit\.si|xn--bcher-kva\.example|video\.fosdem\.org)\//, (route) =>
@@ -99,6 +112,12 @@ test.describe('Live now and recordings', () => {
     await expect(soon.getByText(/^in (9|10) min$/)).toBeVisible();
     // Sessions of 2023 are long over: only what is on now or soon is listed.
     await expect(page.getByRole('article')).toHaveCount(2);
+    // Starring the workshop (the agenda's table, written as the agenda feature does) puts it first.
+    await page.evaluate(STAR_SOON);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 2, name: 'From my agenda' })).toBeVisible();
+    await expect(page.getByRole('article').first()).toHaveAccessibleName('Starting soon workshop');
+    await expect(soon.getByText('★ Going')).toBeVisible();
     await page.screenshot({ path: 'tests/e2e/screenshots/live-now.png' });
 
     // Known providers open at once, with the exact (parsed) URL, in a new page.
@@ -161,6 +180,15 @@ test.describe('Live now and recordings', () => {
     await context.setOffline(false);
     await later.getByRole('button', { name: 'Mark watched' }).click();
     await expect(page.getByRole('heading', { name: 'Watch later (0)' })).toBeVisible();
+    // The session's own page has the same toggle, in step with the list.
+    await later.getByRole('link', { name: 'Kmods SIG Update' }).click();
+    const toggle = page.getByRole('button', { name: 'Watch later: Kmods SIG Update' });
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await page.getByRole('navigation', { name: 'Conferences' }).getByRole('link', { name: /Recordings/ }).click();
+    await expect(page.getByRole('heading', { name: 'Watch later (0)' })).toBeVisible();
+    await expect(page.getByText('Nothing yet: use “+ Watch later” on a recording.')).toBeVisible();
   });
 });
 

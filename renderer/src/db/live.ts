@@ -39,6 +39,10 @@ export async function recordedCandidates(db: LanyardDb, now: number): Promise<Li
   return withConferences(db, sessions);
 }
 
+export async function isWatchLater(db: LanyardDb, conferenceId: string, sessionId: string): Promise<boolean> {
+  return (await db.watchLater.get([conferenceId, sessionId])) !== undefined;
+}
+
 export async function watchLaterList(db: LanyardDb): Promise<WatchLater[]> {
   return db.watchLater.orderBy('addedAt').toArray();
 }

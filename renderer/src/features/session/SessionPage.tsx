@@ -4,6 +4,7 @@ import { RichText } from '../../RichText';
 import { hrefFor } from '../../route';
 import { firstOfKind, sessionLinks } from '../../../../core/live/links';
 import { openLink } from '../../links/open';
+import { WatchLaterButton } from '../live/WatchLaterButton';
 import { ExternalLink } from '../../links/ExternalLink';
 import { LINK_KIND_LABELS, linkText } from '../../links/label';
 import { MY_ZONE, useDisplayZone, useUi } from '../../store/ui';
@@ -66,6 +67,9 @@ export function SessionPage({ data, sessionId }: { data: ConferenceData; session
           {stream ? <button type="button" className="button primary" onClick={() => void openLink(stream.url)}>▶ Watch stream</button> : null}
           {hallway ? <button type="button" className="button" onClick={() => void openLink(hallway.url)}>Join hallway</button> : null}
         </div>
+      ) : null}
+      {Date.parse(session.end) <= now && links.some((l) => l.kind === 'recording') ? (
+        <p><WatchLaterButton conferenceId={data.record.id} sessionId={session.id} title={session.title} /></p>
       ) : null}
       {links.length > 0 ? (
         <ul className="link-list" aria-label="Links">
