@@ -33,6 +33,19 @@ export async function liveCandidates(db: LanyardDb, now: number, soonMinutes = 1
   return withConferences(db, sessions.filter((s) => Date.parse(s.end) > now));
 }
 
+/** The next session to start after `now` in a conference that is not archived (for an empty Live view). */
+export async function nextSession(db: LanyardDb, now: number): Promise<{ session: SessionRecord; conferenceTitle: string; timeZone: string } | undefined> {
+  const archived = new Set((await db.subscriptions.filter((s) => s.archived === 1).toArray()).map((s) => s.id));
+  const session = await db.sessions
+    .where('start')
+    .above(iso(now))
+    .filter((s) => !archived.has(s.conferenceId) && !s.cancelled && s.type !== 'break')
+    .first();
+  if (!session) return undefined;
+  const record = await db.conferences.get(session.conferenceId);
+  return record ? { session, conferenceTitle: record.conference.title, timeZone: record.conference.timeZone } : undefined;
+}
+
 /** Sessions that have ended and carry a recording link. */
 export async function recordedCandidates(db: LanyardDb, now: number): Promise<LiveConference[]> {
   const sessions = await db.sessions.filter((s) => Date.parse(s.end) <= now && s.links.some((l) => l.kind === 'recording')).toArray();

@@ -6,7 +6,7 @@ import { recordedSessions } from '../../../core/live/recordings';
 import type { Feed } from '../../../core/model/schema';
 import { claimNewAnnouncements } from '../../../renderer/src/db/announcements';
 import { trustedHosts, trustHost } from '../../../renderer/src/db/links';
-import { agendaStars, liveCandidates, recordedCandidates, setWatched, setWatchLater, watchLaterList } from '../../../renderer/src/db/live';
+import { agendaStars, liveCandidates, nextSession, recordedCandidates, setWatched, setWatchLater, watchLaterList } from '../../../renderer/src/db/live';
 import { LanyardDb } from '../../../renderer/src/db/schema';
 import { applyFeedText } from '../../../renderer/src/sync/apply';
 import { readCandidate, subscribe } from '../../../renderer/src/sync/subscribe';
@@ -52,6 +52,14 @@ describe('Live now from the database', () => {
     expect(starred[0]?.star).toBe('going');
     await db.subscriptions.update(id, { archived: 1 });
     expect(await liveCandidates(db, now)).toEqual([]);
+  });
+
+  it('names the next session when nothing is on', async () => {
+    await subscribeAt(KMODS_START - 86_400_000);
+    const next = await nextSession(db, KMODS_START - 60_000);
+    expect(next?.session.id).toBe('kmods');
+    expect(next?.timeZone).toBe('Europe/Brussels');
+    expect(await nextSession(db, Date.parse('2030-01-01T00:00:00Z'))).toBeUndefined();
   });
 
   it('includes a session starting exactly 15 minutes from now (stored instants have no milliseconds)', async () => {

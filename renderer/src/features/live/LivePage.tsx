@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { liveNow, type LiveItem } from '../../../../core/live/now';
 import { db } from '../../db';
-import { agendaStars, liveCandidates } from '../../db/live';
-import { clock } from '../../format';
+import { agendaStars, liveCandidates, nextSession } from '../../db/live';
+import { clock, shortDate } from '../../format';
 import { openLink } from '../../links/open';
 import { hrefFor } from '../../route';
 import { MY_ZONE, useUi } from '../../store/ui';
@@ -54,7 +54,7 @@ export function LivePage() {
   const now = useClock(LIVE_REFRESH_MS);
   const online = useUi((s) => s.online);
   const zoneMode = useUi((s) => s.zoneMode);
-  const data = useLiveQuery(async () => ({ conferences: await liveCandidates(db, now), agenda: await agendaStars(db) }), [now]);
+  const data = useLiveQuery(async () => ({ conferences: await liveCandidates(db, now), agenda: await agendaStars(db), next: await nextSession(db, now) }), [now]);
   if (!data) return <p className="muted">Loading…</p>;
   const items = liveNow({ now, conferences: data.conferences, agenda: data.agenda });
   const mine = items.filter((i) => i.star);
@@ -76,6 +76,13 @@ export function LivePage() {
           : `${items.filter((i) => i.state === 'live').length} on now, ${items.filter((i) => i.state === 'soon').length} starting within 15 minutes`}
         {!online ? ' · offline: streams and hallways need a connection' : ''}
       </p>
+      {items.length === 0 && data.next ? (
+        <p className="live-next">
+          Next:{' '}
+          <a href={hrefFor({ page: 'session', conferenceId: data.next.session.conferenceId, sessionId: data.next.session.id })}>{data.next.session.title}</a>
+          {' '}({data.next.conferenceTitle}), {shortDate(data.next.session.day)} {clock(data.next.session.start, zoneMode === 'mine' ? MY_ZONE : data.next.timeZone)}
+        </p>
+      ) : null}
       {mine.length > 0 ? (
         <section aria-labelledby="live-mine">
           <h2 id="live-mine">From my agenda</h2>
