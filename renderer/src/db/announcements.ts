@@ -8,10 +8,21 @@ export async function announcementKeys(db: LanyardDb): Promise<Array<[string, st
   return db.announcements.toCollection().primaryKeys();
 }
 
-/** A conference's announcements, newest first. */
-export async function announcementsOf(db: LanyardDb, conferenceId: string): Promise<AnnouncementRecord[]> {
-  const rows = await db.announcements.where('conferenceId').equals(conferenceId).toArray();
-  return rows.sort((a, b) => b.time.localeCompare(a.time) || b.id.localeCompare(a.id));
+export type HistoryAnnouncement = AnnouncementRecord & { isWithdrawn: boolean };
+
+/**
+ * A conference's announcements, newest first: those in the current feed, plus any received
+ * earlier that the organizers have since dropped from it (marked withdrawn), so the history
+ * the attendee saw does not vanish when "Lunch moved to 12:30" is cleaned up after lunch.
+ */
+export async function announcementsOf(db: LanyardDb, conferenceId: string): Promise<HistoryAnnouncement[]> {
+  const [current, seen] = await Promise.all([
+    db.announcements.where('conferenceId').equals(conferenceId).toArray(),
+    db.announcementSeen.where('conferenceId').equals(conferenceId).toArray(),
+  ]);
+  const ids = new Set(current.map((a) => a.id));
+  const withdrawn = seen.flatMap((s) => (s.announcement && !ids.has(s.id) ? [{ ...s.announcement, conferenceId, isWithdrawn: true }] : []));
+  return [...current.map((a) => ({ ...a, isWithdrawn: false })), ...withdrawn].sort((a, b) => b.time.localeCompare(a.time) || b.id.localeCompare(a.id));
 }
 
 /**
@@ -40,7 +51,9 @@ export async function claimNewAnnouncements(db: LanyardDb, now: number): Promise
       return subscribed !== undefined && at >= subscribed && at >= now - NOTIFY_MAX_AGE_MS;
     };
     const notify = fresh.filter(worthIt);
-    await db.announcementSeen.bulkPut(fresh.map((a) => ({ conferenceId: a.conferenceId, id: a.id, seenAt: now, notified: worthIt(a) })));
+    await db.announcementSeen.bulkPut(
+      fresh.map(({ conferenceId, ...announcement }) => ({ conferenceId, id: announcement.id, seenAt: now, notified: worthIt({ conferenceId, ...announcement }), announcement })),
+    );
     const titles = new Map((await db.conferences.bulkGet([...new Set(notify.map((a) => a.conferenceId))])).flatMap((c) => (c ? [[c.id, c.conference.title] as const] : [])));
     return notify.sort((a, b) => a.time.localeCompare(b.time)).map((a) => ({ ...a, conferenceTitle: titles.get(a.conferenceId) ?? a.conferenceId }));
   });

@@ -70,6 +70,8 @@ export interface AnnouncementSeenRecord {
   id: string;
   seenAt: number;
   notified: boolean;
+  /** A copy as first received, so the history keeps it after organizers drop it from the feed. */
+  announcement?: Announcement;
 }
 
 /** Version 1's tables, exactly as shipped (upgrade tests open a database written with these). */

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { liveNow } from '../../../core/live/now';
 import { recordedSessions } from '../../../core/live/recordings';
 import type { Feed } from '../../../core/model/schema';
-import { claimNewAnnouncements } from '../../../renderer/src/db/announcements';
+import { announcementsOf, claimNewAnnouncements } from '../../../renderer/src/db/announcements';
 import { trustedHosts, trustHost } from '../../../renderer/src/db/links';
 import { agendaStars, liveCandidates, nextSession, recordedCandidates, setWatched, setWatchLater, watchLaterList } from '../../../renderer/src/db/live';
 import { LanyardDb } from '../../../renderer/src/db/schema';
@@ -121,6 +121,12 @@ describe('announcements notify once', () => {
     // Two windows ask at the same moment: exactly one of them gets the new announcement.
     const [a, b] = await Promise.all([claimNewAnnouncements(db, now), claimNewAnnouncements(db, now)]);
     expect([...a, ...b].map((x) => [x.id, x.conferenceTitle])).toEqual([['lunch', sample().conference.title]]);
+    // The organizers drop it from the feed later: the history keeps it, marked withdrawn.
+    await applyFeedText(db, id, revision((f) => {
+      f.revision = 'r3';
+      announce(f, 'old', '2023-02-02T18:00:00Z');
+    }), {}, now + 1000);
+    expect((await announcementsOf(db, id)).map((x) => [x.id, x.isWithdrawn])).toEqual([['lunch', true], ['old', false]]);
     // A restart (a new connection to the same database) does not notify again.
     db.close();
     db = new LanyardDb(db.name);

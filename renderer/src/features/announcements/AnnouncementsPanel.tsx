@@ -1,9 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { db } from '../../db';
-import { announcementsOf } from '../../db/announcements';
+import { announcementsOf, type HistoryAnnouncement } from '../../db/announcements';
 import type { ConferenceData } from '../../db/queries';
-import type { AnnouncementRecord } from '../../db/schema';
 import { clock, shortDate } from '../../format';
 import { notificationPermission, requestNotificationPermission } from '../../notify';
 import { hrefFor } from '../../route';
@@ -14,7 +13,7 @@ const SEVERITY_LABELS = { info: 'Info', warning: 'Important', urgent: 'Urgent' }
 /** Announcements this recent stay in view above the schedule; older ones are in the history. */
 const CURRENT_MS = 12 * 3_600_000;
 
-function AnnouncementItem({ a, data, zone }: { a: AnnouncementRecord; data: ConferenceData; zone: string }) {
+function AnnouncementItem({ a, data, zone }: { a: HistoryAnnouncement; data: ConferenceData; zone: string }) {
   const sessions = a.sessionIds.map((id) => data.sessions.find((s) => s.id === id) ?? { id, title: id });
   const rooms = a.roomIds.map((id) => data.rooms.find((r) => r.id === id)?.name ?? id);
   const at = Date.parse(a.time);
@@ -24,6 +23,7 @@ function AnnouncementItem({ a, data, zone }: { a: AnnouncementRecord; data: Conf
         <span className="announcement-severity">{SEVERITY_LABELS[a.severity]}</span>{' '}
         <time dateTime={a.time}>{shortDate(wallTimeOf(at, zone).date)} {clock(at, zone)}</time>{' '}
         <span className="announcement-text">{a.text}</span>
+        {a.isWithdrawn ? <span className="muted"> (no longer in the organizers’ feed)</span> : null}
       </p>
       {sessions.length > 0 || rooms.length > 0 ? (
         <p className="announcement-about">
@@ -49,7 +49,7 @@ export function AnnouncementsPanel({ data }: { data: ConferenceData }) {
   const [permission, setPermission] = useState(notificationPermission);
   if (all.length === 0) return null;
   const now = Date.now();
-  const current = all.filter((a) => now - Date.parse(a.time) < CURRENT_MS && Date.parse(a.time) <= now + CURRENT_MS);
+  const current = all.filter((a) => !a.isWithdrawn && now - Date.parse(a.time) < CURRENT_MS && Date.parse(a.time) <= now + CURRENT_MS);
   return (
     <section className="announcements" aria-label="Announcements">
       {current.length > 0 ? (
