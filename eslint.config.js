@@ -15,6 +15,12 @@ const NO_IPC_MAIN_HANDLERS = {
   message: 'Register IPC handlers only in main/electron/ipc.ts, through its checked handle() wrapper.',
 };
 const NO_IPC_RENDERER = { selector: "Identifier[name='ipcRenderer']:not(ImportSpecifier > Identifier.local)", message: 'ipcRenderer stays inside preload/; the page uses the host API.' };
+// External links in the renderer are <ExternalLink> (which sends activation to the one link
+// opener); a raw <a target=…> or window.open would let a click navigate or escape it.
+const NO_RAW_EXTERNAL_LINKS = [
+  { selector: "JSXOpeningElement[name.name='a'] > JSXAttribute[name.name='target']", message: 'Use <ExternalLink> for links that leave the app.' },
+  { selector: "CallExpression[callee.object.name='window'][callee.property.name='open']", message: 'Open links only through the one link opener (renderer/src/links/open.ts).' },
+];
 const DOM_GLOBALS = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'HTMLElement', 'DOMParser', 'location', 'fetch', 'process', 'Buffer', 'require', '__dirname'];
 
 export default tseslint.config(
@@ -60,6 +66,16 @@ export default tseslint.config(
     // The preload owns ipcRenderer; unit tests mock it at the module boundary.
     files: ['preload/**/*.ts', 'tests/unit/electron/**/*.ts'],
     rules: { 'no-restricted-syntax': ['error', NO_OPEN_EXTERNAL, NO_IPC_MAIN_HANDLERS] },
+  },
+  {
+    files: ['renderer/**/*.tsx', 'renderer/**/*.ts'],
+    ignores: ['renderer/src/links/ExternalLink.tsx', 'renderer/src/host/index.ts'],
+    rules: { 'no-restricted-syntax': ['error', NO_OPEN_EXTERNAL, NO_IPC_MAIN_HANDLERS, NO_IPC_RENDERER, ...NO_RAW_EXTERNAL_LINKS] },
+  },
+  {
+    // The one link opener: the only module allowed to call shell.openExternal.
+    files: ['main/electron/open-link.ts'],
+    rules: { 'no-restricted-syntax': ['error', NO_IPC_MAIN_HANDLERS, NO_IPC_RENDERER] },
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isFeedError } from '../core/errors';
+import { announce } from './announce';
 import { convert, diff, inspect, serve, validate, type Io } from './commands';
 
 export const USAGE = `lanyard-feed: check, convert and serve conference schedule feeds
@@ -10,6 +11,9 @@ Usage:
   lanyard-feed convert <file|url> --to lanyard|ical
   lanyard-feed diff <old> <new> [--json]        per-session changes between two revisions
   lanyard-feed serve <dir> [--port N]           serve feeds on 127.0.0.1 with ETag/304
+  lanyard-feed announce <feed.lanyard.json> --text "…" [--severity info|warning|urgent]
+                      [--session id]… [--room id]… [--id id]
+                                                append an announcement and bump the revision
 
 Options:
   --time-zone <IANA zone>   zone for feeds that give none (e.g. Europe/Brussels)
@@ -38,6 +42,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
         'time-zone': { type: 'string' },
         with: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },
+        text: { type: 'string' },
+        severity: { type: 'string' },
+        session: { type: 'string', multiple: true },
+        room: { type: 'string', multiple: true },
+        id: { type: 'string' },
       },
     });
   } catch (error) {
@@ -73,6 +82,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
         const port = Number(values.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port} is not a port number`);
         return await serve(args[0]!, port, io);
+      }
+      case 'announce': {
+        need(1);
+        const done = await announce(args[0]!, { text: values.text, severity: values.severity, sessions: values.session ?? [], rooms: values.room ?? [], id: values.id });
+        io.out(`${args[0]!}: announced ${done.announcement.id} (${done.announcement.severity}), revision ${done.revisionBefore ?? '(none)'} → ${done.revisionAfter}: ${done.announcement.text}`);
+        return 0;
       }
       default:
         io.err(`error: unknown command "${command}"; see lanyard-feed --help`);

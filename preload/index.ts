@@ -46,6 +46,7 @@ function subscription(event: HostEvent, pick: (payload: unknown) => string | und
 
 const onSubscribeLink = subscription('links:subscribe', stringField('url'));
 const onOpenSession = subscription('tray:open-session', stringField('sessionRef'));
+const onOpenLive = subscription('tray:open-live', () => 'live');
 
 const api = {
   appInfo: () => call('app:info'),
@@ -53,8 +54,10 @@ const api = {
   openFeedFile: () => call('files:open-feed'),
   updateTray: (update) => call('tray:update', update),
   showNotification: (request) => call('notify:show', request),
+  openLink: (request) => call('links:open', request),
   onSubscribeLink: (listener) => onSubscribeLink(listener),
   onOpenSession: (listener) => onOpenSession(listener),
+  onOpenLive: (listener) => onOpenLive(() => listener()),
 } satisfies HostApi;
 
 contextBridge.exposeInMainWorld('lanyard', api);

@@ -6,7 +6,9 @@ import { cleanText } from '../text/html';
 const VIDEO_FILE = /\.(mp4|webm|ogv|ogg|mkv|mov|m4v|avi|mp3|opus|flac)(\?|#|$)/i;
 const SLIDE_FILE = /\.(pdf|odp|ppt|pptx|key)(\?|#|$)/i;
 const STREAM_HOSTS = /(^|\.)(live\.fosdem\.org|streaming\.media\.ccc\.de|twitch\.tv|stream\.[a-z0-9.-]+)$/i;
-const RECORDING_HOSTS = /(^|\.)(video\.fosdem\.org|media\.ccc\.de|vimeo\.com|peertube\.[a-z0-9.-]+|archive\.org)$/i;
+const RECORDING_HOSTS = /(^|\.)(video\.fosdem\.org|media\.ccc\.de|vimeo\.com|peertube\.[a-z0-9.-]+|archive\.org|ubicast\.tv)$/i;
+/** Source-code hosts: a repository named "…-streaming" or "live-…" is still a repository. */
+const CODE_HOSTS = /(^|\.)(github\.com|gitlab\.com|codeberg\.org|sr\.ht|bitbucket\.org|sourceforge\.net|git\.[a-z0-9.-]+)$/i;
 const HALLWAY_HOSTS = /(^|\.)(meet\.google\.com|meet\.jit\.si|jitsi\.[a-z0-9.-]+|matrix\.to|chat\.fosdem\.org|app\.element\.io|bbb\.[a-z0-9.-]+|discord\.gg|gather\.town|workadventu\.re|whereby\.com)$/i;
 /** Meeting links on hosts that also serve ordinary pages. */
 const HALLWAY_PATHS: Array<[RegExp, RegExp]> = [
@@ -40,6 +42,7 @@ const HOST_YOUTUBE = 8;
 const HOST_SLIDES = 16;
 const HOST_RECORDING = 32;
 const HOST_REGISTRATION = 64;
+const HOST_CODE = 1 << 30;
 /** Bit of HALLWAY_PATHS[i]'s host: `HOST_MEETING << i`. */
 const HOST_MEETING = 128;
 const hostKinds = new Map<string, number>();
@@ -55,7 +58,8 @@ function hostMask(host: string): number {
     (/(^|\.)(youtube\.com|youtu\.be)$/.test(host) ? HOST_YOUTUBE : 0) |
     (SLIDE_HOSTS.test(host) ? HOST_SLIDES : 0) |
     (RECORDING_HOSTS.test(host) ? HOST_RECORDING : 0) |
-    (REGISTRATION_HOSTS.test(host) ? HOST_REGISTRATION : 0);
+    (REGISTRATION_HOSTS.test(host) ? HOST_REGISTRATION : 0) |
+    (CODE_HOSTS.test(host) ? HOST_CODE : 0);
   HALLWAY_PATHS.forEach(([h], i) => {
     if (h.test(host)) mask |= HOST_MEETING << i;
   });
@@ -86,7 +90,8 @@ function labelMask(title: string): number {
     (/\blive\b/.test(label) ? LABEL_LIVE : 0) |
     (/\bslides?\b|presentation/.test(label) ? LABEL_SLIDES : 0) |
     (/(recording|video)/.test(label) ? LABEL_RECORDING : 0) |
-    (/regist(er|ration)|tickets?\b/.test(label) ? LABEL_REGISTRATION : 0);
+    // "Register now", "Registration", "Tickets"; not "an article in The Register".
+    (/\bregist(er|ration)\b|\btickets?\b/.test(label) && !/\bthe register\b/.test(label) ? LABEL_REGISTRATION : 0);
   if (labelKinds.size >= 10_000) labelKinds.clear();
   labelKinds.set(title, mask);
   return mask;
@@ -103,9 +108,10 @@ function classifyParts(hostname: string, pathname: string, search: string, title
   // pathname is ASCII (the parser percent-encodes the rest), so /i equals lowercasing it first.
   const host = hostMask(hostname.toLowerCase());
   const path = pathname;
-  const label = labelMask(title);
+  // A code host's page is never a stream or a meeting, whatever the repository is called.
+  const label = host & HOST_CODE ? labelMask(title) & (LABEL_SLIDES | LABEL_FEEDBACK) : labelMask(title);
   if (label & LABEL_FEEDBACK || host & HOST_FEEDBACK || /\/feedback\b/i.test(path)) return 'feedback';
-  const isMeetingPath = host >= HOST_MEETING && HALLWAY_PATHS.some(([, p], i) => (host & (HOST_MEETING << i)) !== 0 && p.test(pathname));
+  const isMeetingPath = (host & ~HOST_CODE) >= HOST_MEETING && HALLWAY_PATHS.some(([, p], i) => (host & (HOST_MEETING << i)) !== 0 && p.test(pathname));
   if (host & HOST_HALLWAY || isMeetingPath || label & LABEL_HALLWAY) return 'hallway';
   if (/\.m3u8(\?|$)/i.test(path) || host & HOST_STREAM || label & LABEL_STREAM) return 'stream';
   if (host & HOST_YOUTUBE) {

@@ -49,12 +49,20 @@ export const NotificationRequest = z
   .strict();
 export type NotificationRequest = z.infer<typeof NotificationRequest>;
 
+/**
+ * Open an external link (desktop: the system browser). `confirmed` says the user already agreed
+ * in the page's dialog (an unknown host, or plain http); the main process decides again itself.
+ */
+export const OpenLinkRequest = z.object({ url, confirmed: z.boolean() }).strict();
+export type OpenLinkRequest = z.infer<typeof OpenLinkRequest>;
+
 export const HOST_CONTRACT = {
   'app:info': { args: z.tuple([]), result: AppInfo },
   'feeds:fetch': { args: z.tuple([FetchFeedRequest]), result: FetchFeedResponse },
   'files:open-feed': { args: z.tuple([]), result: OpenedFile },
   'tray:update': { args: z.tuple([TrayUpdate]), result: z.null() },
   'notify:show': { args: z.tuple([NotificationRequest]), result: z.null() },
+  'links:open': { args: z.tuple([OpenLinkRequest]), result: z.null() },
 } as const;
 
 export type HostChannel = keyof typeof HOST_CONTRACT;
@@ -76,6 +84,8 @@ export const HOST_EVENTS = {
   'links:subscribe': z.object({ url }),
   /** The user chose a session in the tray / menu or clicked a notification; `sessionRef` is `conferenceId + "\n" + sessionId`. */
   'tray:open-session': z.object({ sessionRef: z.string().max(700) }),
+  /** The user chose "Live now" in the tray / menu. */
+  'tray:open-live': z.object({}),
 } as const;
 export type HostEvent = keyof typeof HOST_EVENTS;
 
@@ -87,9 +97,13 @@ export interface HostApi {
   updateTray(update: HostArgs<'tray:update'>[0]): Promise<HostResult<null>>;
   /** Desktop only: a native notification from the main process (web mode uses the browser's). */
   showNotification(request: NotificationRequest): Promise<HostResult<null>>;
+  /** Desktop: opens a link in the system browser after the main process re-checks it (web mode opens a tab itself). */
+  openLink(request: OpenLinkRequest): Promise<HostResult<null>>;
   /** Returns a function that stops listening. */
   onSubscribeLink(listener: (url: string) => void): () => void;
   onOpenSession(listener: (sessionRef: string) => void): () => void;
+  /** The tray's "Live now" entry was chosen. */
+  onOpenLive(listener: () => void): () => void;
 }
 
 /** Turns `lanyard://subscribe?url=…` and `webcal://host/path` into the feed URL to subscribe to. */

@@ -8,6 +8,7 @@ import { openFeedFile } from './dialogs';
 import { sendHostEvent, setupIpc } from './ipc';
 import { createLinkInbox, feedUrlsFromArgv, registerProtocolClients, setupSingleInstance } from './links';
 import { createNotifier } from './notifications';
+import { createLinkOpener } from './open-link';
 import { setupSecurity } from './security';
 import { setupTray, type TrayHandle } from './tray';
 import { createMainWindow } from './window';
@@ -38,9 +39,16 @@ function openSession(sessionRef: string): void {
   if (mainWindow) sendHostEvent(mainWindow.webContents, 'tray:open-session', { sessionRef });
 }
 
-/** Notification actions carry links; they open through the link opener once it exists (issue 5). */
+const openLink = createLinkOpener({ window: () => mainWindow });
+
+/** Notification buttons and links the page tried to follow: the one link opener, asking natively when needed. */
 function openExternalLink(url: string): void {
-  console.warn(`Not opening ${url}: no link opener yet.`);
+  openLink(url, false).catch((error: unknown) => console.warn(`Not opening ${url}: ${error instanceof Error ? error.message : String(error)}`));
+}
+
+function openLive(): void {
+  showWindow();
+  if (mainWindow) sendHostEvent(mainWindow.webContents, 'tray:open-live', {});
 }
 
 function openWindow(bounds: WindowBounds, stateFile: string): void {
@@ -55,7 +63,7 @@ function openWindow(bounds: WindowBounds, stateFile: string): void {
 }
 
 async function onReady(): Promise<void> {
-  setupSecurity(session.defaultSession);
+  setupSecurity(session.defaultSession, openExternalLink);
   setupAppProtocol(PATHS.renderer);
   const handlers = createHostHandlers({
     mode: 'desktop',
@@ -64,6 +72,7 @@ async function onReady(): Promise<void> {
     openFeedFile: () => openFeedFile(mainWindow),
     updateTray: (next) => tray?.update(next),
     showNotification: createNotifier({ openSession, openUrl: openExternalLink }),
+    openLink,
   });
   setupIpc(handlers, () => mainWindow?.webContents);
   const stateFile = join(app.getPath('userData'), 'window-state.json');
@@ -74,6 +83,7 @@ async function onReady(): Promise<void> {
     tray = setupTray(PATHS.trayIcon, {
       show: showWindow,
       openSession,
+      openLive,
       quit: () => app.quit(),
     });
   } catch (error) {

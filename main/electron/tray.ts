@@ -9,6 +9,8 @@ export interface TrayItem {
 export interface TrayActions {
   show(): void;
   openSession(sessionRef: string): void;
+  /** Opens the Live view (what is on now, with stream and hallway buttons). */
+  openLive(): void;
   quit(): void;
 }
 
@@ -35,6 +37,7 @@ export function trayMenuTemplate(next: readonly TrayItem[], actions: TrayActions
     { label: 'What’s next', enabled: false },
     ...upcoming,
     { type: 'separator' },
+    { label: 'Live now', click: () => actions.openLive() },
     { label: 'Show Lanyard', click: () => actions.show() },
     { label: 'Quit', click: () => actions.quit() },
   ];

@@ -11,6 +11,8 @@ export interface HandlerDeps {
   updateTray?: (next: Array<{ title: string; when: string; sessionRef: string }>) => void;
   /** Desktop: a native notification. Web mode shows notifications in the page instead. */
   showNotification?: (request: NotificationRequest) => void;
+  /** Desktop: the one link opener (re-checks the policy). Web mode: the page opens a tab itself. */
+  openLink?: (url: string, confirmed: boolean) => Promise<void>;
 }
 
 /** The Node services behind the host API, shared by the desktop app and web mode. */
@@ -39,6 +41,12 @@ export function createHostHandlers(deps: HandlerDeps): HostHandlers {
       if (!deps.showNotification) return Promise.reject(new Error('This host shows no notifications; the page shows them itself.'));
       deps.showNotification(request);
       return Promise.resolve(null);
+    },
+    'links:open': async (request) => {
+      // The web-mode server must never open a browser on the machine it runs on.
+      if (!deps.openLink) throw new Error('This host opens no links; the page opens them in a new tab.');
+      await deps.openLink(request.url, request.confirmed);
+      return null;
     },
   };
 }

@@ -14,7 +14,11 @@ import { RoomsPage, TracksPage } from './features/rooms/RoomsPage';
 import { SchedulePage } from './features/schedule/SchedulePage';
 import { SearchPage } from './features/search/SearchPage';
 import { warmSearchIndex } from './features/search/useSearchIndex';
+import { useAnnouncementNotices } from './features/announcements/notices';
+import { LivePage } from './features/live/LivePage';
+import { RecordingsPage } from './features/live/RecordingsPage';
 import { SessionPage } from './features/session/SessionPage';
+import { LinkDialog } from './links/LinkDialog';
 import { SpeakerPage, SpeakersPage } from './features/speakers/SpeakersPage';
 import { host } from './host';
 import { notify, onNotificationOpen } from './notify';
@@ -70,6 +74,8 @@ export function App() {
   }, [setOnline]);
   useTrayFeed(db);
   useEffect(() => host().onSubscribeLink((url) => navigate({ page: 'subscribe', url })), []);
+  useEffect(() => host().onOpenLive(() => navigate({ page: 'live' })), []);
+  useAnnouncementNotices(db);
   useEffect(() => {
     const open = (ref: string): void => {
       const [conferenceId, sessionId] = ref.split('\n');
@@ -92,15 +98,18 @@ export function App() {
   if (startError) content = <p role="alert" className="error">Lanyard could not open its storage: {startError}</p>;
   else if (route.page === 'subscribe') content = <SubscribePage initialUrl={route.url} />;
   else if (route.page === 'search') content = <SearchPage query={route.query} conferenceId={route.conferenceId} />;
+  else if (route.page === 'live') content = <LivePage />;
+  else if (route.page === 'recordings') content = <RecordingsPage />;
   else if (route.page === 'home') content = <p className="muted">{ready && conferences?.length === 0 ? 'No conferences yet: add one.' : 'Loading…'}</p>;
   else content = <ConferenceView route={route} />;
   return (
     <div className="app">
       <TopBar onSearchPage={route.page === 'search'} />
       <div className="app-body">
-        <Sidebar activeId={conferenceId} />
+        <Sidebar activeId={conferenceId} page={route.page} />
         <main id="content" className="content" tabIndex={-1}>{content}</main>
       </div>
+      <LinkDialog />
     </div>
   );
 }

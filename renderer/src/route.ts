@@ -11,7 +11,9 @@ export type Route =
   | { page: 'search'; query: string; conferenceId?: string }
   | { page: 'subscribe'; url?: string }
   | { page: 'agenda'; conferenceId: string; day?: string }
-  | { page: 'changes'; conferenceId: string };
+  | { page: 'changes'; conferenceId: string }
+  | { page: 'live' }
+  | { page: 'recordings' };
 
 const dec = (s: string): string => decodeURIComponent(s);
 
@@ -23,6 +25,8 @@ export function parseRoute(hash: string): Route {
     const url = query.get('url');
     return url ? { page: 'subscribe', url } : { page: 'subscribe' };
   }
+  if (parts[0] === 'live') return { page: 'live' };
+  if (parts[0] === 'recordings') return { page: 'recordings' };
   if (parts[0] === 'search') {
     const cid = query.get('in');
     return cid ? { page: 'search', query: query.get('q') ?? '', conferenceId: cid } : { page: 'search', query: query.get('q') ?? '' };
@@ -69,6 +73,9 @@ export function hrefFor(route: Route): string {
       return route.day ? `#/c/${enc(route.conferenceId)}/agenda/${route.day}` : `#/c/${enc(route.conferenceId)}/agenda`;
     case 'changes':
       return `#/c/${enc(route.conferenceId)}/changes`;
+    case 'live':
+    case 'recordings':
+      return `#/${route.page}`;
   }
 }
 

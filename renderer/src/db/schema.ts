@@ -80,6 +80,26 @@ export interface NoticeRecord {
   outcome: 'shown' | 'not-allowed' | 'unsupported' | 'failed';
 }
 
+/** A host the user allowed links to ("ask once per unknown host"); lowercase punycode. */
+export interface TrustedHostRecord {
+  host: string;
+  addedAt: number;
+}
+
+/**
+ * An announcement this profile has already dealt with: notified, or deliberately not (old ones
+ * arriving with a new subscription). One row per announcement, so a restart or a second window
+ * never notifies again.
+ */
+export interface AnnouncementSeenRecord {
+  conferenceId: string;
+  id: string;
+  seenAt: number;
+  notified: boolean;
+  /** A copy as first received, so the history keeps it after organizers drop it from the feed. */
+  announcement?: Announcement;
+}
+
 /** Version 1's tables, exactly as shipped (upgrade tests open a database written with these). */
 export const SCHEMA_V1 = {
   subscriptions: 'id, archived, nextPollAt',
@@ -114,6 +134,10 @@ export class LanyardDb extends Dexie {
   /** Unseen changes per session. */
   changeMarks!: Dexie.Table<ChangeMarkRecord, [string, string]>;
   notices!: EntityTable<NoticeRecord, 'id'>;
+  /** Version 2: hosts the user allowed external links to. */
+  trustedHosts!: EntityTable<TrustedHostRecord, 'host'>;
+  /** Version 2: announcements already notified (or silenced), so each notifies once. */
+  announcementSeen!: Dexie.Table<AnnouncementSeenRecord, [string, string]>;
 
   constructor(name = 'lanyard') {
     super(name);
@@ -126,6 +150,8 @@ export class LanyardDb extends Dexie {
       reminders: '[conferenceId+sessionId], conferenceId, fireAt, state',
       changeMarks: '[conferenceId+sessionId], conferenceId',
       notices: '++id, at',
+      trustedHosts: 'host',
+      announcementSeen: '[conferenceId+id], conferenceId',
     });
   }
 }

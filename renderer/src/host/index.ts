@@ -27,8 +27,14 @@ const webHost: HostApi = {
   openFeedFile: () => Promise.resolve({ ok: true, value: null }),
   updateTray: () => Promise.resolve({ ok: true, value: null }),
   showNotification: () => Promise.resolve({ ok: false, error: { message: 'Web mode shows notifications in the page.' } }),
+  openLink: (request) => {
+    // The page itself opens a new tab, detached from this one; the server never opens browsers.
+    window.open(request.url, '_blank', 'noopener,noreferrer');
+    return Promise.resolve({ ok: true, value: null });
+  },
   onSubscribeLink: () => () => undefined,
   onOpenSession: () => () => undefined,
+  onOpenLive: () => () => undefined,
 };
 
 /** The host the app runs in: the Electron preload's API, or web mode's HTTP API. */

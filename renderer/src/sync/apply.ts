@@ -5,6 +5,7 @@ import type { HostError } from '../../../core/host/contract';
 import { suspiciousShrink } from '../../../core/sync/guard';
 import { loadFeed, storeFeed } from '../db/feeds';
 import type { LanyardDb, SubscriptionRecord } from '../db/schema';
+import { sameExtras } from './same-extras';
 
 export type SyncOutcome =
   | { kind: 'updated'; diff: FeedDiff | undefined; sessions: number }
@@ -70,7 +71,7 @@ export async function applyFeedText(db: LanyardDb, id: string, text: string, val
   else delete next.etag;
   if (validators.lastModified) next.lastModified = validators.lastModified;
   else delete next.lastModified;
-  if (previous && diff?.isEmpty && previous.revision === result.feed.revision) {
+  if (previous && diff?.isEmpty && previous.revision === result.feed.revision && sameExtras(previous, result.feed)) {
     await db.subscriptions.put(next);
     return { kind: 'unchanged' };
   }

@@ -20,7 +20,7 @@ vi.mock('electron', () => ({
 
 await import('../../../preload/index');
 
-const METHODS = ['appInfo', 'fetchFeed', 'openFeedFile', 'updateTray', 'showNotification', 'onSubscribeLink', 'onOpenSession'] as const satisfies ReadonlyArray<keyof HostApi>;
+const METHODS = ['appInfo', 'fetchFeed', 'openFeedFile', 'updateTray', 'showNotification', 'openLink', 'onSubscribeLink', 'onOpenSession', 'onOpenLive'] as const satisfies ReadonlyArray<keyof HostApi>;
 // Compile-time: the list above names every HostApi method.
 const isComplete: Exclude<keyof HostApi, (typeof METHODS)[number]> extends never ? true : false = true;
 
@@ -94,5 +94,18 @@ describe('the preload bridge', () => {
     emit('tray:open-session', { sessionRef: 'conf/s1' });
     stop();
     expect(seen).toEqual([['conf/s1']]);
+  });
+
+  it('opens links through links:open and tells the page when the tray asks for Live now', async () => {
+    const api = exposedApi();
+    fake.invoke.mockClear();
+    await api.openLink({ url: 'https://meet.jit.si/x', confirmed: false });
+    expect(fake.invoke.mock.calls).toEqual([['links:open', { url: 'https://meet.jit.si/x', confirmed: false }]]);
+    const seen: unknown[][] = [];
+    const stop = api.onOpenLive((...args: unknown[]) => seen.push(args));
+    emit('tray:open-live', {});
+    stop();
+    emit('tray:open-live', {});
+    expect(seen).toEqual([[]]);
   });
 });

@@ -61,6 +61,20 @@ describe('navigation and windows', () => {
     expect(open('https://example.org/')).toEqual({ action: 'deny' });
     expect(open('app://lanyard/index.html')).toEqual({ action: 'deny' });
   });
+
+  it('hands http(s) links to the link opener instead of dropping them, and nothing else', () => {
+    const { contents, fire, open } = fakeContents();
+    const opener = vi.fn();
+    hardenWebContents(contents, opener);
+    expect(fire('will-navigate', { url: 'https://www.youtube.com/live/x' })).toBe(true);
+    expect(open('https://meet.jit.si/room')).toEqual({ action: 'deny' });
+    expect(open('http://example.org/')).toEqual({ action: 'deny' });
+    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'app://lanyard/index.html', 'data:text/html,x']) {
+      fire('will-navigate', { url });
+      open(url);
+    }
+    expect(opener.mock.calls).toEqual([['https://www.youtube.com/live/x'], ['https://meet.jit.si/room'], ['http://example.org/']]);
+  });
 });
 
 describe('permissions', () => {
@@ -89,11 +103,13 @@ describe('permissions', () => {
 
   it('installs both handlers and hardens every new webContents', () => {
     const session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() };
-    setupSecurity(session as unknown as Session);
+    const opener = vi.fn();
+    setupSecurity(session as unknown as Session, opener);
     expect(session.setPermissionRequestHandler).toHaveBeenCalledWith(onPermissionRequest);
     expect(session.setPermissionCheckHandler).toHaveBeenCalledWith(onPermissionCheck);
     const { contents, fire } = fakeContents();
     fake.appListeners.get('web-contents-created')?.({}, contents);
     expect(fire('will-navigate', { url: 'https://evil.example/' })).toBe(true);
+    expect(opener).toHaveBeenCalledWith('https://evil.example/');
   });
 });

@@ -19,20 +19,22 @@ vi.mock('electron', () => ({
 
 const { setupTray, trayLabel, trayMenuTemplate } = await import('../../../main/electron/tray');
 
-const actions = () => ({ show: vi.fn(), openSession: vi.fn(), quit: vi.fn() });
+const actions = () => ({ show: vi.fn(), openSession: vi.fn(), openLive: vi.fn(), quit: vi.fn() });
 
 describe('the tray menu', () => {
-  it('lists what is next, then Show Lanyard and Quit', () => {
+  it('lists what is next, then Live now, Show Lanyard and Quit', () => {
     const a = actions();
     const template = trayMenuTemplate([{ title: 'Keynote', when: 'Sat 09:00', sessionRef: 'conf/keynote' }], a);
-    expect(template.map((item) => item.label ?? item.type)).toEqual(['What’s next', 'Sat 09:00 · Keynote', 'separator', 'Show Lanyard', 'Quit']);
+    expect(template.map((item) => item.label ?? item.type)).toEqual(['What’s next', 'Sat 09:00 · Keynote', 'separator', 'Live now', 'Show Lanyard', 'Quit']);
     const click = (label: string) => {
       const item = template.find((entry) => entry.label === label);
       (item?.click as (() => void) | undefined)?.();
     };
     click('Sat 09:00 · Keynote');
+    click('Live now');
     click('Show Lanyard');
     click('Quit');
+    expect(a.openLive).toHaveBeenCalledTimes(1);
     expect(a.openSession).toHaveBeenCalledWith('conf/keynote');
     expect(a.show).toHaveBeenCalledTimes(1);
     expect(a.quit).toHaveBeenCalledTimes(1);

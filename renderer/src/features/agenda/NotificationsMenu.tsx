@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { ExternalLink } from '../../links/ExternalLink';
 import { useEffect, useRef, useState } from 'react';
 import { db } from '../../db';
 import { recentNotices } from '../../db/notices';
@@ -70,7 +71,7 @@ export function NotificationsMenu() {
                 {n.actions?.length ? (
                   <p className="notice-actions">
                     {n.actions.map((a) => (
-                      <a key={a.url} className="chip chip-stream" href={a.url} target="_blank" rel="noopener noreferrer">{a.label}</a>
+                      <ExternalLink key={a.url} className="chip chip-stream" href={a.url}>{a.label}</ExternalLink>
                     ))}
                   </p>
                 ) : null}

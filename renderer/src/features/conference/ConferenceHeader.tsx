@@ -3,6 +3,9 @@ import { describeFreshness } from '../../../../core/sync/freshness';
 import { db } from '../../db';
 import type { ConferenceData } from '../../db/queries';
 import { clock, dateRange } from '../../format';
+import { AnnouncementsPanel } from '../announcements/AnnouncementsPanel';
+import { ExternalLink } from '../../links/ExternalLink';
+import { linkText } from '../../links/label';
 import { hrefFor, type Route } from '../../route';
 import { useDisplayZone, useUi } from '../../store/ui';
 import { syncNow } from '../../sync/manager';
@@ -68,12 +71,13 @@ export function ConferenceHeader({ data, current }: { data: ConferenceData; curr
       <p className={sub?.lastError ? 'freshness has-error' : 'freshness'} role="status" aria-live="polite" data-testid="freshness">
         {freshness}
       </p>
+      <AnnouncementsPanel data={data} />
       {conference.links.length > 0 ? (
         <nav aria-label="Take part" className="participation">
           {conference.links.map((link) => (
-            <a key={link.url} href={link.url} target="_blank" rel="noopener noreferrer" className={`chip chip-${link.kind}`}>
-              {link.title ?? new URL(link.url).host}
-            </a>
+            <ExternalLink key={link.url} href={link.url} className={`chip chip-${link.kind}`} title={online ? undefined : 'Needs a connection'}>
+              {linkText(link)}
+            </ExternalLink>
           ))}
         </nav>
       ) : null}

@@ -5,7 +5,7 @@ import { dateRange } from '../../format';
 import { hrefFor } from '../../route';
 
 /** Subscribed conferences, current and upcoming first; past ones move to the archive, never deleted. */
-export function Sidebar({ activeId }: { activeId: string | undefined }) {
+export function Sidebar({ activeId, page }: { activeId: string | undefined; page?: string }) {
   const conferences = useLiveQuery(() => listConferences(db), []) ?? [];
   const now = Date.now();
   const isPast = (lastEnd: number | undefined): boolean => lastEnd !== undefined && lastEnd < now - 14 * 86_400_000;
@@ -35,6 +35,10 @@ export function Sidebar({ activeId }: { activeId: string | undefined }) {
       <a className="button primary add-conference" href={hrefFor({ page: 'subscribe' })}>
         + Add conference
       </a>
+      <ul className="sidebar-views">
+        <li><a href={hrefFor({ page: 'live' })} aria-current={page === 'live' ? 'page' : undefined}>● Live now</a></li>
+        <li><a href={hrefFor({ page: 'recordings' })} aria-current={page === 'recordings' ? 'page' : undefined}>▶ Recordings</a></li>
+      </ul>
       {active.length > 0 ? (
         <>
           <h2 className="sidebar-heading">Current and upcoming</h2>

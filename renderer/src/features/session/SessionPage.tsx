@@ -7,16 +7,19 @@ import { ChangeBox } from '../changes/ChangeBox';
 import { clock, longDate } from '../../format';
 import { RichText } from '../../RichText';
 import { hrefFor } from '../../route';
-import { MY_ZONE, useDisplayZone } from '../../store/ui';
+import { firstOfKind, sessionLinks } from '../../../../core/live/links';
+import { openLink } from '../../links/open';
+import { WatchLaterButton } from '../live/WatchLaterButton';
+import { ExternalLink } from '../../links/ExternalLink';
+import { LINK_KIND_LABELS, linkText } from '../../links/label';
+import { MY_ZONE, useDisplayZone, useUi } from '../../store/ui';
 
-const LINK_LABELS: Record<string, string> = {
-  stream: 'Live stream', hallway: 'Hallway / chat', recording: 'Recording', slides: 'Slides', feedback: 'Feedback', registration: 'Registration', other: 'Link',
-};
 
 export function SessionPage({ data, sessionId }: { data: ConferenceData; sessionId: string }) {
   const session = data.sessions.find((s) => s.id === sessionId);
   const conferenceZone = data.record.conference.timeZone;
   const zone = useDisplayZone(conferenceZone);
+  const online = useUi((s) => s.online);
   if (!session) {
     const entry = data.agenda.get(sessionId);
     if (entry) return <RemovedEntry data={data} entry={entry} zone={zone} headingLevel={2} />;
@@ -27,7 +30,11 @@ export function SessionPage({ data, sessionId }: { data: ConferenceData; session
   const track = session.trackId ? data.tracks.get(session.trackId)?.name : undefined;
   const speakers = session.speakerIds.map((id) => data.speakers.get(id)).filter((s) => s !== undefined);
   const otherZone = zone === conferenceZone ? MY_ZONE : conferenceZone;
-  const links = [...session.links, ...(room?.links ?? []).filter((l) => l.kind === 'stream' || l.kind === 'hallway')];
+  const links = sessionLinks(session, room, data.record.conference);
+  const now = Date.now();
+  const isLiveSoon = !session.cancelled && Date.parse(session.end) > now && Date.parse(session.start) - 15 * 60_000 <= now;
+  const stream = firstOfKind(links, 'stream');
+  const hallway = firstOfKind(links, 'hallway');
   return (
     <article className="session-page" aria-labelledby="session-title">
       <a href={hrefFor({ page: 'schedule', conferenceId: data.record.id, day: session.day })} className="back">
@@ -70,13 +77,25 @@ export function SessionPage({ data, sessionId }: { data: ConferenceData; session
         <ReminderChoice data={data} sessionId={session.id} zone={zone} />
         <NoteEditor key={`note-${session.id}`} conferenceId={data.record.id} sessionId={session.id} note={entry?.note} />
       </section>
+      {isLiveSoon && (stream || hallway) ? (
+        <div className="live-buttons" role="group" aria-label={Date.parse(session.start) <= now ? 'On now' : 'Starting soon'}>
+          <span className="badge-live">{Date.parse(session.start) <= now ? 'Live' : 'Soon'}</span>
+          {stream ? <button type="button" className="button primary" onClick={() => void openLink(stream.url)}>▶ Watch stream</button> : null}
+          {hallway ? <button type="button" className="button" onClick={() => void openLink(hallway.url)}>Join hallway</button> : null}
+        </div>
+      ) : null}
+      {Date.parse(session.end) <= now && links.some((l) => l.kind === 'recording') ? (
+        <p><WatchLaterButton conferenceId={data.record.id} sessionId={session.id} title={session.title} /></p>
+      ) : null}
       {links.length > 0 ? (
         <ul className="link-list" aria-label="Links">
           {links.map((l) => (
             <li key={l.url}>
-              <a href={l.url} target="_blank" rel="noopener noreferrer" className={`chip chip-${l.kind}`}>
-                {LINK_LABELS[l.kind]}: {l.title ?? new URL(l.url).host}
-              </a>
+              <ExternalLink href={l.url} className={`chip chip-${l.kind}`}>
+                {LINK_KIND_LABELS[l.kind]}: {linkText(l)}
+              </ExternalLink>
+              {l.from !== 'session' ? <span className="muted"> ({l.from === 'room' ? 'the room’s' : 'the conference’s'})</span> : null}
+              {!online ? <span className="needs-connection"> needs a connection</span> : null}
             </li>
           ))}
         </ul>

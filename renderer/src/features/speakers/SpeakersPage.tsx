@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { ConferenceData } from '../../db/queries';
 import { clock, shortDate } from '../../format';
+import { ExternalLink } from '../../links/ExternalLink';
+import { linkText } from '../../links/label';
 import { RichText } from '../../RichText';
 import { hrefFor } from '../../route';
 import { useDisplayZone } from '../../store/ui';
@@ -41,9 +43,9 @@ export function SpeakerPage({ data, speakerId }: { data: ConferenceData; speaker
         <ul className="link-list" aria-label="Links">
           {speaker.links.map((l) => (
             <li key={l.url}>
-              <a href={l.url} target="_blank" rel="noopener noreferrer" className="chip">
-                {l.title ?? new URL(l.url).host}
-              </a>
+              <ExternalLink href={l.url} className="chip">
+                {linkText(l)}
+              </ExternalLink>
             </li>
           ))}
         </ul>

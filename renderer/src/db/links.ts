@@ -1,0 +1,11 @@
+import type { LanyardDb } from './schema';
+
+/** Hosts the user already allowed links to. */
+export async function trustedHosts(db: LanyardDb): Promise<Set<string>> {
+  return new Set(await db.trustedHosts.toCollection().primaryKeys());
+}
+
+/** Remembers that the user allowed links to `host`, so they are not asked again. */
+export async function trustHost(db: LanyardDb, host: string, now: number): Promise<void> {
+  await db.trustedHosts.put({ host: host.toLowerCase(), addedAt: now });
+}
