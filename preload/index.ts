@@ -53,6 +53,7 @@ const api = {
   openFeedFile: () => call('files:open-feed'),
   updateTray: (update) => call('tray:update', update),
   showNotification: (request) => call('notify:show', request),
+  fetchPhoto: (request) => call('photos:fetch', request),
   onSubscribeLink: (listener) => onSubscribeLink(listener),
   onOpenSession: (listener) => onOpenSession(listener),
 } satisfies HostApi;

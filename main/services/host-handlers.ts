@@ -1,6 +1,8 @@
+import { Buffer } from 'node:buffer';
 import type { HostHandlers } from './host-dispatch';
 import type { NotificationRequest } from '../../core/host/contract';
 import { fetchFeed } from './feed-fetch';
+import { fetchPhoto } from './photo-fetch';
 
 export interface HandlerDeps {
   mode: 'desktop' | 'web';
@@ -39,6 +41,16 @@ export function createHostHandlers(deps: HandlerDeps): HostHandlers {
       if (!deps.showNotification) return Promise.reject(new Error('This host shows no notifications; the page shows them itself.'));
       deps.showNotification(request);
       return Promise.resolve(null);
+    },
+    'photos:fetch': async (request) => {
+      const photo = await fetchPhoto(request.url);
+      return {
+        url: photo.url,
+        contentType: photo.contentType,
+        base64: Buffer.from(photo.bytes.buffer, photo.bytes.byteOffset, photo.bytes.byteLength).toString('base64'),
+        ...(photo.etag ? { etag: photo.etag } : {}),
+        ...(photo.lastModified ? { lastModified: photo.lastModified } : {}),
+      };
     },
   };
 }

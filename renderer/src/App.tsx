@@ -17,6 +17,7 @@ import { onNotificationOpen } from './notify';
 import { navigate, useRoute, type Route } from './route';
 import { useUi } from './store/ui';
 import { startSync } from './sync/manager';
+import { cacheAllPhotos } from './sync/photos';
 import { ensureSample } from './sync/sample';
 import { useTrayFeed } from './sync/tray-feed';
 
@@ -49,6 +50,7 @@ export function App() {
         stop = startSync(db, setOnline);
         // Build the search index in the background so the first search answers at once.
         void warmSearchIndex(db);
+        void cacheAllPhotos(db);
       },
       (error: unknown) => setStartError(error instanceof Error ? error.message : String(error)),
     );

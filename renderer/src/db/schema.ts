@@ -45,6 +45,23 @@ export type RoomRecord = Room & { conferenceId: string; order: number };
 export type TrackRecord = Track & { conferenceId: string };
 export type AnnouncementRecord = Announcement & { conferenceId: string };
 
+/**
+ * A speaker photo cached for offline use, keyed by the URL the feed gives (shared by every
+ * conference that names it). `blob` is absent while the photo could not be fetched yet;
+ * `failedAt`/`failures` space out the retries.
+ */
+export interface PhotoRecord {
+  url: string;
+  blob?: Blob;
+  contentType?: string;
+  etag?: string;
+  lastModified?: string;
+  fetchedAt?: number;
+  failedAt?: number;
+  failures: number;
+  lastError?: string;
+}
+
 export interface RevisionRecord {
   id?: number;
   conferenceId: string;
@@ -83,6 +100,8 @@ export class LanyardDb extends Dexie {
   agenda!: Dexie.Table<AgendaEntry, [string, string]>;
   prefs!: EntityTable<ConferencePrefs, 'conferenceId'>;
   watchLater!: Dexie.Table<WatchLater, [string, string]>;
+  /** Version 2: speaker photos cached for offline use. */
+  photos!: EntityTable<PhotoRecord, 'url'>;
 
   constructor(name = 'lanyard') {
     super(name);
@@ -92,6 +111,7 @@ export class LanyardDb extends Dexie {
       agenda: '[conferenceId+sessionId], conferenceId, star',
       prefs: 'conferenceId',
       watchLater: '[conferenceId+sessionId], conferenceId, addedAt',
+      photos: 'url',
     });
   }
 }

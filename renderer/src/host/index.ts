@@ -27,6 +27,7 @@ const webHost: HostApi = {
   openFeedFile: () => Promise.resolve({ ok: true, value: null }),
   updateTray: () => Promise.resolve({ ok: true, value: null }),
   showNotification: () => Promise.resolve({ ok: false, error: { message: 'Web mode shows notifications in the page.' } }),
+  fetchPhoto: (request) => call('photos:fetch', [request]),
   onSubscribeLink: () => () => undefined,
   onOpenSession: () => () => undefined,
 };

@@ -2,6 +2,7 @@ import { nextPollDelay } from '../../../core/sync/schedule';
 import type { LanyardDb, SubscriptionRecord } from '../db/schema';
 import { host } from '../host';
 import { recordFailure, recordNotModified, type SyncOutcome } from './apply';
+import { cachePhotos } from './photos';
 import { runApply } from './run-apply';
 
 const inFlight = new Map<string, Promise<SyncOutcome>>();
@@ -21,6 +22,10 @@ export function syncNow(db: LanyardDb, sub: SubscriptionRecord, now = Date.now()
   return job.finally(() => {
     inFlight.delete(sub.id);
     void schedule(db, sub.id);
+  }).then((outcome) => {
+    // Photos follow a successful sync in the background; their failures touch nothing else.
+    if (outcome.kind !== 'failed') void cachePhotos(db, sub.id);
+    return outcome;
   });
 }
 

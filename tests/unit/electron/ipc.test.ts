@@ -24,6 +24,7 @@ const handlers = {
   'files:open-feed': vi.fn(() => Promise.resolve(null)),
   'tray:update': vi.fn(() => Promise.resolve(null)),
   'notify:show': vi.fn(() => Promise.resolve(null)),
+  'photos:fetch': vi.fn(() => Promise.reject(new Error('no photos here'))),
 } satisfies HostHandlers;
 
 function eventFrom(sender: { mainFrame: FakeFrame }, senderFrame: FakeFrame | null): IpcMainInvokeEvent {

@@ -3,6 +3,7 @@ import { clock, longDate } from '../../format';
 import { RichText } from '../../RichText';
 import { hrefFor } from '../../route';
 import { MY_ZONE, useDisplayZone } from '../../store/ui';
+import { SpeakerPhoto, usePhotos } from '../speakers/SpeakerPhoto';
 
 const LINK_LABELS: Record<string, string> = {
   stream: 'Live stream', hallway: 'Hallway / chat', recording: 'Recording', slides: 'Slides', feedback: 'Feedback', registration: 'Registration', other: 'Link',
@@ -12,6 +13,8 @@ export function SessionPage({ data, sessionId }: { data: ConferenceData; session
   const session = data.sessions.find((s) => s.id === sessionId);
   const conferenceZone = data.record.conference.timeZone;
   const zone = useDisplayZone(conferenceZone);
+  const photoUrls = (session?.speakerIds ?? []).map((id) => data.speakers.get(id)?.photoUrl).filter((u): u is string => Boolean(u));
+  const photos = usePhotos(photoUrls);
   if (!session) return <p role="alert">This session is not in the schedule (any more).</p>;
   const room = data.rooms.find((r) => r.id === session.roomId);
   const track = session.trackId ? data.tracks.get(session.trackId)?.name : undefined;
@@ -43,11 +46,14 @@ export function SessionPage({ data, sessionId }: { data: ConferenceData; session
         {speakers.length > 0 ? (
           <>
             <dt>{speakers.length === 1 ? 'Speaker' : 'Speakers'}</dt>
-            <dd>
+            <dd className={photoUrls.length > 0 ? 'speaker-chips' : undefined}>
               {speakers.map((s, i) => (
                 <span key={s.id}>
-                  {i > 0 ? ', ' : ''}
-                  <a href={hrefFor({ page: 'speaker', conferenceId: data.record.id, speakerId: s.id })}>{s.name}</a>
+                  {i > 0 && photoUrls.length === 0 ? ', ' : ''}
+                  <a href={hrefFor({ page: 'speaker', conferenceId: data.record.id, speakerId: s.id })} className={photoUrls.length > 0 ? 'speaker-chip' : undefined}>
+                    {photoUrls.length > 0 ? <SpeakerPhoto name={s.name} blob={s.photoUrl ? photos.get(s.photoUrl) : undefined} /> : null}
+                    {s.name}
+                  </a>
                 </span>
               ))}
             </dd>
