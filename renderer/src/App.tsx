@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { db } from './db';
+import { afterFirstPaint } from './first-paint';
 import { listConferences, loadConference } from './db/queries';
 import { ConferenceHeader } from './features/conference/ConferenceHeader';
 import { SubscribePage } from './features/conference/SubscribePage';
@@ -44,17 +45,24 @@ export function App() {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     let stop: (() => void) | undefined;
+    let cancelled = false;
     ensureSample(db, Date.now()).then(
       () => {
         setReady(true);
-        stop = startSync(db, setOnline);
-        // Build the search index in the background so the first search answers at once.
-        void warmSearchIndex(db);
-        void cacheAllPhotos(db);
+        // The first screen comes first; then sync, the search index (so the first search
+        // answers at once) and the photo cache (which retries earlier failures).
+        afterFirstPaint(() => {
+          if (cancelled) return;
+          stop = startSync(db, setOnline);
+          void warmSearchIndex(db).then(() => cacheAllPhotos(db));
+        });
       },
       (error: unknown) => setStartError(error instanceof Error ? error.message : String(error)),
     );
-    return () => stop?.();
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
   }, [setOnline]);
   useTrayFeed(db);
   useEffect(() => host().onSubscribeLink((url) => navigate({ page: 'subscribe', url })), []);

@@ -52,15 +52,18 @@ export async function recordPhotoFailure(db: LanyardDb, url: string, message: st
   });
 }
 
-/** Deletes cached photos that no stored speaker names any more; returns how many went. */
+/**
+ * Deletes cached photos that no stored speaker names any more; returns how many went. Reads
+ * outside a write transaction, so the schedule's own reads are never held up by it.
+ */
 export async function prunePhotos(db: LanyardDb): Promise<number> {
-  return db.transaction('rw', [db.photos, db.speakers], async () => {
-    const wanted = new Set<string>();
-    await db.speakers.each((s) => {
-      if (s.photoUrl) wanted.add(s.photoUrl);
-    });
-    const stale = (await db.photos.toCollection().primaryKeys()).filter((url) => !wanted.has(url));
-    await db.photos.bulkDelete(stale);
-    return stale.length;
+  const cached = await db.photos.toCollection().primaryKeys();
+  if (cached.length === 0) return 0;
+  const wanted = new Set<string>();
+  await db.speakers.each((s) => {
+    if (s.photoUrl) wanted.add(s.photoUrl);
   });
+  const stale = cached.filter((url) => !wanted.has(url));
+  if (stale.length > 0) await db.photos.bulkDelete(stale);
+  return stale.length;
 }

@@ -1,6 +1,7 @@
 import { nextPollDelay } from '../../../core/sync/schedule';
 import type { LanyardDb, SubscriptionRecord } from '../db/schema';
 import { host } from '../host';
+import { measureSince } from '../perf';
 import { recordFailure, recordNotModified, type SyncOutcome } from './apply';
 import { cachePhotos } from './photos';
 import { runApply } from './run-apply';
@@ -13,9 +14,14 @@ export function syncNow(db: LanyardDb, sub: SubscriptionRecord, now = Date.now()
   if (running) return running;
   const job = (async (): Promise<SyncOutcome> => {
     if (sub.source !== 'url' || !sub.url) return { kind: 'unchanged' };
+    const started = performance.now();
     const answer = await host().fetchFeed({ url: sub.url, etag: sub.etag, lastModified: sub.lastModified });
     if (!answer.ok) return recordFailure(db, sub.id, 'fetch', answer.error, now);
-    if (answer.value.kind === 'not-modified') return recordNotModified(db, sub.id, now);
+    if (answer.value.kind === 'not-modified') {
+      const outcome = await recordNotModified(db, sub.id, now);
+      measureSince('lanyard:sync-304', started, { subscriptionId: sub.id });
+      return outcome;
+    }
     return runApply(db, sub.id, answer.value.text, { etag: answer.value.etag, lastModified: answer.value.lastModified }, now);
   })();
   inFlight.set(sub.id, job);

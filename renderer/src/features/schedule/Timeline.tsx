@@ -3,6 +3,7 @@ import type { ConferenceData } from '../../db/queries';
 import type { SessionRecord } from '../../db/schema';
 import { clock } from '../../format';
 import { hrefFor } from '../../route';
+import { usePaintedMark } from './SessionList';
 
 const PX_PER_MINUTE = 1.6;
 const MIN_HEIGHT = 28;
@@ -27,6 +28,7 @@ export function Timeline({ sessions, data, zone, now }: { sessions: SessionRecor
     if (nowVisible && scroller.current) scroller.current.scrollTop = Math.max(0, y(now) - 120);
     // Scroll to now once per day shown, not on every re-render.
   }, [sessions[0]?.day]);
+  usePaintedMark(sessions.length > 0);
   if (sessions.length === 0) return <p className="empty">No sessions match.</p>;
   return (
     <div ref={scroller} className="timeline" data-testid="timeline" tabIndex={-1}>
