@@ -116,7 +116,7 @@ export function SearchPage({ query, conferenceId }: { query: string; conferenceI
       </div>
       <p className="search-count" role="status" aria-live="polite">
         {!isEmpty && results && results.total > 0 ? countLabel(results.total, results.hits.length) : ''}
-        {building && index ? <span className="muted"> Updating the index…</span> : null}
+        {building && index ? <span className="muted">{!isEmpty && results && results.total > 0 ? ' · ' : ''}Updating the index with new conferences…</span> : null}
       </p>
       {body}
     </section>
