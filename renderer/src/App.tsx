@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { db } from './db';
 import { afterFirstPaint } from './first-paint';
-import { listConferences, loadConference } from './db/queries';
+import { listConferences, loadConference, loadSubscription } from './db/queries';
 import { ConferenceHeader } from './features/conference/ConferenceHeader';
 import { SubscribePage } from './features/conference/SubscribePage';
 import { Sidebar } from './features/layout/Sidebar';
@@ -23,7 +23,10 @@ import { ensureSample } from './sync/sample';
 import { useTrayFeed } from './sync/tray-feed';
 
 function ConferenceView({ route }: { route: Extract<Route, { conferenceId: string }> }) {
-  const data = useLiveQuery(() => loadConference(db, route.conferenceId), [route.conferenceId]);
+  const loaded = useLiveQuery(() => loadConference(db, route.conferenceId), [route.conferenceId]);
+  // Sync state changes on every attempt; it is read on its own so the sessions are not re-read.
+  const subscription = useLiveQuery(() => loadSubscription(db, route.conferenceId), [route.conferenceId]);
+  const data = useMemo(() => (loaded ? { ...loaded, subscription } : loaded), [loaded, subscription]);
   if (data === undefined) return <p className="muted">Loading…</p>;
   return (
     <>
