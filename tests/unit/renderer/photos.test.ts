@@ -14,6 +14,8 @@ const SAMPLE = readFileSync(new URL('../../../assets/sample/centos-connect-2023.
 const SAMPLE_PHOTOS = (JSON.parse(SAMPLE) as Feed).speakers.flatMap((s) => (s.photoUrl ? [s.photoUrl] : []));
 const T0 = Date.parse('2023-01-20T10:00:00Z');
 const PNG = makePng(4, 4);
+// Blob wants bytes over a plain ArrayBuffer (DOM typing); copy the Buffer into one.
+const PNG_BYTES = new Uint8Array(PNG);
 let db: LanyardDb;
 let n = 0;
 
@@ -99,7 +101,7 @@ describe('caching speaker photos', () => {
 
   it('never replaces a cached photo with a failure record', async () => {
     const url = 'https://example.org/a.png';
-    await storePhoto(db, url, { blob: new Blob([PNG], { type: 'image/png' }), contentType: 'image/png' }, T0);
+    await storePhoto(db, url, { blob: new Blob([PNG_BYTES], { type: 'image/png' }), contentType: 'image/png' }, T0);
     await recordPhotoFailure(db, url, 'boom', T0 + 1);
     expect((await db.photos.get(url))?.blob).toBeInstanceOf(Blob);
   });
@@ -109,7 +111,7 @@ describe('caching speaker photos', () => {
     const other = await subscribeSample('centos-copy', 'https://example.org/copy.json');
     await cachePhotos(db, id, fakeHost().fetchPhoto, T0);
     const orphan = 'https://example.org/nobody.png';
-    await storePhoto(db, orphan, { blob: new Blob([PNG]), contentType: 'image/png' }, T0);
+    await storePhoto(db, orphan, { blob: new Blob([PNG_BYTES]), contentType: 'image/png' }, T0);
     expect(await prunePhotos(db)).toBe(1);
     expect(await db.photos.get(orphan)).toBeUndefined();
 
@@ -144,7 +146,7 @@ describe('the photos table in schema version 2', () => {
     const upgraded = new LanyardDb(name);
     await upgraded.open();
     expect((await upgraded.subscriptions.get('centos'))?.source).toBe('sample');
-    await storePhoto(upgraded, 'https://example.org/a.png', { blob: new Blob([PNG], { type: 'image/png' }), contentType: 'image/png' }, T0);
+    await storePhoto(upgraded, 'https://example.org/a.png', { blob: new Blob([PNG_BYTES], { type: 'image/png' }), contentType: 'image/png' }, T0);
     expect((await photosFor(upgraded, ['https://example.org/a.png'])).get('https://example.org/a.png')?.size).toBe(PNG.length);
     upgraded.close();
     await Dexie.delete(name);
