@@ -67,6 +67,9 @@ test('speaker photos are cached at subscription and still shown with the server 
   await expect.poll(() => page.getByRole('link', { name: 'Michel Salim' }).locator('img').evaluate((img: unknown) => (img as ImageLike).naturalWidth)).toBe(96);
   await page.screenshot({ path: 'tests/e2e/screenshots/session-with-photo.png' });
 
-  // Nothing was ever loaded from the remote URLs by the page itself.
+  // Nothing was ever loaded from the remote URLs by the page itself, and the page may not:
+  // images come from the app or from blob: URLs only.
   expect(remoteImages).toEqual([]);
+  const csp = (await page.request.get('/')).headers()['content-security-policy'] ?? '';
+  expect(csp.split('; ').find((d) => d.startsWith('img-src'))).toBe("img-src 'self' blob:");
 });
