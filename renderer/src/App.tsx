@@ -57,7 +57,7 @@ export function App() {
         afterFirstPaint(() => {
           if (cancelled) return;
           stop = startSync(db, setOnline);
-          void warmSearchIndex(db).then(() => cacheAllPhotos(db));
+          void warmSearchIndex(db).catch(() => undefined).then(() => cacheAllPhotos(db));
         });
       },
       (error: unknown) => setStartError(error instanceof Error ? error.message : String(error)),
