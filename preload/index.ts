@@ -55,6 +55,7 @@ const api = {
   updateTray: (update) => call('tray:update', update),
   showNotification: (request) => call('notify:show', request),
   openLink: (request) => call('links:open', request),
+  fetchPhoto: (request) => call('photos:fetch', request),
   onSubscribeLink: (listener) => onSubscribeLink(listener),
   onOpenSession: (listener) => onOpenSession(listener),
   onOpenLive: (listener) => onOpenLive(() => listener()),

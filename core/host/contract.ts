@@ -56,6 +56,17 @@ export type NotificationRequest = z.infer<typeof NotificationRequest>;
 export const OpenLinkRequest = z.object({ url, confirmed: z.boolean() }).strict();
 export type OpenLinkRequest = z.infer<typeof OpenLinkRequest>;
 
+/** A speaker photo for the offline cache: a raster image (never SVG), at most 2 MB, as base64. */
+export const PhotoRequest = z.object({ url }).strict();
+export const PhotoResponse = z.object({
+  url: z.string(),
+  contentType: z.enum(['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif']),
+  base64: z.string(),
+  etag: z.string().optional(),
+  lastModified: z.string().optional(),
+});
+export type PhotoResponse = z.infer<typeof PhotoResponse>;
+
 export const HOST_CONTRACT = {
   'app:info': { args: z.tuple([]), result: AppInfo },
   'feeds:fetch': { args: z.tuple([FetchFeedRequest]), result: FetchFeedResponse },
@@ -63,6 +74,7 @@ export const HOST_CONTRACT = {
   'tray:update': { args: z.tuple([TrayUpdate]), result: z.null() },
   'notify:show': { args: z.tuple([NotificationRequest]), result: z.null() },
   'links:open': { args: z.tuple([OpenLinkRequest]), result: z.null() },
+  'photos:fetch': { args: z.tuple([PhotoRequest]), result: PhotoResponse },
 } as const;
 
 export type HostChannel = keyof typeof HOST_CONTRACT;
@@ -99,6 +111,8 @@ export interface HostApi {
   showNotification(request: NotificationRequest): Promise<HostResult<null>>;
   /** Desktop: opens a link in the system browser after the main process re-checks it (web mode opens a tab itself). */
   openLink(request: OpenLinkRequest): Promise<HostResult<null>>;
+  /** Downloads a speaker photo (checked: raster image, capped) for the offline cache. */
+  fetchPhoto(request: HostArgs<'photos:fetch'>[0]): Promise<HostResult<HostValue<'photos:fetch'>>>;
   /** Returns a function that stops listening. */
   onSubscribeLink(listener: (url: string) => void): () => void;
   onOpenSession(listener: (sessionRef: string) => void): () => void;

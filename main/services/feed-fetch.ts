@@ -6,6 +6,10 @@ export interface FetchOptions {
   timeoutMs?: number;
   maxBytes?: number;
   maxRedirects?: number;
+  /** The Accept header (default: the feed formats). */
+  accept?: string;
+  /** What is fetched, for messages ("The feed", "The photo"). */
+  what?: string;
 }
 
 export type FetchOutcome =
@@ -49,7 +53,7 @@ function retryAfter(header: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, Math.round((date - Date.now()) / 1000));
 }
 
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
+async function readCapped(response: Response, maxBytes: number, what: string): Promise<Uint8Array> {
   const reader = (response.body as ReadableStream<Uint8Array> | null)?.getReader();
   if (!reader) return new Uint8Array();
   const chunks: Uint8Array[] = [];
@@ -60,7 +64,7 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel();
-      throw new FetchError(`The feed is larger than ${Math.round(maxBytes / 1048576)} MB once decompressed; it was not read`);
+      throw new FetchError(`${what} is larger than ${Math.round(maxBytes / 1048576)} MB once decompressed; it was not read`);
     }
     chunks.push(value);
   }
@@ -106,7 +110,7 @@ export async function fetchFeed(raw: string, options: FetchOptions = {}): Promis
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     for (let hop = 0; ; hop += 1) {
-      const headers: Record<string, string> = { accept: 'application/json, application/xml, text/xml, text/calendar, */*;q=0.5' };
+      const headers: Record<string, string> = { accept: options.accept ?? 'application/json, application/xml, text/xml, text/calendar, */*;q=0.5' };
       if (options.etag) headers['if-none-match'] = options.etag;
       if (options.lastModified) headers['if-modified-since'] = options.lastModified;
       const response = await fetch(url, { headers, redirect: 'manual', signal: controller.signal });
@@ -134,7 +138,7 @@ export async function fetchFeed(raw: string, options: FetchOptions = {}): Promis
         const label = response.statusText ? ` ${response.statusText}` : '';
         throw new FetchError(`The server answered ${response.status}${label}`, response.status, retryAfter(response.headers.get('retry-after')));
       }
-      const bytes = await readCapped(response, maxBytes);
+      const bytes = await readCapped(response, maxBytes, options.what ?? 'The feed');
       return {
         kind: 'fetched',
         bytes,

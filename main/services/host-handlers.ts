@@ -1,6 +1,8 @@
+import { Buffer } from 'node:buffer';
 import type { HostHandlers } from './host-dispatch';
 import type { NotificationRequest } from '../../core/host/contract';
 import { fetchFeed } from './feed-fetch';
+import { fetchPhoto } from './photo-fetch';
 
 export interface HandlerDeps {
   mode: 'desktop' | 'web';
@@ -47,6 +49,16 @@ export function createHostHandlers(deps: HandlerDeps): HostHandlers {
       if (!deps.openLink) throw new Error('This host opens no links; the page opens them in a new tab.');
       await deps.openLink(request.url, request.confirmed);
       return null;
+    },
+    'photos:fetch': async (request) => {
+      const photo = await fetchPhoto(request.url);
+      return {
+        url: photo.url,
+        contentType: photo.contentType,
+        base64: Buffer.from(photo.bytes.buffer, photo.bytes.byteOffset, photo.bytes.byteLength).toString('base64'),
+        ...(photo.etag ? { etag: photo.etag } : {}),
+        ...(photo.lastModified ? { lastModified: photo.lastModified } : {}),
+      };
     },
   };
 }

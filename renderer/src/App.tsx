@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { db } from './db';
-import { listConferences, loadConference } from './db/queries';
+import { afterFirstPaint } from './first-paint';
+import { listConferences, loadConference, loadSubscription } from './db/queries';
 import { ConferenceHeader } from './features/conference/ConferenceHeader';
 import { SubscribePage } from './features/conference/SubscribePage';
 import { AgendaPage } from './features/agenda/AgendaPage';
@@ -25,11 +26,15 @@ import { notify, onNotificationOpen } from './notify';
 import { navigate, useRoute, type Route } from './route';
 import { useUi } from './store/ui';
 import { startSync } from './sync/manager';
+import { cacheAllPhotos } from './sync/photos';
 import { ensureSample } from './sync/sample';
 import { useTrayFeed } from './sync/tray-feed';
 
 function ConferenceView({ route }: { route: Extract<Route, { conferenceId: string }> }) {
-  const data = useLiveQuery(() => loadConference(db, route.conferenceId), [route.conferenceId]);
+  const loaded = useLiveQuery(() => loadConference(db, route.conferenceId), [route.conferenceId]);
+  // Sync state changes on every attempt; it is read on its own so the sessions are not re-read.
+  const subscription = useLiveQuery(() => loadSubscription(db, route.conferenceId), [route.conferenceId]);
+  const data = useMemo(() => (loaded ? { ...loaded, subscription } : loaded), [loaded, subscription]);
   if (data === undefined) return <p className="muted">Loading…</p>;
   return (
     <>
@@ -53,24 +58,31 @@ export function App() {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     let stop: (() => void) | undefined;
+    let cancelled = false;
     ensureSample(db, Date.now()).then(
       () => {
         setReady(true);
-        stop = startSync(db, setOnline);
-        // Reminders: re-planned once at start (the clock or the data may have changed while closed), then a short tick.
-        const alerts = startAlerts(db, notify);
-        void replanAll(db, Date.now()).then(alerts.kick);
-        const stopSync = stop;
-        stop = () => {
-          stopSync();
-          alerts.stop();
-        };
-        // Build the search index in the background so the first search answers at once.
-        void warmSearchIndex(db);
+        // The first screen comes first; then reminders (re-planned once at start: the clock or
+        // the data may have changed while closed, then a short tick), sync, the search index
+        // (so the first search answers at once) and the photo cache (which retries failures).
+        afterFirstPaint(() => {
+          if (cancelled) return;
+          const alerts = startAlerts(db, notify);
+          void replanAll(db, Date.now()).then(alerts.kick);
+          const stopSync = startSync(db, setOnline);
+          stop = () => {
+            stopSync();
+            alerts.stop();
+          };
+          void warmSearchIndex(db).catch(() => undefined).then(() => cacheAllPhotos(db));
+        });
       },
       (error: unknown) => setStartError(error instanceof Error ? error.message : String(error)),
     );
-    return () => stop?.();
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
   }, [setOnline]);
   useTrayFeed(db);
   useEffect(() => host().onSubscribeLink((url) => navigate({ page: 'subscribe', url })), []);

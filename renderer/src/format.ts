@@ -15,7 +15,10 @@ export function longDate(day: string): string {
   return new Date(`${day}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
-/** `3–4 February 2023` style range. */
+const RANGE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** `Friday 3 February 2023` for one day; `1–2 February 2020`, `28 February – 1 March 2020` for several. */
 export function dateRange(start: string, end: string): string {
-  return start === end ? longDate(start) : `${shortDate(start)} – ${longDate(end)}`;
+  if (start === end) return longDate(start);
+  return RANGE.formatRange(new Date(`${start}T12:00:00Z`), new Date(`${end}T12:00:00Z`));
 }

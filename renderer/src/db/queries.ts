@@ -16,6 +16,11 @@ export async function listConferences(db: LanyardDb): Promise<ConferenceSummary[
     .sort((a, b) => a.subscription.archived - b.subscription.archived || (a.conference?.firstStart ?? 0) - (b.conference?.firstStart ?? 0));
 }
 
+/** A subscription's sync state (freshness, errors), for a live query of its own. */
+export function loadSubscription(db: LanyardDb, id: string): Promise<SubscriptionRecord | undefined> {
+  return db.subscriptions.get(id);
+}
+
 export interface ConferenceData {
   record: ConferenceRecord;
   subscription: SubscriptionRecord | undefined;
@@ -31,12 +36,16 @@ export interface ConferenceData {
   prefs: ConferencePrefs | undefined;
 }
 
-/** One conference with everything the schedule views need. */
+/**
+ * One conference with everything the schedule views need. The subscription (sync state) is
+ * read separately with loadSubscription: it changes on every sync attempt, and a live query
+ * here would re-read every session each time. `subscription` is left undefined.
+ */
 export async function loadConference(db: LanyardDb, id: string): Promise<ConferenceData | undefined> {
   const record = await db.conferences.get(id);
   if (!record) return undefined;
-  const [subscription, sessions, speakers, rooms, tracks, agenda, reminders, marks, prefs] = await Promise.all([
-    db.subscriptions.get(id),
+  const subscription: SubscriptionRecord | undefined = undefined;
+  const [sessions, speakers, rooms, tracks, agenda, reminders, marks, prefs] = await Promise.all([
     db.sessions.where('conferenceId').equals(id).sortBy('start'),
     db.speakers.where('conferenceId').equals(id).toArray(),
     db.rooms.where('conferenceId').equals(id).sortBy('order'),

@@ -46,6 +46,23 @@ export type RoomRecord = Room & { conferenceId: string; order: number };
 export type TrackRecord = Track & { conferenceId: string };
 export type AnnouncementRecord = Announcement & { conferenceId: string };
 
+/**
+ * A speaker photo cached for offline use, keyed by the URL the feed gives (shared by every
+ * conference that names it). `blob` is absent while the photo could not be fetched yet;
+ * `failedAt`/`failures` space out the retries.
+ */
+export interface PhotoRecord {
+  url: string;
+  blob?: Blob;
+  contentType?: string;
+  etag?: string;
+  lastModified?: string;
+  fetchedAt?: number;
+  failedAt?: number;
+  failures: number;
+  lastError?: string;
+}
+
 export interface RevisionRecord {
   id?: number;
   conferenceId: string;
@@ -138,6 +155,8 @@ export class LanyardDb extends Dexie {
   trustedHosts!: EntityTable<TrustedHostRecord, 'host'>;
   /** Version 2: announcements already notified (or silenced), so each notifies once. */
   announcementSeen!: Dexie.Table<AnnouncementSeenRecord, [string, string]>;
+  /** Version 2: speaker photos cached for offline use. */
+  photos!: EntityTable<PhotoRecord, 'url'>;
 
   constructor(name = 'lanyard') {
     super(name);
@@ -152,6 +171,7 @@ export class LanyardDb extends Dexie {
       notices: '++id, at',
       trustedHosts: 'host',
       announcementSeen: '[conferenceId+id], conferenceId',
+      photos: 'url',
     });
   }
 }

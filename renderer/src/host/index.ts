@@ -32,6 +32,7 @@ const webHost: HostApi = {
     window.open(request.url, '_blank', 'noopener,noreferrer');
     return Promise.resolve({ ok: true, value: null });
   },
+  fetchPhoto: (request) => call('photos:fetch', [request]),
   onSubscribeLink: () => () => undefined,
   onOpenSession: () => () => undefined,
   onOpenLive: () => () => undefined,

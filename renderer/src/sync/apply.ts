@@ -61,6 +61,9 @@ export async function applyFeedText(db: LanyardDb, id: string, text: string, val
     const message = isFeedError(error) ? error.message : 'the feed could not be read';
     return recordFailure(db, id, 'parse', { message: `The new revision could not be read: ${message}` }, now);
   }
+  // Read before the copy itself: if anything is stored in between, storeFeed sees a newer
+  // stamp and replaces every row instead of writing a delta against a stale copy.
+  const storedAt = (await db.conferences.get(id))?.storedAt;
   const previous = await loadFeed(db, id);
   const held = suspiciousShrink(previous?.sessions.length ?? 0, result.feed.sessions.length);
   if (held) return recordFailure(db, id, 'held', { message: held }, now);
@@ -77,7 +80,10 @@ export async function applyFeedText(db: LanyardDb, id: string, text: string, val
   }
   next.lastChangeAt = now;
   try {
-    await storeFeed(db, { subscription: next, feed: result.feed, format: result.format, warnings: result.warnings, diff, now, previous });
+    await storeFeed(db, {
+      subscription: next, feed: result.feed, format: result.format, warnings: result.warnings, diff, now,
+      previous: previous && storedAt !== undefined ? { feed: previous, storedAt } : undefined,
+    });
   } catch (error) {
     // The transaction rolled back: the previous copy is intact, and the user is told why.
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -2,7 +2,9 @@ import { nextPollDelay } from '../../../core/sync/schedule';
 import type { LanyardDb, SubscriptionRecord } from '../db/schema';
 import { host } from '../host';
 import { kickAlerts } from '../personal/alerts';
+import { measureSince } from '../perf';
 import { recordFailure, recordNotModified, type SyncOutcome } from './apply';
+import { cachePhotos } from './photos';
 import { runApply } from './run-apply';
 
 const inFlight = new Map<string, Promise<SyncOutcome>>();
@@ -13,9 +15,14 @@ export function syncNow(db: LanyardDb, sub: SubscriptionRecord, now = Date.now()
   if (running) return running;
   const job = (async (): Promise<SyncOutcome> => {
     if (sub.source !== 'url' || !sub.url) return { kind: 'unchanged' };
+    const started = performance.now();
     const answer = await host().fetchFeed({ url: sub.url, etag: sub.etag, lastModified: sub.lastModified });
     if (!answer.ok) return recordFailure(db, sub.id, 'fetch', answer.error, now);
-    if (answer.value.kind === 'not-modified') return recordNotModified(db, sub.id, now);
+    if (answer.value.kind === 'not-modified') {
+      const outcome = await recordNotModified(db, sub.id, now);
+      measureSince('lanyard:sync-304', started, { subscriptionId: sub.id });
+      return outcome;
+    }
     return runApply(db, sub.id, answer.value.text, { etag: answer.value.etag, lastModified: answer.value.lastModified }, now);
   })();
   inFlight.set(sub.id, job);
@@ -24,6 +31,10 @@ export function syncNow(db: LanyardDb, sub: SubscriptionRecord, now = Date.now()
     // A new revision may have moved a starred session: tell the user now, not at the next tick.
     kickAlerts();
     void schedule(db, sub.id);
+  }).then((outcome) => {
+    // Photos follow a successful sync in the background; their failures touch nothing else.
+    if (outcome.kind !== 'failed') void cachePhotos(db, sub.id);
+    return outcome;
   });
 }
 

@@ -1,4 +1,5 @@
 import type { LanyardDb } from '../db/schema';
+import { measureSince } from '../perf';
 import { applyFeedText, recordFailure, type SyncOutcome, type Validators } from './apply';
 import type { ApplyRequest } from './worker';
 
@@ -45,11 +46,16 @@ function getWorker(): Worker | undefined {
 
 /** Applies a fetched revision in the sync worker (or inline where there are no workers). */
 export function runApply(db: LanyardDb, subscriptionId: string, text: string, validators: Validators, now: number): Promise<SyncOutcome> {
+  const started = performance.now();
   const w = getWorker();
-  if (!w) return applyFeedText(db, subscriptionId, text, validators, now);
+  const done = (outcome: SyncOutcome): SyncOutcome => {
+    measureSince('lanyard:sync-apply', started, { subscriptionId, outcome: outcome.kind, chars: text.length });
+    return outcome;
+  };
+  if (!w) return applyFeedText(db, subscriptionId, text, validators, now).then(done);
   const id = nextId++;
-  return new Promise((resolve) => {
+  return new Promise<SyncOutcome>((resolve) => {
     pending.set(id, { resolve, db, subscriptionId, now });
     w.postMessage({ id, subscriptionId, text, validators, now } satisfies ApplyRequest);
-  });
+  }).then(done);
 }

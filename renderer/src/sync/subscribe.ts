@@ -1,6 +1,7 @@
 import { importFeed, type ImportResult } from '../../../core/formats/index';
 import { storeFeed } from '../db/feeds';
 import type { LanyardDb, SubscriptionRecord } from '../db/schema';
+import { measureSince } from '../perf';
 
 export interface Candidate {
   result: ImportResult;
@@ -14,7 +15,10 @@ export interface Candidate {
 
 /** Reads a feed for the "what is this?" preview shown before subscribing. Throws FeedError. */
 export function readCandidate(text: string, base: Omit<Candidate, 'result'>): Candidate {
-  return { ...base, result: importFeed(text, base.timeZone ? { timeZone: base.timeZone } : {}) };
+  const started = performance.now();
+  const result = importFeed(text, base.timeZone ? { timeZone: base.timeZone } : {});
+  measureSince('lanyard:import-parse', started, { chars: text.length, sessions: result.feed.sessions.length });
+  return { ...base, result };
 }
 
 async function freeId(db: LanyardDb, wanted: string): Promise<string> {
@@ -43,6 +47,8 @@ export async function subscribe(db: LanyardDb, candidate: Candidate, now: number
   if (candidate.etag) subscription.etag = candidate.etag;
   if (candidate.lastModified) subscription.lastModified = candidate.lastModified;
   const { result } = candidate;
+  const started = performance.now();
   await storeFeed(db, { subscription, feed: result.feed, format: result.format, warnings: result.warnings, diff: undefined, now });
+  measureSince('lanyard:import-store', started, { subscriptionId: id, sessions: result.feed.sessions.length });
   return id;
 }

@@ -25,6 +25,7 @@ const handlers = {
   'tray:update': vi.fn(() => Promise.resolve(null)),
   'notify:show': vi.fn(() => Promise.resolve(null)),
   'links:open': vi.fn(() => Promise.resolve(null)),
+  'photos:fetch': vi.fn(() => Promise.reject(new Error('no photos here'))),
 } satisfies HostHandlers;
 
 function eventFrom(sender: { mainFrame: FakeFrame }, senderFrame: FakeFrame | null): IpcMainInvokeEvent {

@@ -143,7 +143,7 @@ describeCorpus('every favourite survives FOSDEM 2024 pre-conference → final ex
       conferenceId: 'fosdem', sessionId: s.id, identity: identityOf(s, (id) => names.get(id)), star: i % 2 ? 'maybe' as const : 'going' as const, updatedAt: T0,
     })));
     const count = pre.feed.sessions.length;
-    await storeFeed(db, { subscription: sub, feed: post.feed, format: post.format, warnings: [], diff: undefined, now: T0 + 1, previous: pre.feed });
+    await storeFeed(db, { subscription: sub, feed: post.feed, format: post.format, warnings: [], diff: undefined, now: T0 + 1, previous: { feed: pre.feed, storedAt: T0 } });
     const agenda = await db.agenda.where('conferenceId').equals('fosdem').toArray();
     expect(agenda).toHaveLength(count);
     const live = agenda.filter((e) => e.removedAt === undefined);

@@ -97,13 +97,13 @@ describe('applying a new revision', () => {
   it('rolls the whole write back when storing fails midway, and says so', async () => {
     const id = await subscribed();
     const before = await loadFeed(db, id);
-    // Fail partway through the transaction, after the old rows were deleted (as a full disk would).
+    // Fail partway through the transaction, after the changed session was written (as a full disk would).
     const failHook = (): void => {
       throw new Error('quota exceeded');
     };
-    db.speakers.hook('creating', failHook);
+    db.revisions.hook('creating', failHook);
     const outcome = await applyFeedText(db, id, revision((feed) => { feed.revision = 'r2'; feed.sessions[0]!.title = 'Renamed'; }), { etag: '"r2"' }, T0 + 1);
-    db.speakers.hook('creating').unsubscribe(failHook);
+    db.revisions.hook('creating').unsubscribe(failHook);
     expect(outcome).toMatchObject({ kind: 'failed', stage: 'store' });
     expect(await loadFeed(db, id)).toEqual(before);
     const sub = await db.subscriptions.get(id);

@@ -4,6 +4,7 @@ import { db } from '../../db';
 import { dateRange } from '../../format';
 import { host } from '../../host';
 import { navigate } from '../../route';
+import { cachePhotos } from '../../sync/photos';
 import { readCandidate, subscribe, type Candidate } from '../../sync/subscribe';
 
 type State = { kind: 'idle' } | { kind: 'loading'; what: string } | { kind: 'preview'; candidate: Candidate } | { kind: 'error'; message: string };
@@ -69,6 +70,7 @@ export function SubscribePage({ initialUrl }: { initialUrl: string | undefined }
   };
   const confirm = async (candidate: Candidate): Promise<void> => {
     const id = await subscribe(db, candidate, Date.now());
+    void cachePhotos(db, id);
     navigate({ page: 'schedule', conferenceId: id });
   };
   const openNative = async (): Promise<void> => {

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import type { ConferenceData } from '../../db/queries';
 import type { SessionRecord } from '../../db/schema';
 import { clock } from '../../format';
+import { schedulePainted } from '../../first-paint';
 import { hrefFor } from '../../route';
 import { StarControl } from '../agenda/StarControl';
 import { ChangeMark } from '../changes/ChangeMark';
@@ -35,10 +36,20 @@ export function SessionRow({ session, data, zone }: { session: SessionRecord; da
   );
 }
 
+/** Reports the first frame with rows (mark `lanyard:schedule-painted`, once per page load). */
+export function usePaintedMark(hasRows: boolean): void {
+  useEffect(() => {
+    if (!hasRows) return undefined;
+    const frame = requestAnimationFrame(() => setTimeout(schedulePainted, 0));
+    return () => cancelAnimationFrame(frame);
+  }, [hasRows]);
+}
+
 /** The day's sessions as a list; only the rows on screen are rendered. */
 export function SessionList({ sessions, data, zone, scrollToIndex }: { sessions: SessionRecord[]; data: ConferenceData; zone: string; scrollToIndex: number | undefined }) {
   const parent = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: sessions.length, getScrollElement: () => parent.current, estimateSize: () => 64, overscan: 8 });
+  usePaintedMark(sessions.length > 0);
   useEffect(() => {
     if (scrollToIndex !== undefined && scrollToIndex >= 0) virtualizer.scrollToIndex(scrollToIndex, { align: 'start' });
   }, [scrollToIndex, virtualizer]);

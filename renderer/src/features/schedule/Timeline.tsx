@@ -3,6 +3,8 @@ import type { ConferenceData } from '../../db/queries';
 import type { SessionRecord } from '../../db/schema';
 import { clock } from '../../format';
 import { hrefFor } from '../../route';
+import { usePaintedMark } from './SessionList';
+import './timeline.css';
 
 const PX_PER_MINUTE = 1.6;
 const MIN_HEIGHT = 28;
@@ -27,6 +29,7 @@ export function Timeline({ sessions, data, zone, now }: { sessions: SessionRecor
     if (nowVisible && scroller.current) scroller.current.scrollTop = Math.max(0, y(now) - 120);
     // Scroll to now once per day shown, not on every re-render.
   }, [sessions[0]?.day]);
+  usePaintedMark(sessions.length > 0);
   if (sessions.length === 0) return <p className="empty">No sessions match.</p>;
   return (
     <div ref={scroller} className="timeline" data-testid="timeline" tabIndex={-1}>
@@ -48,9 +51,13 @@ export function Timeline({ sessions, data, zone, now }: { sessions: SessionRecor
           <div key={c.id} className="timeline-column" style={{ height }} role="list" aria-label={c.name}>
             {sessions
               .filter((s) => (s.roomId ?? '') === c.id)
-              .map((s) => {
+              .map((s, i, inRoom) => {
                 const top = y(Date.parse(s.start));
-                const h = Math.max(MIN_HEIGHT, y(Date.parse(s.end)) - top - 2);
+                // Short sessions get room for a line of text, but never cover the next one
+                // (hovering or focusing a block shows all of it).
+                const next = inRoom.slice(i + 1).find((o) => o.start > s.start);
+                const room = next ? y(Date.parse(next.start)) - top - 2 : Infinity;
+                const h = Math.max(y(Date.parse(s.end)) - top - 2, Math.min(MIN_HEIGHT, room), 6);
                 const star = data.agenda.get(s.id)?.star;
                 const kind = (s.type === 'break' ? ' is-break' : s.cancelled ? ' is-cancelled' : '') + (star ? ` is-${star}` : '');
                 const isChanged = data.marks.has(s.id);
@@ -59,7 +66,7 @@ export function Timeline({ sessions, data, zone, now }: { sessions: SessionRecor
                     key={s.id}
                     role="listitem"
                     className={`timeline-block${kind}`}
-                    style={{ top, height: h }}
+                    style={{ top, height: h, minHeight: h }}
                     href={hrefFor({ page: 'session', conferenceId: data.record.id, sessionId: s.id })}
                     title={`${clock(s.start, zone)}–${clock(s.end, zone)} ${s.title}`}
                   >

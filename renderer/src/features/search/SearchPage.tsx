@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { measureSince } from '../../perf';
 import { navigate, parseRoute, type Route } from '../../route';
 import { searchSessions } from './search-index';
 import { SearchResultList } from './SearchResults';
@@ -65,6 +66,14 @@ export function SearchPage({ query, conferenceId }: { query: string; conferenceI
     () => (index ? searchSessions(index, text, { conferenceId, limit: RESULT_LIMIT }) : undefined),
     [index, text, conferenceId],
   );
+  // Keystroke (the input event's own time stamp) → these results committed to the page.
+  const typedAt = useRef<{ text: string; at: number } | undefined>(undefined);
+  useEffect(() => {
+    const typed = typedAt.current;
+    if (!results || !typed || typed.text !== text) return;
+    typedAt.current = undefined;
+    measureSince('lanyard:search-keystroke', typed.at, { query: text, total: results.total });
+  }, [results, text]);
   const scopeId = useId();
   const scope = conferences.find((c) => c.id === conferenceId);
   const isEmpty = text.trim().length === 0;
@@ -89,7 +98,10 @@ export function SearchPage({ query, conferenceId }: { query: string; conferenceI
           // The top bar opens this page with the first letter typed: keep typing after it.
           onFocus={(e) => e.currentTarget.setSelectionRange(e.currentTarget.value.length, e.currentTarget.value.length)}
           value={text}
-          onChange={(e) => updateText(e.target.value, conferenceId)}
+          onChange={(e) => {
+            typedAt.current = { text: e.target.value, at: e.nativeEvent.timeStamp };
+            updateText(e.target.value, conferenceId);
+          }}
         />
         <div className="search-scope">
           <label htmlFor={scopeId}>Search in</label>
@@ -104,7 +116,7 @@ export function SearchPage({ query, conferenceId }: { query: string; conferenceI
       </div>
       <p className="search-count" role="status" aria-live="polite">
         {!isEmpty && results && results.total > 0 ? countLabel(results.total, results.hits.length) : ''}
-        {building && index ? <span className="muted"> Updating the index…</span> : null}
+        {building && index ? <span className="muted">{!isEmpty && results && results.total > 0 ? ' · ' : ''}Updating the index with new conferences…</span> : null}
       </p>
       {body}
     </section>

@@ -13,6 +13,7 @@ import { WatchLaterButton } from '../live/WatchLaterButton';
 import { ExternalLink } from '../../links/ExternalLink';
 import { LINK_KIND_LABELS, linkText } from '../../links/label';
 import { MY_ZONE, useDisplayZone, useUi } from '../../store/ui';
+import { SpeakerPhoto, usePhotos } from '../speakers/SpeakerPhoto';
 
 
 export function SessionPage({ data, sessionId }: { data: ConferenceData; sessionId: string }) {
@@ -20,6 +21,8 @@ export function SessionPage({ data, sessionId }: { data: ConferenceData; session
   const conferenceZone = data.record.conference.timeZone;
   const zone = useDisplayZone(conferenceZone);
   const online = useUi((s) => s.online);
+  const photoUrls = (session?.speakerIds ?? []).map((id) => data.speakers.get(id)?.photoUrl).filter((u): u is string => Boolean(u));
+  const photos = usePhotos(photoUrls);
   if (!session) {
     const entry = data.agenda.get(sessionId);
     if (entry) return <RemovedEntry data={data} entry={entry} zone={zone} headingLevel={2} />;
@@ -61,11 +64,14 @@ export function SessionPage({ data, sessionId }: { data: ConferenceData; session
         {speakers.length > 0 ? (
           <>
             <dt>{speakers.length === 1 ? 'Speaker' : 'Speakers'}</dt>
-            <dd>
+            <dd className={photoUrls.length > 0 ? 'speaker-chips' : undefined}>
               {speakers.map((s, i) => (
                 <span key={s.id}>
-                  {i > 0 ? ', ' : ''}
-                  <a href={hrefFor({ page: 'speaker', conferenceId: data.record.id, speakerId: s.id })}>{s.name}</a>
+                  {i > 0 && photoUrls.length === 0 ? ', ' : ''}
+                  <a href={hrefFor({ page: 'speaker', conferenceId: data.record.id, speakerId: s.id })} className={photoUrls.length > 0 ? 'speaker-chip' : undefined}>
+                    {photoUrls.length > 0 ? <SpeakerPhoto name={s.name} blob={s.photoUrl ? photos.get(s.photoUrl) : undefined} /> : null}
+                    {s.name}
+                  </a>
                 </span>
               ))}
             </dd>

@@ -1,0 +1,84 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { FeedHost } from './support/feed-host';
+
+const FOSDEM_2020 = resolve(import.meta.dirname, '../../../shared/corpus/fosdem/fosdem-2020.xml');
+const hasCorpus = existsSync(FOSDEM_2020);
+
+let feeds: FeedHost;
+test.beforeEach(async () => {
+  test.skip(!hasCorpus, `the corpus is not at ${FOSDEM_2020}`);
+  feeds = new FeedHost();
+  await feeds.start();
+  feeds.publish('fosdem-2020.xml', readFileSync(FOSDEM_2020, 'utf8'));
+});
+test.afterEach(async () => {
+  await feeds?.dispose();
+});
+
+async function subscribeToFosdem(page: Page): Promise<void> {
+  await page.goto(`/#/subscribe?url=${encodeURIComponent(`${feeds.url}fosdem-2020.xml`)}`);
+  const preview = page.getByRole('region', { name: 'Feed preview' });
+  await expect(preview.getByRole('heading', { name: 'FOSDEM 2020' })).toBeVisible({ timeout: 20_000 });
+  await preview.getByRole('button', { name: 'Subscribe' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'FOSDEM 2020' })).toBeVisible({ timeout: 20_000 });
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the main views on FOSDEM-size data (${colorScheme})`, async ({ browser }) => {
+    test.setTimeout(90_000);
+    const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const shot = (name: string): Promise<Buffer> => page.screenshot({ path: `tests/e2e/screenshots/fosdem-${name}-${colorScheme}.png` });
+    try {
+      await subscribeToFosdem(page);
+      await page.getByRole('navigation', { name: 'Days' }).getByRole('link', { name: 'Sat 1 Feb' }).click();
+      const count = page.getByText(/^\d+ sessions · times in Europe\/Brussels/);
+      await expect(count).toBeVisible();
+      const total = Number((await count.textContent())?.match(/^\d+/)?.[0]);
+      expect(total).toBeGreaterThan(400);
+      // Virtualised: only the rows on screen exist.
+      const rows = await page.getByRole('listitem').count();
+      expect(rows).toBeGreaterThan(5);
+      expect(rows).toBeLessThan(60);
+      await shot('schedule-list');
+
+      await page.getByRole('button', { name: 'Timeline' }).click();
+      await expect(page.getByRole('columnheader', { name: 'Janson' })).toBeVisible();
+      expect(await page.getByRole('columnheader').count()).toBeGreaterThan(20);
+      // Short talks (the 5-minute devroom openings) never hide the next talk in their room.
+      const blocks = page.getByRole('list', { name: 'H.1309 (Van Rijn)' }).getByRole('listitem');
+      const boxes = await blocks.evaluateAll((els: unknown[]) => els.map((e) => (e as { getBoundingClientRect(): { top: number; bottom: number } }).getBoundingClientRect()).map((r) => ({ top: r.top, bottom: r.bottom })));
+      expect(boxes.length).toBeGreaterThan(5);
+      for (let i = 1; i < boxes.length; i += 1) expect(boxes[i - 1]!.bottom).toBeLessThanOrEqual(boxes[i]!.top + 0.5);
+      await shot('schedule-timeline');
+      // Hovering a block shows all of its title above its neighbours.
+      const opening = blocks.first();
+      const closed = (await opening.boundingBox())!.height;
+      await opening.hover();
+      await expect.poll(async () => (await opening.boundingBox())!.height).toBeGreaterThan(closed);
+      await shot('schedule-timeline-hover');
+      await page.getByRole('button', { name: 'List' }).click();
+
+      await page.goto('/#/c/fosdem-2020/speakers');
+      await expect(page.getByText(/^\d+ speakers$/)).toBeVisible();
+      await shot('speakers');
+
+      await page.keyboard.press('/');
+      await page.getByRole('searchbox', { name: 'Search all conferences' }).fill('rust');
+      const results = page.getByRole('list', { name: 'Search results' });
+      // FOSDEM 2020 was just added: its sessions join the index in the background.
+      await expect(page.getByText(/Updating the index/)).toHaveCount(0, { timeout: 20_000 });
+      await expect(results.getByRole('listitem').first()).toContainText(/rust/i);
+      await expect(results.getByRole('listitem').first()).toContainText('FOSDEM 2020');
+      await shot('search');
+      await results.getByRole('link').first().click();
+      await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
+      await expect(page.getByText('When', { exact: true })).toBeVisible();
+      await shot('session');
+    } finally {
+      await context.close();
+    }
+  });
+}
