@@ -1,13 +1,6 @@
-/// <reference lib="dom" />
 import { expect, test } from '@playwright/test';
 import { SECURITY_HEADERS } from '../../core/security/headers';
-
-/** Collects every CSP violation the page reports, from before the app's first script runs. */
-const RECORD_VIOLATIONS = () => {
-  const seen: string[] = [];
-  (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
-  document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample} ${event.sourceFile}:${event.lineNumber}`));
-};
+import { installTrustProbe, probe } from './support/trust-probe';
 
 test.describe('content security policy and Trusted Types', () => {
   test('the page, its scripts and the API are served with the one set of security headers', async ({ page, request }) => {
@@ -22,50 +15,27 @@ test.describe('content security policy and Trusted Types', () => {
   });
 
   test('the app runs under the policy without a single violation, rich text included', async ({ page }) => {
-    await page.addInitScript(RECORD_VIOLATIONS);
+    await installTrustProbe(page);
     await page.goto('/#/c/centos-connect-2023/session/kmods');
     await expect(page.getByRole('heading', { level: 2, name: 'Kmods SIG Update' })).toBeVisible();
     await expect(page.getByText(/kABI tracking kernel modules/)).toBeVisible();
     await page.getByRole('link', { name: 'Peter Georg' }).click();
     await expect(page.getByText(/Chair of the CentOS Kmods SIG/)).toBeVisible();
-    expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
+    expect(await probe.violations(page)).toEqual([]);
   });
 
   test('an unsanitised HTML sink fails loudly instead of rendering', async ({ page }) => {
+    await installTrustProbe(page);
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1, name: 'CentOS Connect at FOSDEM' })).toBeVisible();
-    const outcome = await page.evaluate(() => {
-      const hit: string[] = [];
-      (window as unknown as { __sinkHit: (what: string) => void }).__sinkHit = (what) => hit.push(what);
-      const tries: Array<[string, () => void]> = [
-        ['innerHTML', () => { document.body.appendChild(document.createElement('div')).innerHTML = '<img src=x onerror="__sinkHit(\'innerHTML\')">'; }],
-        ['outerHTML', () => { document.body.appendChild(document.createElement('div')).outerHTML = '<img src=x onerror="__sinkHit(\'outerHTML\')">'; }],
-        ['insertAdjacentHTML', () => document.body.insertAdjacentHTML('beforeend', '<img src=x onerror="__sinkHit(\'adjacent\')">')],
-        ['document.write', () => document.write('<script>__sinkHit("write")</script>')],
-        ['script.text', () => { document.createElement('script').text = '__sinkHit("script")'; }],
-        ['timer string', () => { (setTimeout as unknown as (code: string) => void)('__sinkHit("timer")'); }],
-        ['remote script src', () => { document.createElement('script').src = 'https://evil.example/x.js'; }],
-        ['second HTML policy', () => { (window as unknown as { trustedTypes: { createPolicy: (n: string, r: object) => unknown } }).trustedTypes.createPolicy('evil', { createHTML: (s: string) => s }); }],
-      ];
-      const thrown: Record<string, string> = {};
-      for (const [name, attempt] of tries) {
-        try {
-          attempt();
-          thrown[name] = 'did not throw';
-        } catch (error) {
-          thrown[name] = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-        }
-      }
-      return { thrown, hit };
-    });
+    const outcome = { thrown: await probe.trySinks(page) };
     for (const [name, message] of Object.entries(outcome.thrown)) {
       expect(message, name).not.toBe('did not throw');
       expect(message, name).toMatch(/Trusted|Content Security Policy|Refused|policy/i);
     }
     // DevTools-driven evaluation is exempt from the eval check, so eval itself is tested by
     // the CSP (no 'unsafe-eval'), which the csp_evaluator check in `npm run trust` reads.
-    await page.waitForTimeout(200);
-    expect(outcome.hit).toEqual([]);
-    expect(await page.evaluate(() => (window as unknown as { __sinkHit?: unknown }).__sinkHit !== undefined)).toBe(true);
+    await page.waitForTimeout(300);
+    expect(await probe.sinkHits(page)).toEqual([]);
   });
 });
