@@ -36,6 +36,8 @@
     return thrown;
   };
 
+  const RICH_TEXT_TAGS = new Set(['P', 'BR', 'EM', 'STRONG', 'B', 'I', 'U', 'S', 'CODE', 'PRE', 'BLOCKQUOTE', 'UL', 'OL', 'LI', 'H3', 'H4', 'H5', 'H6', 'HR', 'SUB', 'SUP', 'A']);
+
   /** Everything feed content could have smuggled into the DOM. */
   trust.scanDom = () => {
     const problems = [];
@@ -47,9 +49,11 @@
           if (/^(javascript|data|vbscript|file):/.test(value) && !(el.tagName === 'IMG' && value.startsWith('data:image/'))) problems.push(`${el.tagName} ${attr}=${value.slice(0, 60)}`);
         }
       }
-      if (['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'BASE', 'FORM', 'META', 'LINK', 'STYLE', 'SVG', 'MATH', 'TEMPLATE', 'FRAME', 'WEBVIEW'].includes(el.tagName.toUpperCase()) && el.closest('#root')) {
-        problems.push(`${el.tagName} inside the app`);
+      const tag = el.tagName.toUpperCase();
+      if (el.closest('#root') && ['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'BASE', 'META', 'LINK', 'STYLE', 'TEMPLATE', 'FRAME', 'WEBVIEW', 'PORTAL', 'APPLET'].includes(tag)) {
+        problems.push(`${tag} inside the app`);
       }
+      if (el.parentElement && el.parentElement.closest('.rich-text') && !RICH_TEXT_TAGS.has(tag)) problems.push(`${tag} inside feed rich text`);
     }
     return problems;
   };
