@@ -71,11 +71,14 @@ export class FaultServer {
   private server: Server | undefined;
   base = '';
   good = '';
+  /** When set, `/good` plays this fault instead (the organizer's server breaks under a subscription). */
+  failGoodWith: number | undefined;
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
       const match = /^\/fault\/(\d+)$/.exec(req.url ?? '');
-      const fault = match ? FAULTS[Number(match[1])] : undefined;
+      const index = match ? Number(match[1]) : req.url === '/good' ? this.failGoodWith : undefined;
+      const fault = index === undefined ? undefined : FAULTS[index];
       if (fault) fault.play(req, res, this.good);
       else if (req.url === '/good') res.writeHead(200, { 'content-type': 'application/json', etag: '"good"' }).end(this.good);
       else res.writeHead(404).end();
