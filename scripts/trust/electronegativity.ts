@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /** One finding as the baseline names it: the check, the file (relative to the repo), and where. */
 export interface EgFinding {
@@ -96,7 +97,7 @@ export function compareWithBaseline(findings: EgFinding[], baseline: BaselineEnt
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const report = compareWithBaseline(runElectronegativity(), readBaseline());
   console.log(JSON.stringify(report, null, 2));
   if (report.outsideBaseline.length > 0) process.exitCode = 1;

@@ -12,14 +12,15 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../../core/security/headers';
-import { evaluateCsp } from './csp';
-import { compareWithBaseline, readBaseline, runElectronegativity } from './electronegativity';
+import { evaluateCsp, type CspReport } from './csp';
+import { compareWithBaseline, readBaseline, runElectronegativity, type EgReport } from './electronegativity';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const REPORTS = join(ROOT, 'reports/trust');
 const FIGURES = ['payloadsTried', 'payloadsExecuted', 'networkFaultsTried', 'networkFaultsSurvived', 'storageFaultsTried', 'storageFaultsSurvived', 'fuzzCasesRun'] as const;
-type Figure = (typeof FIGURES)[number];
+export type Figure = (typeof FIGURES)[number];
 
 /** Test files that write trust figures (they call writeTrustFigures or write reports/trust). */
 function trustSuites(dir: string, pattern: RegExp): string[] {
@@ -87,37 +88,45 @@ function sumFigures(): { figures: Record<Figure, number>; suites: string[] } {
   return { figures, suites: suites.sort() };
 }
 
-refreshFigures();
-const { figures, suites } = sumFigures();
-const eg = compareWithBaseline(runElectronegativity(), readBaseline());
-const csp = evaluateCsp(CONTENT_SECURITY_POLICY);
+/** Everything that makes the report fail, in words; empty when all is well. */
+export function trustProblems(figures: Record<Figure, number>, eg: EgReport, csp: CspReport): string[] {
+  const problems: string[] = [];
+  if (figures.payloadsTried === 0) problems.push('no XSS payload was tried');
+  if (figures.payloadsExecuted !== 0) problems.push(`${figures.payloadsExecuted} XSS payloads executed`);
+  if (figures.networkFaultsTried === 0) problems.push('no network fault was tried');
+  if (figures.networkFaultsSurvived !== figures.networkFaultsTried) problems.push(`${figures.networkFaultsTried - figures.networkFaultsSurvived} network faults lost data or hung`);
+  if (figures.storageFaultsTried === 0) problems.push('no storage fault was tried');
+  if (figures.storageFaultsSurvived !== figures.storageFaultsTried) problems.push(`${figures.storageFaultsTried - figures.storageFaultsSurvived} storage faults lost data`);
+  if (figures.fuzzCasesRun === 0) problems.push('no importer fuzz case ran');
+  if (eg.outsideBaseline.length > 0) problems.push(`${eg.outsideBaseline.length} electronegativity findings outside security/electronegativity-baseline.json`);
+  if (csp.failing.length > 0) problems.push(`${csp.failing.length} high or medium csp_evaluator findings`);
+  if (csp.unexplained.length > 0) problems.push(`${csp.unexplained.length} csp_evaluator findings not explained in security/csp-accepted.json`);
+  return problems;
+}
 
-const problems: string[] = [];
-if (figures.payloadsTried === 0) problems.push('no XSS payload was tried');
-if (figures.payloadsExecuted !== 0) problems.push(`${figures.payloadsExecuted} XSS payloads executed`);
-if (figures.networkFaultsTried === 0) problems.push('no network fault was tried');
-if (figures.networkFaultsSurvived !== figures.networkFaultsTried) problems.push(`${figures.networkFaultsTried - figures.networkFaultsSurvived} network faults lost data or hung`);
-if (figures.storageFaultsTried === 0) problems.push('no storage fault was tried');
-if (figures.storageFaultsSurvived !== figures.storageFaultsTried) problems.push(`${figures.storageFaultsTried - figures.storageFaultsSurvived} storage faults lost data`);
-if (figures.fuzzCasesRun === 0) problems.push('no importer fuzz case ran');
-if (eg.outsideBaseline.length > 0) problems.push(`${eg.outsideBaseline.length} electronegativity findings outside security/electronegativity-baseline.json`);
-if (csp.failing.length > 0) problems.push(`${csp.failing.length} high or medium csp_evaluator findings`);
-if (csp.unexplained.length > 0) problems.push(`${csp.unexplained.length} csp_evaluator findings not explained in security/csp-accepted.json`);
+function main(): void {
+  refreshFigures();
+  const { figures, suites } = sumFigures();
+  const eg = compareWithBaseline(runElectronegativity(), readBaseline());
+  const csp = evaluateCsp(CONTENT_SECURITY_POLICY);
+  const problems = trustProblems(figures, eg, csp);
+  console.log(JSON.stringify({
+    ...figures,
+    networkFaultsLost: figures.networkFaultsTried - figures.networkFaultsSurvived,
+    storageFaultsLost: figures.storageFaultsTried - figures.storageFaultsSurvived,
+    electronegativityFindings: eg.findings.length,
+    electronegativityOutsideBaseline: eg.outsideBaseline.length,
+    electronegativityNew: eg.outsideBaseline,
+    electronegativityStaleBaseline: eg.staleBaseline,
+    cspFindingsHighOrMedium: csp.failing.length,
+    cspFindingsUnexplained: csp.unexplained.length,
+    cspFindings: [...csp.failing, ...csp.unexplained],
+    cspAccepted: csp.accepted.map(({ directive, value, severity, reason }) => ({ directive, value, severity, reason })),
+    suites,
+    ok: problems.length === 0,
+    problems,
+  }, null, 2));
+  if (problems.length > 0) process.exitCode = 1;
+}
 
-console.log(JSON.stringify({
-  ...figures,
-  networkFaultsLost: figures.networkFaultsTried - figures.networkFaultsSurvived,
-  storageFaultsLost: figures.storageFaultsTried - figures.storageFaultsSurvived,
-  electronegativityFindings: eg.findings.length,
-  electronegativityOutsideBaseline: eg.outsideBaseline.length,
-  electronegativityNew: eg.outsideBaseline,
-  electronegativityStaleBaseline: eg.staleBaseline,
-  cspFindingsHighOrMedium: csp.failing.length,
-  cspFindingsUnexplained: csp.unexplained.length,
-  cspFindings: [...csp.failing, ...csp.unexplained],
-  cspAccepted: csp.accepted.map(({ directive, value, severity, reason }) => ({ directive, value, severity, reason })),
-  suites,
-  ok: problems.length === 0,
-  problems,
-}, null, 2));
-if (problems.length > 0) process.exitCode = 1;
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../core/security/headers';
 import { evaluateCsp } from '../../../scripts/trust/csp';
 import { compareWithBaseline, readBaseline, type EgFinding } from '../../../scripts/trust/electronegativity';
+import { trustProblems } from '../../../scripts/trust/report';
 
 describe('the CSP check of npm run trust', () => {
   it('passes the app policy with only explained low findings', () => {
@@ -35,5 +36,31 @@ describe('the electronegativity baseline', () => {
     const report = compareWithBaseline([finding('SANDBOX_JS_CHECK', 'main/electron/window.ts'), finding('SANDBOX_JS_CHECK', 'main/electron/other.ts'), finding('NODE_INTEGRATION_JS_CHECK', 'main/electron/window.ts')], baseline);
     expect(report.outsideBaseline.map((f) => `${f.rule} ${f.file}`)).toEqual(['SANDBOX_JS_CHECK main/electron/other.ts', 'NODE_INTEGRATION_JS_CHECK main/electron/window.ts']);
     expect(report.staleBaseline.map((e) => e.rule)).toEqual(['OLD_CHECK']);
+  });
+});
+
+describe('the verdict of npm run trust', () => {
+  const figures = { payloadsTried: 798, payloadsExecuted: 0, networkFaultsTried: 18, networkFaultsSurvived: 18, storageFaultsTried: 1, storageFaultsSurvived: 1, fuzzCasesRun: 1350 };
+  const eg = { findings: [], outsideBaseline: [], staleBaseline: [] };
+  const csp = evaluateCsp(CONTENT_SECURITY_POLICY);
+
+  it('passes when nothing ran, nothing was lost and everything is reviewed', () => {
+    expect(trustProblems(figures, eg, csp)).toEqual([]);
+  });
+
+  it.each([
+    [{ payloadsExecuted: 1 }, '1 XSS payloads executed'],
+    [{ networkFaultsSurvived: 17 }, '1 network faults lost data or hung'],
+    [{ storageFaultsSurvived: 0 }, '1 storage faults lost data'],
+    [{ payloadsTried: 0 }, 'no XSS payload was tried'],
+    [{ fuzzCasesRun: 0 }, 'no importer fuzz case ran'],
+  ])('fails on %o', (change, problem) => {
+    expect(trustProblems({ ...figures, ...change }, eg, csp)).toEqual([problem]);
+  });
+
+  it('fails on a finding outside the baseline and on a weak policy', () => {
+    const finding = { rule: 'NODE_INTEGRATION_JS_CHECK', file: 'main/x.ts', line: 1, level: 'warning', message: '' };
+    expect(trustProblems(figures, { ...eg, outsideBaseline: [finding] }, csp)).toEqual(['1 electronegativity findings outside security/electronegativity-baseline.json']);
+    expect(trustProblems(figures, eg, evaluateCsp("script-src 'unsafe-inline'"))).not.toEqual([]);
   });
 });
