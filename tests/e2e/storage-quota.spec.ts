@@ -78,6 +78,30 @@ test('a full disk mid-sync: the write rolls back, the old copy stays, the user i
   }
 });
 
+test('a full disk while subscribing: nothing half-stored, the user is told', async ({ baseURL, launchOptions }) => {
+  tried += 1;
+  const profile = mkdtempSync(join(tmpdir(), 'lanyard-quota-'));
+  const context = await chromium.launchPersistentContext(profile, { ...launchOptions, baseURL });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await setQuota(context, page, new URL(baseURL!).origin, 1024 * 1024);
+    feeds.publish('testcon.json', bigRevision());
+    await page.goto(`/#/subscribe?url=${encodeURIComponent(`${feeds.url}testcon.json`)}`);
+    await page.getByRole('region', { name: 'Feed preview' }).getByRole('button', { name: 'Subscribe' }).click();
+    await expect(page.getByRole('alert')).toHaveText('TestCon 2023 could not be stored: there is not enough storage space (the disk or the browser\'s quota is full). Nothing was saved; free some space and try again.');
+    await page.screenshot({ path: 'tests/e2e/screenshots/quota-subscribe.png' });
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: 'CentOS Connect at FOSDEM' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Conferences' }).getByText('TestCon 2023')).toHaveCount(0);
+    await page.goto('/#/c/testcon-2023');
+    await expect(page.getByText(/sessions ·/)).toHaveCount(0);
+    survived += 1;
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
 async function subscribe(page: Page): Promise<void> {
   await page.goto(`/#/subscribe?url=${encodeURIComponent(`${feeds.url}testcon.json`)}`);
   await page.getByRole('region', { name: 'Feed preview' }).getByRole('button', { name: 'Subscribe' }).click();

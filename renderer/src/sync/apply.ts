@@ -4,6 +4,7 @@ import { importFeed, type ImportResult } from '../../../core/formats/index';
 import type { HostError } from '../../../core/host/contract';
 import { suspiciousShrink } from '../../../core/sync/guard';
 import { loadFeed, storeFeed } from '../db/feeds';
+import { describeStoreError } from './store-errors';
 import type { LanyardDb, SubscriptionRecord } from '../db/schema';
 
 export type SyncOutcome =
@@ -46,24 +47,6 @@ export async function recordNotModified(db: LanyardDb, id: string, now: number):
   return { kind: 'unchanged' };
 }
 
-/** Dexie wraps the browser's QuotaExceededError in an AbortError; look through it. */
-function isQuotaError(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 4; depth += 1) {
-    if (e.name === 'QuotaExceededError' || /QuotaExceeded/.test(e.message)) return true;
-    e = (e as Error & { inner?: unknown }).inner ?? e.cause;
-  }
-  return false;
-}
-
-/** Why a write failed, in words the user can act on. */
-function storeFailureMessage(error: unknown): string {
-  if (isQuotaError(error)) {
-    return 'The new revision could not be stored: there is not enough storage space (the disk or the browser\'s quota is full); the previous copy is kept.';
-  }
-  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return `The new revision could not be stored (${reason.slice(0, 200)}); the previous copy is kept.`;
-}
-
 /**
  * Applies a newly fetched revision: parse, check it is not a broken export, diff it
  * against the stored copy, then write conference, sessions, revision record and the new
@@ -97,7 +80,7 @@ export async function applyFeedText(db: LanyardDb, id: string, text: string, val
     await storeFeed(db, { subscription: next, feed: result.feed, format: result.format, warnings: result.warnings, diff, now });
   } catch (error) {
     // The transaction rolled back: the previous copy is intact, and the user is told why.
-    return recordFailure(db, id, 'store', { message: storeFailureMessage(error) }, now);
+    return recordFailure(db, id, 'store', { message: `The new revision could not be stored: ${describeStoreError(error)}; the previous copy is kept.` }, now);
   }
   return { kind: 'updated', diff, sessions: result.feed.sessions.length };
 }
