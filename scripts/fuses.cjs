@@ -12,17 +12,23 @@ function electronBinary(context) {
   return join(appOutDir, packager.executableName ?? 'lanyard');
 }
 
+/** The fuses every packaged build gets; exported so a unit test can hold them to the checklist. */
+const FUSES = {
+  version: FuseVersion.V1,
+  [FuseV1Options.RunAsNode]: false,
+  [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
+  [FuseV1Options.EnableNodeCliInspectArguments]: false,
+  [FuseV1Options.EnableCookieEncryption]: true,
+  [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
+  [FuseV1Options.OnlyLoadAppFromAsar]: true,
+};
+
 module.exports = async function afterPack(context) {
   const isMac = context.electronPlatformName === 'darwin' || context.electronPlatformName === 'mas';
   await flipFuses(electronBinary(context), {
-    version: FuseVersion.V1,
+    ...FUSES,
     // Flipping fuses invalidates the ad-hoc signature macOS (Apple Silicon) requires; re-sign ad hoc.
     resetAdHocDarwinSignature: isMac,
-    [FuseV1Options.RunAsNode]: false,
-    [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
-    [FuseV1Options.EnableNodeCliInspectArguments]: false,
-    [FuseV1Options.EnableCookieEncryption]: true,
-    [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
-    [FuseV1Options.OnlyLoadAppFromAsar]: true,
   });
 };
+module.exports.FUSES = FUSES;

@@ -74,6 +74,18 @@ function slugify(text: string): string {
   return slug || 'conference';
 }
 
+/** An absolute http(s) URL as the URL parser normalises it (quotes and spaces encoded), or undefined. */
+function httpUrl(raw: string | undefined): string | undefined {
+  const text = raw?.trim();
+  if (!text || !/^https?:\/\//i.test(text)) return undefined;
+  try {
+    const { href } = new URL(text);
+    return href.length <= LIMITS.maxUrlChars ? href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Assembles a normalised feed from what an importer reads, so that every format gets the
  * same treatment: text cleaned and capped, rich text sanitised, rooms, tracks and people
@@ -139,11 +151,11 @@ export class FeedBuilder {
     const key = hasRealId ? `id:${sourceId}` : `name:${name.toLowerCase()}`;
     const known = this.speakerKeys.get(key);
     const bio = capLength(sanitizeRichText(input.bio), LIMITS.maxTextChars, this.warnings, input.where);
-    const photoUrl = input.photoUrl?.trim();
+    const photoUrl = httpUrl(input.photoUrl);
     if (known) {
       const speaker = this.speakers.get(known)!;
       if (!speaker.bio && bio) speaker.bio = bio;
-      if (!speaker.photoUrl && photoUrl && /^https?:\/\//i.test(photoUrl)) speaker.photoUrl = photoUrl;
+      if (!speaker.photoUrl && photoUrl) speaker.photoUrl = photoUrl;
       if (input.links?.length) speaker.links = uniqueLinks([...speaker.links, ...input.links]);
       return known;
     }
@@ -152,7 +164,7 @@ export class FeedBuilder {
     for (let n = 2; this.speakers.has(id); n += 1) id = `${hasRealId ? sourceId : slugify(name)}~${n}`;
     const speaker: Speaker = { id, name, links: uniqueLinks(input.links ?? []) };
     if (bio) speaker.bio = bio;
-    if (photoUrl && /^https?:\/\//i.test(photoUrl) && photoUrl.length <= LIMITS.maxUrlChars) speaker.photoUrl = photoUrl;
+    if (photoUrl) speaker.photoUrl = photoUrl;
     this.speakers.set(id, speaker);
     this.speakerKeys.set(key, id);
     return id;

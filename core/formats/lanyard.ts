@@ -1,12 +1,32 @@
 import { FeedError } from '../errors';
-import { uniqueLinks } from '../feed/links';
-import { FeedSchema, type Feed } from '../model/schema';
+import { makeLink, uniqueLinks } from '../feed/links';
+import { FeedSchema, type Feed, type Link } from '../model/schema';
 import { cleanText, sanitizeRichText } from '../text/html';
 import { isValidTimeZone } from '../time/zone';
 import type { ImportContext } from './context';
 
 function pathOf(path: ReadonlyArray<PropertyKey>): string {
   return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
+}
+
+/** The links every other importer would keep: absolute http(s) or mailto URLs, normalised by the URL parser. */
+function checkedLinks(links: readonly Link[], ctx: ImportContext, where: string): Link[] {
+  if (links.length === 0) return [];
+  return uniqueLinks(links.map((l, k) => {
+    const link = makeLink(l.url, l.title, ctx.warnings, `${where}[${k}]`, l.kind);
+    return link ? { ...link, kind: l.kind } : undefined;
+  }));
+}
+
+/** An address shown or opened as is (conference site, venue, code of conduct): http(s) or mailto only. */
+function checkedUrl(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  try {
+    const parsed = new URL(url.trim());
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' || parsed.protocol === 'mailto:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -35,14 +55,41 @@ export function importLanyard(doc: unknown, ctx: ImportContext): Feed {
     session.title = cleanText(session.title) ?? 'Untitled session';
     session.abstract = sanitizeRichText(session.abstract);
     session.description = sanitizeRichText(session.description);
-    session.links = uniqueLinks(session.links.filter((l) => /^(https?|mailto):/i.test(l.url)));
+    session.links = checkedLinks(session.links, ctx, `sessions[${i}].links`);
     if (session.abstract === undefined) delete session.abstract;
     if (session.description === undefined) delete session.description;
   });
-  for (const speaker of feed.speakers) {
+  feed.speakers.forEach((speaker, i) => {
     speaker.bio = sanitizeRichText(speaker.bio);
     if (speaker.bio === undefined) delete speaker.bio;
-    speaker.links = uniqueLinks(speaker.links.filter((l) => /^(https?|mailto):/i.test(l.url)));
+    speaker.links = checkedLinks(speaker.links, ctx, `speakers[${i}].links`);
+    const photo = checkedUrl(speaker.photoUrl);
+    if (photo) speaker.photoUrl = photo;
+    else delete speaker.photoUrl;
+  });
+  feed.rooms.forEach((room, i) => {
+    room.links = checkedLinks(room.links, ctx, `rooms[${i}].links`);
+  });
+  const { conference } = feed;
+  conference.links = checkedLinks(conference.links, ctx, 'conference.links');
+  const url = checkedUrl(conference.url);
+  if (url) conference.url = url;
+  else delete conference.url;
+  if (conference.venue?.url !== undefined) {
+    const venueUrl = checkedUrl(conference.venue.url);
+    if (venueUrl) conference.venue.url = venueUrl;
+    else delete conference.venue.url;
+  }
+  if (conference.codeOfConduct) {
+    const coc = conference.codeOfConduct;
+    const cocUrl = checkedUrl(coc.url);
+    if (cocUrl) coc.url = cocUrl;
+    else delete coc.url;
+    for (const contact of coc.contacts) {
+      const contactUrl = checkedUrl(contact.url);
+      if (contactUrl) contact.url = contactUrl;
+      else delete contact.url;
+    }
   }
   const known = { rooms: new Set(feed.rooms.map((r) => r.id)), speakers: new Set(feed.speakers.map((s) => s.id)) };
   feed.sessions.forEach((session, i) => {

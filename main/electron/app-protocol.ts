@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { protocol } from 'electron';
-import { SECURITY_HEADERS } from '../web/server';
+import { SECURITY_HEADERS } from '../../core/security/headers';
 import { APP_HOST, APP_SCHEME } from './app-url';
 
 const CONTENT_TYPES: Record<string, string> = {

@@ -77,10 +77,20 @@ async function readCapped(response: Response, maxBytes: number, what: string): P
   return out;
 }
 
-function describeNetworkError(error: unknown, url: URL, timeoutMs: number): FetchError {
+/** What a person can do about an HTTP error, where there is something to say. */
+const STATUS_HINTS: Record<number, string> = {
+  401: 'the feed needs a login, which Lanyard cannot give; ask the organizers for a public feed address',
+  403: 'the server refuses to hand out the feed',
+  404: 'there is no feed at this address (any more); check it with the organizers',
+  410: 'the feed was removed from this address',
+  429: 'too many requests; Lanyard waits before asking again',
+};
+
+function describeNetworkError(error: unknown, url: URL, timeoutMs: number, isReadingBody: boolean): FetchError {
   if (error instanceof FetchError) return error;
   if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')) {
-    return new FetchError(`${url.host} did not answer within ${Math.round(timeoutMs / 1000)} s`);
+    const seconds = Math.round(timeoutMs / 1000);
+    return new FetchError(isReadingBody ? `${url.host} sent the feed too slowly (not complete within ${seconds} s)` : `${url.host} did not answer within ${seconds} s`);
   }
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;
   const code = cause && 'code' in cause ? String(cause.code) : '';
@@ -93,6 +103,9 @@ function describeNetworkError(error: unknown, url: URL, timeoutMs: number): Fetc
     UND_ERR_HEADERS_TIMEOUT: 'did not answer in time',
     UND_ERR_BODY_TIMEOUT: 'stopped sending data',
   };
+  if (isReadingBody && (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || (error instanceof Error && error.message === 'terminated'))) {
+    return new FetchError(`${url.host} closed the connection before the whole feed had arrived`);
+  }
   return new FetchError(`${url.host} ${reasons[code] ?? `could not be reached (${code || (error instanceof Error ? error.message : 'unknown error')})`}`);
 }
 
@@ -106,6 +119,7 @@ export async function fetchFeed(raw: string, options: FetchOptions = {}): Promis
   const maxBytes = options.maxBytes ?? LIMITS.maxInputChars;
   const maxRedirects = options.maxRedirects ?? 5;
   let url = checkFeedUrl(raw);
+  let isReadingBody = false;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
@@ -123,7 +137,12 @@ export async function fetchFeed(raw: string, options: FetchOptions = {}): Promis
         if (url.protocol === 'https:' && next.protocol !== 'https:') {
           throw new FetchError(`The server redirected from https to ${next.protocol}, which is refused`, response.status);
         }
-        url = checkFeedUrl(next.href);
+        try {
+          url = checkFeedUrl(next.href);
+        } catch (error) {
+          const why = error instanceof Error ? error.message : '';
+          throw new FetchError(`The server redirected to ${next.protocol === 'http:' ? `plain http at ${next.host}` : `a ${next.protocol} address`}, which is refused (${why.charAt(0).toLowerCase()}${why.slice(1)})`, response.status);
+        }
         continue;
       }
       if (response.status === 304) {
@@ -136,8 +155,11 @@ export async function fetchFeed(raw: string, options: FetchOptions = {}): Promis
       if (!response.ok) {
         await response.body?.cancel();
         const label = response.statusText ? ` ${response.statusText}` : '';
-        throw new FetchError(`The server answered ${response.status}${label}`, response.status, retryAfter(response.headers.get('retry-after')));
+        // The hints speak of feeds; other downloads (photos) get the bare status.
+        const hint = options.what === undefined ? STATUS_HINTS[response.status] : undefined;
+        throw new FetchError(`The server answered ${response.status}${label}${hint ? `: ${hint}` : ''}`, response.status, retryAfter(response.headers.get('retry-after')));
       }
+      isReadingBody = true;
       const bytes = await readCapped(response, maxBytes, options.what ?? 'The feed');
       return {
         kind: 'fetched',
@@ -149,7 +171,7 @@ export async function fetchFeed(raw: string, options: FetchOptions = {}): Promis
       };
     }
   } catch (error) {
-    throw describeNetworkError(error, url, timeoutMs);
+    throw describeNetworkError(error, url, timeoutMs, isReadingBody);
   } finally {
     clearTimeout(timer);
   }

@@ -15,6 +15,8 @@ export interface HandlerDeps {
   showNotification?: (request: NotificationRequest) => void;
   /** Desktop: the one link opener (re-checks the policy). Web mode: the page opens a tab itself. */
   openLink?: (url: string, confirmed: boolean) => Promise<void>;
+  /** Tighter fetch limits (total time, bytes) than the defaults; tests use them to play slow servers quickly. */
+  fetchLimits?: { timeoutMs?: number; maxBytes?: number };
 }
 
 /** The Node services behind the host API, shared by the desktop app and web mode. */
@@ -22,7 +24,7 @@ export function createHostHandlers(deps: HandlerDeps): HostHandlers {
   return {
     'app:info': () => Promise.resolve({ mode: deps.mode, version: deps.version, platform: deps.platform }),
     'feeds:fetch': async (request) => {
-      const outcome = await fetchFeed(request.url, { etag: request.etag, lastModified: request.lastModified });
+      const outcome = await fetchFeed(request.url, { ...deps.fetchLimits, etag: request.etag, lastModified: request.lastModified });
       if (outcome.kind === 'not-modified') return outcome;
       const text = new TextDecoder('utf-8').decode(outcome.bytes);
       return {

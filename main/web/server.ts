@@ -3,28 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import type { HostHandlers } from '../services/host-dispatch';
 import { handleApi } from './api';
-
-/** The same policy the desktop app's protocol sends: no inline script, no eval, nothing framed. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  // Speaker photos are cached by the host and shown as blob: URLs; nothing remote is hotlinked.
-  "img-src 'self' blob:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-export const SECURITY_HEADERS = {
-  'content-security-policy': CONTENT_SECURITY_POLICY,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
-} as const;
+import { SECURITY_HEADERS } from '../../core/security/headers';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -4,6 +4,7 @@ import { importFeed, type ImportResult } from '../../../core/formats/index';
 import type { HostError } from '../../../core/host/contract';
 import { suspiciousShrink } from '../../../core/sync/guard';
 import { loadFeed, storeFeed } from '../db/feeds';
+import { describeStoreError } from './store-errors';
 import type { LanyardDb, SubscriptionRecord } from '../db/schema';
 import { sameExtras } from './same-extras';
 
@@ -86,8 +87,7 @@ export async function applyFeedText(db: LanyardDb, id: string, text: string, val
     });
   } catch (error) {
     // The transaction rolled back: the previous copy is intact, and the user is told why.
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return recordFailure(db, id, 'store', { message: `The new revision could not be stored (${reason.slice(0, 200)}); the previous copy is kept.` }, now);
+    return recordFailure(db, id, 'store', { message: `The new revision could not be stored: ${describeStoreError(error)}; the previous copy is kept.` }, now);
   }
   return { kind: 'updated', diff, sessions: result.feed.sessions.length };
 }

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import '../no-eval';
 import { LanyardDb } from '../db/schema';
 import { applyFeedText, type Validators } from './apply';
 

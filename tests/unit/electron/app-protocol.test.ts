@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../main/web/server';
+import { CONTENT_SECURITY_POLICY } from '../../../core/security/headers';
 
 const fake = vi.hoisted(() => ({ schemes: [] as unknown[], handlers: new Map<string, (request: Request) => Promise<Response>>() }));
 vi.mock('electron', () => ({

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { FeedError } from '../../../core/errors';
 import { importFeed } from '../../../core/formats/index';
 import { FeedSchema } from '../../../core/model/schema';
 import { corpusPath, hasCorpus } from '../support/corpus';
+import { writeTrustFigures } from '../support/trust-figures';
 
 const SAMPLE = new URL('../../../assets/sample/centos-connect-2023.lanyard.json', import.meta.url);
 
@@ -56,12 +57,16 @@ function apply(text: string, m: Mutation): string {
   }
 }
 
+let casesRun = 0;
+afterAll(() => writeTrustFigures('importer-fuzz', { fuzzCasesRun: casesRun }));
+
 describe('mutated real feeds', () => {
   for (const [name, text] of seeds()) {
     it(`${name}: every mutation imports to a valid feed or fails with a typed error`, () => {
       fc.assert(
         fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (mutations) => {
           const input = mutations.reduce(apply, text);
+          casesRun += 1;
           try {
             const result = importFeed(input);
             expect(FeedSchema.safeParse(result.feed).success).toBe(true);

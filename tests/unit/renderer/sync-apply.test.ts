@@ -108,7 +108,7 @@ describe('applying a new revision', () => {
     expect(await loadFeed(db, id)).toEqual(before);
     const sub = await db.subscriptions.get(id);
     expect(sub?.etag).toBe('"r1"');
-    expect(sub?.lastError).toMatchObject({ kind: 'store', message: expect.stringMatching(/could not be stored \(Error: quota exceeded\); the previous copy is kept/) as unknown });
+    expect(sub?.lastError).toMatchObject({ kind: 'store', message: expect.stringMatching(/could not be stored: there is not enough storage space \(the disk or the browser's quota is full\); the previous copy is kept/) as unknown });
   });
 
   it('counts fetch failures for backoff and clears them on success or 304', async () => {

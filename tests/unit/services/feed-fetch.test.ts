@@ -57,8 +57,8 @@ describe('fetchFeed against a real server on 127.0.0.1', () => {
   });
 
   it('refuses redirects to file: and to plain http elsewhere', async () => {
-    expect((await failure('/to-file')).message).toMatch(/file: URLs cannot be fetched/);
-    expect((await failure('/to-remote-http')).message).toMatch(/Plain http is only allowed for this machine/);
+    expect((await failure('/to-file')).message).toMatch(/redirected to a file: address, which is refused \(file: URLs cannot be fetched/);
+    expect((await failure('/to-remote-http')).message).toMatch(/redirected to plain http at example\.org, which is refused \(plain http is only allowed for this machine/);
   });
 
   it('caps the body, counting after decompression', async () => {

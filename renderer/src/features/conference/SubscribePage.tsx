@@ -5,6 +5,7 @@ import { dateRange } from '../../format';
 import { host } from '../../host';
 import { navigate } from '../../route';
 import { cachePhotos } from '../../sync/photos';
+import { describeStoreError } from '../../sync/store-errors';
 import { readCandidate, subscribe, type Candidate } from '../../sync/subscribe';
 
 type State = { kind: 'idle' } | { kind: 'loading'; what: string } | { kind: 'preview'; candidate: Candidate } | { kind: 'error'; message: string };
@@ -69,7 +70,14 @@ export function SubscribePage({ initialUrl }: { initialUrl: string | undefined }
     if (file) void previewFile(file, timeZone);
   };
   const confirm = async (candidate: Candidate): Promise<void> => {
-    const id = await subscribe(db, candidate, Date.now());
+    let id: string;
+    try {
+      id = await subscribe(db, candidate, Date.now());
+    } catch (error) {
+      // One transaction: nothing of the conference was stored.
+      setState({ kind: 'error', message: `${candidate.result.feed.conference.title} could not be stored: ${describeStoreError(error)}. Nothing was saved; free some space and try again.` });
+      return;
+    }
     void cachePhotos(db, id);
     navigate({ page: 'schedule', conferenceId: id });
   };
