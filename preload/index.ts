@@ -53,6 +53,9 @@ const api = {
   openFeedFile: () => call('files:open-feed'),
   updateTray: (update) => call('tray:update', update),
   showNotification: (request) => call('notify:show', request),
+  readMirror: () => call('personal:read-mirror'),
+  writeMirror: (data, options) => call('personal:write-mirror', data, options),
+  mirrorStatus: () => call('personal:mirror-status'),
   onSubscribeLink: (listener) => onSubscribeLink(listener),
   onOpenSession: (listener) => onOpenSession(listener),
 } satisfies HostApi;

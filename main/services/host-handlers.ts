@@ -1,6 +1,7 @@
 import type { HostHandlers } from './host-dispatch';
 import type { NotificationRequest } from '../../core/host/contract';
 import { fetchFeed } from './feed-fetch';
+import type { MirrorFile } from './mirror-file';
 
 export interface HandlerDeps {
   mode: 'desktop' | 'web';
@@ -11,6 +12,13 @@ export interface HandlerDeps {
   updateTray?: (next: Array<{ title: string; when: string; sessionRef: string }>) => void;
   /** Desktop: a native notification. Web mode shows notifications in the page instead. */
   showNotification?: (request: NotificationRequest) => void;
+  /** The personal-data mirror file in the user-data folder. */
+  mirror?: MirrorFile;
+}
+
+function mirrorOf(deps: HandlerDeps): MirrorFile {
+  if (!deps.mirror) throw new Error('This host keeps no backup copy of personal data.');
+  return deps.mirror;
 }
 
 /** The Node services behind the host API, shared by the desktop app and web mode. */
@@ -40,5 +48,8 @@ export function createHostHandlers(deps: HandlerDeps): HostHandlers {
       deps.showNotification(request);
       return Promise.resolve(null);
     },
+    'personal:read-mirror': async () => mirrorOf(deps).read(),
+    'personal:write-mirror': async (data, options) => mirrorOf(deps).write(data, options),
+    'personal:mirror-status': async () => mirrorOf(deps).status(),
   };
 }

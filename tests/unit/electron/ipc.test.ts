@@ -24,6 +24,9 @@ const handlers = {
   'files:open-feed': vi.fn(() => Promise.resolve(null)),
   'tray:update': vi.fn(() => Promise.resolve(null)),
   'notify:show': vi.fn(() => Promise.resolve(null)),
+  'personal:read-mirror': vi.fn(() => Promise.resolve({ data: null, source: 'none' as const, path: '/tmp/personal-data.json' })),
+  'personal:write-mirror': vi.fn(() => Promise.resolve({ path: '/tmp/personal-data.json', writtenAt: 1, bytes: 2 })),
+  'personal:mirror-status': vi.fn(() => Promise.resolve({ path: '/tmp/personal-data.json', hasPrevious: false })),
 } satisfies HostHandlers;
 
 function eventFrom(sender: { mainFrame: FakeFrame }, senderFrame: FakeFrame | null): IpcMainInvokeEvent {
