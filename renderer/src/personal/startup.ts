@@ -1,0 +1,58 @@
+import { restoreSubscriptionFlags } from '../db/personal';
+import type { LanyardDb } from '../db/schema';
+import { host } from '../host';
+import { addSample, ensureSample } from '../sync/sample';
+import { restoreFromMirror, restoreMessage, startMirrorWriter, type MirrorWriter } from './mirror';
+import { usePersonalNotices } from './notice';
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+let writer: MirrorWriter | undefined;
+
+/** Writes a waiting change to the mirror at once (used before export and when the page hides). */
+export function flushMirror(): void {
+  writer?.flush();
+}
+
+/**
+ * Opens the user's storage in the one safe order: restore from the mirror file if the
+ * browser store was wiped, then the built-in sample (so it can never be mistaken for the
+ * user's data and written over the mirror), then start mirroring changes. Returns a stop
+ * function.
+ */
+export async function prepareStorage(db: LanyardDb, now: number): Promise<() => void> {
+  const notices = usePersonalNotices.getState();
+  const mirror = host();
+  const outcome = await restoreFromMirror(db, mirror);
+  await ensureSample(db, now);
+  if (outcome.restored?.summary.hasSample) {
+    await addSample(db, now);
+    await restoreSubscriptionFlags(db, outcome.restored.data.subscriptions.filter((s) => s.source === 'sample'));
+  }
+  if (outcome.restored) notices.setRestored(restoreMessage(outcome.restored, (ms) => timeFormat.format(ms)));
+  if (outcome.problem) notices.setMirrorProblem(outcome.problem);
+
+  writer = startMirrorWriter(db, mirror, {
+    ...(outcome.mirrorSignature ? { initialSignature: outcome.mirrorSignature } : {}),
+    events: {
+      onWritten: ({ path, writtenAt }) => usePersonalNotices.getState().setMirror({ state: 'saved', path, writtenAt }),
+      onFailed: (message) => usePersonalNotices.getState().setMirror({ state: 'failed', message }),
+    },
+  });
+  const hide = (): void => writer?.flush();
+  window.addEventListener('pagehide', hide);
+  // Another context deleting the database (a storage wipe) closes this connection: stop
+  // mirroring so nothing empty is ever written, and say how to get everything back.
+  const lost = (): void => {
+    writer?.stop();
+    usePersonalNotices.getState().setStorageLost(true);
+    usePersonalNotices.getState().setMirror({ state: 'stopped', message: 'The browser storage was cleared; reload to restore from the backup copy.' });
+  };
+  db.on('versionchange', lost);
+  return () => {
+    window.removeEventListener('pagehide', hide);
+    db.on('versionchange').unsubscribe(lost);
+    writer?.stop();
+    writer = undefined;
+  };
+}
