@@ -4,6 +4,8 @@ import { db } from './db';
 import { listConferences, loadConference } from './db/queries';
 import { ConferenceHeader } from './features/conference/ConferenceHeader';
 import { SubscribePage } from './features/conference/SubscribePage';
+import { DataPage } from './features/data/DataPage';
+import { RestoreNotice } from './features/data/RestoreNotice';
 import { Sidebar } from './features/layout/Sidebar';
 import { TopBar } from './features/layout/TopBar';
 import { RoomsPage, TracksPage } from './features/rooms/RoomsPage';
@@ -14,10 +16,10 @@ import { SessionPage } from './features/session/SessionPage';
 import { SpeakerPage, SpeakersPage } from './features/speakers/SpeakersPage';
 import { host } from './host';
 import { onNotificationOpen } from './notify';
+import { prepareStorage } from './personal/startup';
 import { navigate, useRoute, type Route } from './route';
 import { useUi } from './store/ui';
 import { startSync } from './sync/manager';
-import { ensureSample } from './sync/sample';
 import { useTrayFeed } from './sync/tray-feed';
 
 function ConferenceView({ route }: { route: Extract<Route, { conferenceId: string }> }) {
@@ -43,8 +45,13 @@ export function App() {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     let stop: (() => void) | undefined;
-    ensureSample(db, Date.now()).then(
-      () => {
+    let stopPersonal: (() => void) | undefined;
+    let isCancelled = false;
+    // Restore from the backup copy (if the store was wiped) before the sample or sync write anything.
+    prepareStorage(db, Date.now()).then(
+      (stopMirror) => {
+        if (isCancelled) stopMirror();
+        else stopPersonal = stopMirror;
         setReady(true);
         stop = startSync(db, setOnline);
         // Build the search index in the background so the first search answers at once.
@@ -52,7 +59,11 @@ export function App() {
       },
       (error: unknown) => setStartError(error instanceof Error ? error.message : String(error)),
     );
-    return () => stop?.();
+    return () => {
+      isCancelled = true;
+      stop?.();
+      stopPersonal?.();
+    };
   }, [setOnline]);
   useTrayFeed(db);
   useEffect(() => host().onSubscribeLink((url) => navigate({ page: 'subscribe', url })), []);
@@ -77,6 +88,7 @@ export function App() {
   let content;
   if (startError) content = <p role="alert" className="error">Lanyard could not open its storage: {startError}</p>;
   else if (route.page === 'subscribe') content = <SubscribePage initialUrl={route.url} />;
+  else if (route.page === 'data') content = <DataPage />;
   else if (route.page === 'search') content = <SearchPage query={route.query} conferenceId={route.conferenceId} />;
   else if (route.page === 'home') content = <p className="muted">{ready && conferences?.length === 0 ? 'No conferences yet: add one.' : 'Loading…'}</p>;
   else content = <ConferenceView route={route} />;
@@ -85,7 +97,10 @@ export function App() {
       <TopBar onSearchPage={route.page === 'search'} />
       <div className="app-body">
         <Sidebar activeId={conferenceId} />
-        <main id="content" className="content" tabIndex={-1}>{content}</main>
+        <main id="content" className="content" tabIndex={-1}>
+          <RestoreNotice />
+          {content}
+        </main>
       </div>
     </div>
   );

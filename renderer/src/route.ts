@@ -9,7 +9,8 @@ export type Route =
   | { page: 'rooms'; conferenceId: string }
   | { page: 'tracks'; conferenceId: string }
   | { page: 'search'; query: string; conferenceId?: string }
-  | { page: 'subscribe'; url?: string };
+  | { page: 'subscribe'; url?: string }
+  | { page: 'data' };
 
 const dec = (s: string): string => decodeURIComponent(s);
 
@@ -21,6 +22,7 @@ export function parseRoute(hash: string): Route {
     const url = query.get('url');
     return url ? { page: 'subscribe', url } : { page: 'subscribe' };
   }
+  if (parts[0] === 'data') return { page: 'data' };
   if (parts[0] === 'search') {
     const cid = query.get('in');
     return cid ? { page: 'search', query: query.get('q') ?? '', conferenceId: cid } : { page: 'search', query: query.get('q') ?? '' };
@@ -61,6 +63,8 @@ export function hrefFor(route: Route): string {
     }
     case 'subscribe':
       return route.url ? `#/subscribe?url=${enc(route.url)}` : '#/subscribe';
+    case 'data':
+      return '#/data';
   }
 }
 

@@ -106,3 +106,9 @@ export async function restoreSubscriptionFlags(db: LanyardDb, subs: readonly Per
     }
   });
 }
+
+/** What the Your data page counts. */
+export async function personalCounts(db: LanyardDb): Promise<{ starred: number; notes: number; watch: number; conferences: number }> {
+  const entries = await db.agenda.toArray();
+  return { starred: entries.filter((e) => e.star).length, notes: entries.filter((e) => e.note).length, watch: await db.watchLater.count(), conferences: await db.subscriptions.count() };
+}

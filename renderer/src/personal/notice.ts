@@ -16,10 +16,10 @@ export interface PersonalNotices {
   /** The browser store was cleared while the app was open. */
   storageLost: boolean;
   mirror: MirrorState;
-  setRestored(message: string | undefined): void;
-  setMirrorProblem(message: string | undefined): void;
-  setStorageLost(lost: boolean): void;
-  setMirror(mirror: MirrorState): void;
+  setRestored: (message: string | undefined) => void;
+  setMirrorProblem: (message: string | undefined) => void;
+  setStorageLost: (lost: boolean) => void;
+  setMirror: (mirror: MirrorState) => void;
 }
 
 export const usePersonalNotices = create<PersonalNotices>()((set) => ({

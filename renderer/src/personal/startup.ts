@@ -43,15 +43,20 @@ export async function prepareStorage(db: LanyardDb, now: number): Promise<() => 
   window.addEventListener('pagehide', hide);
   // Another context deleting the database (a storage wipe) closes this connection: stop
   // mirroring so nothing empty is ever written, and say how to get everything back.
+  let isLost = false;
   const lost = (): void => {
+    if (isLost) return;
+    isLost = true;
     writer?.stop();
     usePersonalNotices.getState().setStorageLost(true);
     usePersonalNotices.getState().setMirror({ state: 'stopped', message: 'The browser storage was cleared; reload to restore from the backup copy.' });
   };
   db.on('versionchange', lost);
+  db.on('close', lost);
   return () => {
     window.removeEventListener('pagehide', hide);
     db.on('versionchange').unsubscribe(lost);
+    db.on('close').unsubscribe(lost);
     writer?.stop();
     writer = undefined;
   };

@@ -19,7 +19,7 @@ function events(ics: string): ICAL.Component[] {
 function startsViaVtimezone(ics: string): Map<string, string> {
   const calendar = new ICAL.Component(ICAL.parse(ics) as unknown[]);
   const zones = calendar.getAllSubcomponents('vtimezone').map((vt) => new ICAL.Timezone(vt));
-  for (const zone of zones) ICAL.TimezoneService.register(zone.tzid, zone);
+  for (const zone of zones) ICAL.TimezoneService.register(zone);
   try {
     return new Map(
       calendar.getAllSubcomponents('vevent').map((e) => {

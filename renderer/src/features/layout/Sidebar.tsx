@@ -42,6 +42,9 @@ export function Sidebar({ activeId }: { activeId: string | undefined }) {
         </details>
       ) : null}
       {conferences.length === 0 ? <p className="muted">No conferences yet.</p> : null}
+      <a className="sidebar-data-link" href={hrefFor({ page: 'data' })}>
+        Your data: backup, export, calendar
+      </a>
     </nav>
   );
 }
