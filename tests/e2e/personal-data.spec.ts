@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { FeedHost, testConference } from './support/feed-host';
@@ -43,6 +43,13 @@ async function wipeBrowserStorage(page: Page, context: BrowserContext, baseURL: 
   await cdp.send('Storage.clearDataForOrigin', { origin: new URL(baseURL ?? '').origin, storageTypes: 'all' });
   await cdp.detach();
 }
+
+// Storage faults this suite puts the app through (see reports/trust/).
+const figures = { storageFaultsTried: 0, storageFaultsSurvived: 0 };
+test.afterAll(() => {
+  mkdirSync('reports/trust', { recursive: true });
+  writeFileSync('reports/trust/personal-data-e2e.json', `${JSON.stringify({ figures }, null, 2)}\n`);
+});
 
 let feeds: FeedHost;
 test.beforeEach(async () => {
@@ -100,6 +107,7 @@ test('the browser storage wiped: stars, notes, settings and subscriptions come b
   await expect(page.getByTestId('mirror-path')).toHaveText(MIRROR());
 
   // The browser storage is wiped under the running app: it says so and writes nothing empty.
+  figures.storageFaultsTried += 1;
   await wipeBrowserStorage(page, context, baseURL);
   await expect(page.getByRole('alert').filter({ hasText: 'storage for Lanyard was cleared' })).toBeVisible();
   await page.screenshot({ path: 'tests/e2e/screenshots/data-storage-lost.png' });
@@ -120,6 +128,7 @@ test('the browser storage wiped: stars, notes, settings and subscriptions come b
   await page.waitForTimeout(1_500);
   expect(readMirror()?.data.agenda).toHaveLength(3);
   expect(readMirror()?.data.prefs).toEqual([{ conferenceId: 'centos-connect-2023', remindersEnabled: true, reminderMinutes: 15 }]);
+  figures.storageFaultsSurvived += 1;
 });
 
 test('export my data and import it again, with a real download; a broken file is refused with where', async ({ page, context, baseURL }) => {
@@ -150,6 +159,17 @@ test('export my data and import it again, with a real download; a broken file is
   expect(icsText.match(/BEGIN:VEVENT/g)).toHaveLength(2);
   expect(icsText).toContain('DTSTART;TZID=Europe/Brussels:20230203T153000');
 
+  // One session from its page: the same event (same UID) as in the agenda export.
+  await page.goto('/#/c/centos-connect-2023/session/kmods');
+  const single = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Add to calendar (.ics)' }).click();
+  const singleText = readFileSync(await (await single).path(), 'utf8');
+  expect(singleText.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+  const uid = /^UID:(.*)$/m.exec(singleText)?.[1];
+  expect(uid).toBeTruthy();
+  expect(icsText).toContain(`UID:${uid}`);
+  await page.goto('/#/data');
+
   // A fresh start with no backup copy: the exported file brings everything back.
   await wipeBrowserStorage(page, context, baseURL);
   for (const name of readdirSync(DATA_DIR)) writeFileSync(join(DATA_DIR, name), '');
@@ -177,6 +197,7 @@ test('a damaged mirror file: the previous good copy is used and the damaged one 
   await expect.poll(() => readMirror()?.data.agenda.length ?? 0, { timeout: 10_000 }).toBe(2);
 
   // Half the file is lost (a crash or a disk fault), then the browser store is wiped too.
+  figures.storageFaultsTried += 1;
   const whole = readFileSync(MIRROR(), 'utf8');
   writeFileSync(MIRROR(), whole.slice(0, Math.floor(whole.length / 2)));
   await wipeBrowserStorage(page, context, baseURL);
@@ -193,4 +214,5 @@ test('a damaged mirror file: the previous good copy is used and the damaged one 
   await page.screenshot({ path: 'tests/e2e/screenshots/data-damaged-mirror.png', fullPage: true });
   // A fresh, whole mirror is written again from the restored store.
   await expect.poll(() => readMirror()?.data.agenda.length ?? 0, { timeout: 10_000 }).toBe(1);
+  figures.storageFaultsSurvived += 1;
 });

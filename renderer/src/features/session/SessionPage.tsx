@@ -1,4 +1,5 @@
 import type { ConferenceData } from '../../db/queries';
+import { SessionCalendarButton } from '../data/SessionCalendarButton';
 import { clock, longDate } from '../../format';
 import { RichText } from '../../RichText';
 import { hrefFor } from '../../route';
@@ -54,6 +55,7 @@ export function SessionPage({ data, sessionId }: { data: ConferenceData; session
           </>
         ) : null}
       </dl>
+      <SessionCalendarButton conferenceId={data.record.id} sessionId={session.id} />
       {links.length > 0 ? (
         <ul className="link-list" aria-label="Links">
           {links.map((l) => (
