@@ -187,6 +187,17 @@ test('export my data and import it again, with a real download; a broken file is
   // The calendar round trip: our own .ics matches every session by UID.
   await importIcs(page, 'again.ics', icsText);
   await expect(page.getByTestId('ics-report')).toContainText('2 events, 2 matched to sessions (0 newly starred, 2 already in your agenda), 0 not matched');
+
+  // Starting over is the one way to empty the backup copy, and it asks first.
+  await expect.poll(() => readMirror()?.data.agenda.length ?? 0, { timeout: 10_000 }).toBe(2);
+  await page.getByRole('button', { name: 'Delete my stars, notes and settings…' }).click();
+  await page.getByRole('group', { name: 'Confirm deleting' }).getByRole('button', { name: 'Keep them' }).click();
+  await expect(page.getByTestId('data-counts')).toHaveText('2 starred sessions, 0 notes, 0 to watch later, 1 conference.');
+  await page.getByRole('button', { name: 'Delete my stars, notes and settings…' }).click();
+  await page.getByRole('button', { name: 'Yes, delete them' }).click();
+  await expect(page.getByText('Deleted 2 entries; the backup copy is updated.')).toBeVisible();
+  await expect(page.getByTestId('data-counts')).toHaveText('0 starred sessions, 0 notes, 0 to watch later, 1 conference.');
+  expect(readMirror()?.data.agenda).toEqual([]);
 });
 
 test('a damaged mirror file: the previous good copy is used and the damaged one kept aside', async ({ page, context, baseURL }) => {

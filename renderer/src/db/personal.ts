@@ -108,7 +108,17 @@ export async function restoreSubscriptionFlags(db: LanyardDb, subs: readonly Per
 }
 
 /** What the Your data page counts. */
-export async function personalCounts(db: LanyardDb): Promise<{ starred: number; notes: number; watch: number; conferences: number }> {
+export async function personalCounts(db: LanyardDb): Promise<{ starred: number; notes: number; watch: number; conferences: number; entries: number }> {
   const entries = await db.agenda.toArray();
-  return { starred: entries.filter((e) => e.star).length, notes: entries.filter((e) => e.note).length, watch: await db.watchLater.count(), conferences: await db.subscriptions.count() };
+  const watch = await db.watchLater.count();
+  return { starred: entries.filter((e) => e.star).length, notes: entries.filter((e) => e.note).length, watch, conferences: await db.subscriptions.count(), entries: entries.length + watch + (await db.prefs.count()) };
+}
+
+/** Deletes the agenda (stars, notes, reminder overrides), reminder settings and watch list. Subscriptions stay. */
+export async function clearPersonalRows(db: LanyardDb): Promise<number> {
+  return db.transaction('rw', [db.agenda, db.prefs, db.watchLater], async () => {
+    const count = (await db.agenda.count()) + (await db.prefs.count()) + (await db.watchLater.count());
+    await Promise.all([db.agenda.clear(), db.prefs.clear(), db.watchLater.clear()]);
+    return count;
+  });
 }

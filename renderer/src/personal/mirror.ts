@@ -66,6 +66,11 @@ export interface WriterEvents {
 export interface MirrorWriter {
   /** Writes now if a change is waiting (page hide). */
   flush(): void;
+  /**
+   * Writes the current data now, allowing an empty set over a non-empty mirror: only for
+   * when the user deliberately cleared their data.
+   */
+  writeCleared(): Promise<void>;
   stop(): void;
 }
 
@@ -112,6 +117,17 @@ export function startMirrorWriter(db: LanyardDb, mirror: MirrorHost, options: { 
 
   return {
     flush: write,
+    writeCleared: async () => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      pending = undefined;
+      await writing;
+      const { data } = await collectPersonalData(db, Date.now());
+      const answer = await mirror.writeMirror(data, { allowEmpty: true });
+      if (!answer.ok) throw new Error(answer.error.message);
+      written = signatureOf(data);
+      options.events.onWritten(answer.value);
+    },
     stop: () => {
       stopped = true;
       if (timer !== undefined) clearTimeout(timer);

@@ -1,4 +1,4 @@
-import { restoreSubscriptionFlags } from '../db/personal';
+import { clearPersonalRows, restoreSubscriptionFlags } from '../db/personal';
 import type { LanyardDb } from '../db/schema';
 import { host } from '../host';
 import { addSample, ensureSample } from '../sync/sample';
@@ -12,6 +12,16 @@ let writer: MirrorWriter | undefined;
 /** Writes a waiting change to the mirror at once (used before export and when the page hides). */
 export function flushMirror(): void {
   writer?.flush();
+}
+
+/**
+ * The user asked to delete their stars, notes, reminder settings and watch list: delete them
+ * and write the (possibly empty) result over the mirror, which is otherwise never emptied.
+ */
+export async function clearPersonalData(db: LanyardDb): Promise<number> {
+  const count = await clearPersonalRows(db);
+  if (writer) await writer.writeCleared();
+  return count;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { HostResult } from '../../../core/host/contract';
 import type { PersonalData } from '../../../core/personal/model';
 import { createMirrorFile, type MirrorFile } from '../../../main/services/mirror-file';
 import { starMatches } from '../../../renderer/src/db/agenda-calendar';
-import { collectPersonalData } from '../../../renderer/src/db/personal';
+import { clearPersonalRows, collectPersonalData } from '../../../renderer/src/db/personal';
 import { LanyardDb } from '../../../renderer/src/db/schema';
 import { restoreFromMirror, restoreMessage, startMirrorWriter, type MirrorHost } from '../../../renderer/src/personal/mirror';
 import { readCandidate, subscribe } from '../../../renderer/src/sync/subscribe';
@@ -155,6 +155,22 @@ describe('mirroring changes', () => {
     await new Promise((r) => setTimeout(r, 120));
     writer.stop();
     expect(writes).toBe(0);
+  });
+
+  it('writes an emptied store over the mirror only when the user cleared their data', async () => {
+    const writer = startMirrorWriter(db, hostOf(file), { debounceMs: 10, events: { onWritten: () => undefined, onFailed: () => undefined } });
+    try {
+      await db.agenda.put(agendaEntry('c', 's1', { note: 'x' }));
+      await db.prefs.put({ conferenceId: 'c', remindersEnabled: true, reminderMinutes: 10 });
+      await waitFor(async () => ((await file.read()).data?.agenda.length ?? 0) === 1, 'the first write');
+      expect(await clearPersonalRows(db)).toBe(2);
+      await writer.writeCleared();
+      const read = await file.read();
+      expect(read.data?.agenda).toEqual([]);
+      expect(read.data?.prefs).toEqual([]);
+    } finally {
+      writer.stop();
+    }
   });
 
   it('flush writes a waiting change at once (page hide)', async () => {

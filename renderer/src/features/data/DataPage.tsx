@@ -7,7 +7,7 @@ import { personalCounts } from '../../db/personal';
 import { listConferences } from '../../db/queries';
 import { host } from '../../host';
 import { usePersonalNotices } from '../../personal/notice';
-import { flushMirror } from '../../personal/startup';
+import { clearPersonalData, flushMirror } from '../../personal/startup';
 import { downloadText, exportAgendaCalendar, exportPersonalFile, importAgendaCalendar, importPersonalFile } from '../../personal/transfer';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
@@ -231,6 +231,43 @@ function Calendar() {
   );
 }
 
+function ClearData({ entries }: { entries: number }) {
+  const [isConfirming, setConfirming] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome<number>>({ kind: 'idle' });
+  const clear = async (): Promise<void> => {
+    setConfirming(false);
+    setOutcome({ kind: 'busy' });
+    try {
+      setOutcome({ kind: 'done', value: await clearPersonalData(db) });
+    } catch (error) {
+      setOutcome({ kind: 'error', message: `Deleted here, but the backup copy could not be updated: ${message(error)}` });
+    }
+  };
+  return (
+    <section className="data-section" aria-labelledby="clear-heading">
+      <h2 id="clear-heading">Start over</h2>
+      <p>Deletes your stars, notes, reminder settings and watch list here and in the backup copy. Your conferences stay. Export your data first to keep a copy.</p>
+      {isConfirming ? (
+        <div className="data-actions" role="group" aria-label="Confirm deleting">
+          <span>Delete {entries} entries for good?</span>
+          <button type="button" className="button danger" onClick={() => void clear()}>
+            Yes, delete them
+          </button>
+          <button type="button" className="button" onClick={() => setConfirming(false)}>
+            Keep them
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="button" onClick={() => setConfirming(true)} disabled={entries === 0}>
+          Delete my stars, notes and settings…
+        </button>
+      )}
+      {outcome.kind === 'done' ? <p role="status">Deleted {outcome.value} entries; the backup copy is updated.</p> : null}
+      {outcome.kind === 'error' ? <p role="alert" className="error">{outcome.message}</p> : null}
+    </section>
+  );
+}
+
 /** "Your data": the backup copy, export and import, and the agenda as a calendar. */
 export function DataPage() {
   const counts = useLiveQuery(() => personalCounts(db), []);
@@ -245,6 +282,7 @@ export function DataPage() {
       <BackupCopy />
       <ExportImport />
       <Calendar />
+      {counts ? <ClearData entries={counts.entries} /> : null}
     </div>
   );
 }
