@@ -112,6 +112,15 @@ test('the browser storage wiped: stars, notes, settings and subscriptions come b
   await expect(page.getByRole('alert').filter({ hasText: 'storage for Lanyard was cleared' })).toBeVisible();
   await page.screenshot({ path: 'tests/e2e/screenshots/data-storage-lost.png' });
   expect(readMirror()?.data.agenda).toHaveLength(3);
+  // The page does not quietly re-create an empty database behind the user's back, even when
+  // the user goes on starring: that would hide the backup from the restore at the next start.
+  await importIcs(page, 'after-wipe.ics', otherAppIcs([{ uid: 'w@x', title: 'Hyperscale SIG update', start: '20230203T091500Z', end: '20230203T094000Z' }]));
+  await expect(page.getByText(/^after-wipe\.ics: /)).toBeVisible();
+  const databases = await page.evaluate(async () => {
+    const idb = (globalThis as unknown as { indexedDB: { databases(): Promise<Array<{ name?: string }>> } }).indexedDB;
+    return (await idb.databases()).map((d) => d.name);
+  });
+  expect(databases).not.toContain('lanyard');
 
   await page.getByRole('button', { name: 'Reload' }).click();
   const notice = page.getByTestId('restore-notice');

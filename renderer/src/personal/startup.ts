@@ -58,14 +58,24 @@ export async function prepareStorage(db: LanyardDb, now: number): Promise<() => 
     if (isLost) return;
     isLost = true;
     writer?.stop();
+    // Keep this page from quietly re-creating an empty database and writing new stars into
+    // it: they would make the store look non-empty at the next start and block the restore.
+    db.close({ disableAutoOpen: true });
+    // Dexie's own handling of the forced close may run after this listener: close again once it has.
+    setTimeout(() => db.close({ disableAutoOpen: true }), 0);
     usePersonalNotices.getState().setStorageLost(true);
     usePersonalNotices.getState().setMirror({ state: 'stopped', message: 'The browser storage was cleared; reload to restore from the backup copy.' });
   };
-  db.on('versionchange', lost);
+  // Returning false replaces Dexie's default handler, which would close with auto-open still on.
+  const versionChange = (): boolean => {
+    lost();
+    return false;
+  };
+  db.on('versionchange', versionChange);
   db.on('close', lost);
   return () => {
     window.removeEventListener('pagehide', hide);
-    db.on('versionchange').unsubscribe(lost);
+    db.on('versionchange').unsubscribe(versionChange);
     db.on('close').unsubscribe(lost);
     writer?.stop();
     writer = undefined;
