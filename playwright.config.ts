@@ -1,6 +1,12 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 5199);
+// A fresh user-data folder (the personal-data mirror file) per run. Set in the environment so
+// the test workers, which load this file again, see the same folder as the web server.
+const DATA_DIR = (process.env.LANYARD_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'lanyard-e2e-')));
 
 /** End-to-end tests drive Debian's Chromium (same engine generation as Electron 45) against web mode. */
 export default defineConfig({
@@ -18,7 +24,7 @@ export default defineConfig({
   },
   webServer: {
     command: 'npx tsx main/web/run.ts',
-    env: { PORT: String(PORT) },
+    env: { PORT: String(PORT), LANYARD_DATA_DIR: DATA_DIR },
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -16,13 +16,13 @@ function utc(instant: string): ICAL.Time {
  * it knows as TEXT; X- properties (X-WR-CALNAME) it writes raw, so they are escaped here,
  * as calendar apps expect.
  */
-function addText(component: ICAL.Component, name: string, value: string | undefined): void {
+export function addText(component: ICAL.Component, name: string, value: string | undefined): void {
   if (!value) return;
   const escaped = name.startsWith('x-') ? value.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n') : value;
   component.addPropertyWithValue(name, escaped);
 }
 
-function description(session: Session, speakerNames: ReadonlyMap<string, string>): string | undefined {
+export function description(session: Session, speakerNames: ReadonlyMap<string, string>): string | undefined {
   const parts: string[] = [];
   const abstract = session.abstract ? htmlToText(session.abstract) : '';
   if (abstract) parts.push(abstract);
@@ -69,6 +69,11 @@ export function feedToICal(feed: Feed, options: ICalExportOptions = {}): string 
     if (session.cancelled) event.addPropertyWithValue('status', 'CANCELLED');
     calendar.addSubcomponent(event);
   }
+  return calendarText(calendar);
+}
+
+/** A calendar as iCalendar text, folded within RFC 5545's 75 octets per line. */
+export function calendarText(calendar: ICAL.Component): string {
   // ical.js folds after 75 bytes of content, so continuation lines (a space + 75) reach 76;
   // RFC 5545 allows 75 octets per line.
   const foldLength = ICAL.foldLength;

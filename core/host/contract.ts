@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PersonalDataSchema } from '../personal/model';
 
 /**
  * The host API: everything the renderer needs from the operating system, written once.
@@ -66,6 +67,18 @@ export const PhotoResponse = z.object({
   lastModified: z.string().optional(),
 });
 export type PhotoResponse = z.infer<typeof PhotoResponse>;
+/** The mirror of the user's personal data in the user-data folder (see main/services/mirror-file.ts). */
+export const MirrorReadResult = z.object({
+  data: PersonalDataSchema.nullable(),
+  /** Which file answered: the current one, the previous good copy (the current one was damaged or missing), or none. */
+  source: z.enum(['current', 'previous', 'none']),
+  problem: z.string().optional(),
+  path: z.string(),
+  writtenAt: z.number().optional(),
+});
+export const MirrorWriteOptions = z.object({ allowEmpty: z.boolean().optional() }).strict();
+export const MirrorWriteResult = z.object({ path: z.string(), writtenAt: z.number(), bytes: z.number() });
+export const MirrorStatusResult = z.object({ path: z.string(), writtenAt: z.number().optional(), bytes: z.number().optional(), hasPrevious: z.boolean() });
 
 export const HOST_CONTRACT = {
   'app:info': { args: z.tuple([]), result: AppInfo },
@@ -75,6 +88,9 @@ export const HOST_CONTRACT = {
   'notify:show': { args: z.tuple([NotificationRequest]), result: z.null() },
   'links:open': { args: z.tuple([OpenLinkRequest]), result: z.null() },
   'photos:fetch': { args: z.tuple([PhotoRequest]), result: PhotoResponse },
+  'personal:read-mirror': { args: z.tuple([]), result: MirrorReadResult },
+  'personal:write-mirror': { args: z.tuple([PersonalDataSchema, MirrorWriteOptions]), result: MirrorWriteResult },
+  'personal:mirror-status': { args: z.tuple([]), result: MirrorStatusResult },
 } as const;
 
 export type HostChannel = keyof typeof HOST_CONTRACT;
@@ -113,6 +129,10 @@ export interface HostApi {
   openLink(request: OpenLinkRequest): Promise<HostResult<null>>;
   /** Downloads a speaker photo (checked: raster image, capped) for the offline cache. */
   fetchPhoto(request: HostArgs<'photos:fetch'>[0]): Promise<HostResult<HostValue<'photos:fetch'>>>;
+  /** The mirror file of the user's personal data: read (with fallback to the previous good copy), write atomically, where and when. */
+  readMirror(): Promise<HostResult<HostValue<'personal:read-mirror'>>>;
+  writeMirror(data: HostArgs<'personal:write-mirror'>[0], options: HostArgs<'personal:write-mirror'>[1]): Promise<HostResult<HostValue<'personal:write-mirror'>>>;
+  mirrorStatus(): Promise<HostResult<HostValue<'personal:mirror-status'>>>;
   /** Returns a function that stops listening. */
   onSubscribeLink(listener: (url: string) => void): () => void;
   onOpenSession(listener: (sessionRef: string) => void): () => void;

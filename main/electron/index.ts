@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, screen, session, type BrowserWindow } from 'electron';
 import { createHostHandlers } from '../services/host-handlers';
+import { createMirrorFile } from '../services/mirror-file';
 import { registerAppScheme, setupAppProtocol } from './app-protocol';
 import { openFeedFile } from './dialogs';
 import { sendHostEvent, setupIpc } from './ipc';
@@ -73,6 +74,7 @@ async function onReady(): Promise<void> {
     updateTray: (next) => tray?.update(next),
     showNotification: createNotifier({ openSession, openUrl: openExternalLink }),
     openLink,
+    mirror: createMirrorFile(app.getPath('userData')),
   });
   setupIpc(handlers, () => mainWindow?.webContents);
   const stateFile = join(app.getPath('userData'), 'window-state.json');

@@ -3,6 +3,7 @@ import type { HostHandlers } from './host-dispatch';
 import type { NotificationRequest } from '../../core/host/contract';
 import { fetchFeed } from './feed-fetch';
 import { fetchPhoto } from './photo-fetch';
+import type { MirrorFile } from './mirror-file';
 
 export interface HandlerDeps {
   mode: 'desktop' | 'web';
@@ -17,6 +18,13 @@ export interface HandlerDeps {
   openLink?: (url: string, confirmed: boolean) => Promise<void>;
   /** Tighter fetch limits (total time, bytes) than the defaults; tests use them to play slow servers quickly. */
   fetchLimits?: { timeoutMs?: number; maxBytes?: number };
+  /** The personal-data mirror file in the user-data folder. */
+  mirror?: MirrorFile;
+}
+
+function mirrorOf(deps: HandlerDeps): MirrorFile {
+  if (!deps.mirror) throw new Error('This host keeps no backup copy of personal data.');
+  return deps.mirror;
 }
 
 /** The Node services behind the host API, shared by the desktop app and web mode. */
@@ -62,5 +70,8 @@ export function createHostHandlers(deps: HandlerDeps): HostHandlers {
         ...(photo.lastModified ? { lastModified: photo.lastModified } : {}),
       };
     },
+    'personal:read-mirror': async () => mirrorOf(deps).read(),
+    'personal:write-mirror': async (data, options) => mirrorOf(deps).write(data, options),
+    'personal:mirror-status': async () => mirrorOf(deps).status(),
   };
 }

@@ -3,15 +3,17 @@ import { dispatch, type HostHandlers } from '../services/host-dispatch';
 
 /** Requests with a body larger than this are refused (the API only takes small JSON arguments). */
 const MAX_BODY = 64 * 1024;
+/** Calls that carry the user's whole personal data (the mirror) may be larger. */
+const LARGE_BODY: Readonly<Record<string, number>> = { 'personal:write-mirror': 80 * 1024 * 1024 };
 export const API_HEADER = 'x-lanyard-request';
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage, maxBody = MAX_BODY): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => {
       size += chunk.byteLength;
-      if (size > MAX_BODY) {
+      if (size > maxBody) {
         reject(new Error('request body too large'));
         req.destroy();
       } else chunks.push(chunk);
@@ -48,7 +50,7 @@ export async function handleApi(handlers: HostHandlers, req: IncomingMessage, re
   const channel = decodeURIComponent((req.url ?? '').slice('/api/'.length).split('?')[0] ?? '');
   let args: unknown;
   try {
-    const body = JSON.parse(await readBody(req)) as { args?: unknown };
+    const body = JSON.parse(await readBody(req, LARGE_BODY[channel])) as { args?: unknown };
     args = body.args ?? [];
   } catch {
     res.writeHead(400, json).end(JSON.stringify({ ok: false, error: { message: 'The request body is not valid JSON' } }));

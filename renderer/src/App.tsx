@@ -9,6 +9,8 @@ import { AgendaPage } from './features/agenda/AgendaPage';
 import { ChangesPage } from './features/changes/ChangesPage';
 import { replanAll } from './db/personal';
 import { startAlerts } from './personal/alerts';
+import { DataPage } from './features/data/DataPage';
+import { RestoreNotice } from './features/data/RestoreNotice';
 import { Sidebar } from './features/layout/Sidebar';
 import { TopBar } from './features/layout/TopBar';
 import { RoomsPage, TracksPage } from './features/rooms/RoomsPage';
@@ -23,11 +25,11 @@ import { LinkDialog } from './links/LinkDialog';
 import { SpeakerPage, SpeakersPage } from './features/speakers/SpeakersPage';
 import { host } from './host';
 import { notify, onNotificationOpen } from './notify';
+import { prepareStorage } from './personal/startup';
 import { navigate, useRoute, type Route } from './route';
 import { useUi } from './store/ui';
 import { startSync } from './sync/manager';
 import { cacheAllPhotos } from './sync/photos';
-import { ensureSample } from './sync/sample';
 import { useTrayFeed } from './sync/tray-feed';
 
 function ConferenceView({ route }: { route: Extract<Route, { conferenceId: string }> }) {
@@ -58,9 +60,13 @@ export function App() {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     let stop: (() => void) | undefined;
+    let stopPersonal: (() => void) | undefined;
     let cancelled = false;
-    ensureSample(db, Date.now()).then(
-      () => {
+    // Restore from the backup copy (if the store was wiped) before the sample or sync write anything.
+    prepareStorage(db, Date.now()).then(
+      (stopMirror) => {
+        if (cancelled) stopMirror();
+        else stopPersonal = stopMirror;
         setReady(true);
         // The first screen comes first; then reminders (re-planned once at start: the clock or
         // the data may have changed while closed, then a short tick), sync, the search index
@@ -82,6 +88,7 @@ export function App() {
     return () => {
       cancelled = true;
       stop?.();
+      stopPersonal?.();
     };
   }, [setOnline]);
   useTrayFeed(db);
@@ -109,6 +116,7 @@ export function App() {
   let content;
   if (startError) content = <p role="alert" className="error">Lanyard could not open its storage: {startError}</p>;
   else if (route.page === 'subscribe') content = <SubscribePage initialUrl={route.url} />;
+  else if (route.page === 'data') content = <DataPage />;
   else if (route.page === 'search') content = <SearchPage query={route.query} conferenceId={route.conferenceId} />;
   else if (route.page === 'live') content = <LivePage />;
   else if (route.page === 'recordings') content = <RecordingsPage />;
@@ -119,7 +127,10 @@ export function App() {
       <TopBar onSearchPage={route.page === 'search'} />
       <div className="app-body">
         <Sidebar activeId={conferenceId} page={route.page} />
-        <main id="content" className="content" tabIndex={-1}>{content}</main>
+        <main id="content" className="content" tabIndex={-1}>
+          <RestoreNotice />
+          {content}
+        </main>
       </div>
       <LinkDialog />
     </div>

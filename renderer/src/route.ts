@@ -13,7 +13,8 @@ export type Route =
   | { page: 'agenda'; conferenceId: string; day?: string }
   | { page: 'changes'; conferenceId: string }
   | { page: 'live' }
-  | { page: 'recordings' };
+  | { page: 'recordings' }
+  | { page: 'data' };
 
 const dec = (s: string): string => decodeURIComponent(s);
 
@@ -27,6 +28,7 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[0] === 'live') return { page: 'live' };
   if (parts[0] === 'recordings') return { page: 'recordings' };
+  if (parts[0] === 'data') return { page: 'data' };
   if (parts[0] === 'search') {
     const cid = query.get('in');
     return cid ? { page: 'search', query: query.get('q') ?? '', conferenceId: cid } : { page: 'search', query: query.get('q') ?? '' };
@@ -76,6 +78,8 @@ export function hrefFor(route: Route): string {
     case 'live':
     case 'recordings':
       return `#/${route.page}`;
+    case 'data':
+      return '#/data';
   }
 }
 

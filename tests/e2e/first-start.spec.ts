@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fresh-data';
 
 test.describe('first start', () => {
   test('shows the built-in CentOS Connect sample with no network', async ({ page, context }) => {

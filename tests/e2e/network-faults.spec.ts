@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fresh-data';
 import { FAULTS, FaultServer } from '../unit/support/fault-server';
 import { testConference } from './support/feed-host';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fresh-data';
 
 test('search finds sessions while typing, ranked, with the match highlighted', async ({ page }) => {
   await page.goto('/');

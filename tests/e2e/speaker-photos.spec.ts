@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fresh-data';
 import { makePng } from '../fixtures/png';
 import { FeedHost, testConference } from './support/feed-host';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fresh-data';
 import { SECURITY_HEADERS } from '../../core/security/headers';
 import { installTrustProbe, probe } from './support/trust-probe';
 

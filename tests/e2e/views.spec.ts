@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/fresh-data';
 import { FeedHost } from './support/feed-host';
 
 const FOSDEM_2020 = resolve(import.meta.dirname, '../../../shared/corpus/fosdem/fosdem-2020.xml');

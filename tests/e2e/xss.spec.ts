@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './support/fresh-data';
 import { importFeed } from '../../core/formats/index';
 import { writeTrustFigures } from '../unit/support/trust-figures';
 import { xssFeeds, type XssFeed } from '../unit/support/xss-feeds';

@@ -7,12 +7,17 @@ declare global {
   }
 }
 
+/** Bodies below this go out with `keepalive`, so a write started as the page closes still arrives. */
+const KEEPALIVE_MAX = 60 * 1024;
+
 async function call<T>(channel: HostChannel, args: unknown[]): Promise<HostResult<T>> {
   try {
+    const body = JSON.stringify({ args });
     const response = await fetch(`/api/${channel}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-lanyard-request': '1' },
-      body: JSON.stringify({ args }),
+      body,
+      keepalive: body.length < KEEPALIVE_MAX,
     });
     return (await response.json()) as HostResult<T>;
   } catch {
@@ -33,6 +38,9 @@ const webHost: HostApi = {
     return Promise.resolve({ ok: true, value: null });
   },
   fetchPhoto: (request) => call('photos:fetch', [request]),
+  readMirror: () => call('personal:read-mirror', []),
+  writeMirror: (data, options) => call('personal:write-mirror', [data, options]),
+  mirrorStatus: () => call('personal:mirror-status', []),
   onSubscribeLink: () => () => undefined,
   onOpenSession: () => () => undefined,
   onOpenLive: () => () => undefined,

@@ -26,6 +26,9 @@ const handlers = {
   'notify:show': vi.fn(() => Promise.resolve(null)),
   'links:open': vi.fn(() => Promise.resolve(null)),
   'photos:fetch': vi.fn(() => Promise.reject(new Error('no photos here'))),
+  'personal:read-mirror': vi.fn(() => Promise.resolve({ data: null, source: 'none' as const, path: '/tmp/personal-data.json' })),
+  'personal:write-mirror': vi.fn(() => Promise.resolve({ path: '/tmp/personal-data.json', writtenAt: 1, bytes: 2 })),
+  'personal:mirror-status': vi.fn(() => Promise.resolve({ path: '/tmp/personal-data.json', hasPrevious: false })),
 } satisfies HostHandlers;
 
 function eventFrom(sender: { mainFrame: FakeFrame }, senderFrame: FakeFrame | null): IpcMainInvokeEvent {

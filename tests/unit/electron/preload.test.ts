@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { emptyPersonalData } from '../../../core/personal/model';
 import type { HostApi } from '../../../core/host/contract';
 
 type IpcListener = (event: unknown, payload: unknown) => void;
@@ -20,7 +21,7 @@ vi.mock('electron', () => ({
 
 await import('../../../preload/index');
 
-const METHODS = ['appInfo', 'fetchFeed', 'openFeedFile', 'updateTray', 'showNotification', 'openLink', 'fetchPhoto', 'onSubscribeLink', 'onOpenSession', 'onOpenLive'] as const satisfies ReadonlyArray<keyof HostApi>;
+const METHODS = ['appInfo', 'fetchFeed', 'openFeedFile', 'updateTray', 'showNotification', 'openLink', 'fetchPhoto', 'readMirror', 'writeMirror', 'mirrorStatus', 'onSubscribeLink', 'onOpenSession', 'onOpenLive'] as const satisfies ReadonlyArray<keyof HostApi>;
 // Compile-time: the list above names every HostApi method.
 const isComplete: Exclude<keyof HostApi, (typeof METHODS)[number]> extends never ? true : false = true;
 
@@ -54,11 +55,18 @@ describe('the preload bridge', () => {
     await api.fetchFeed({ url: 'https://example.org/feed.json', etag: '"1"' });
     await api.openFeedFile();
     await api.updateTray({ next: [] });
+    const data = emptyPersonalData(1);
+    await api.readMirror();
+    await api.writeMirror(data, { allowEmpty: true });
+    await api.mirrorStatus();
     expect(fake.invoke.mock.calls).toEqual([
       ['app:info'],
       ['feeds:fetch', { url: 'https://example.org/feed.json', etag: '"1"' }],
       ['files:open-feed'],
       ['tray:update', { next: [] }],
+      ['personal:read-mirror'],
+      ['personal:write-mirror', data, { allowEmpty: true }],
+      ['personal:mirror-status'],
     ]);
   });
 

@@ -52,6 +52,9 @@ export function Sidebar({ activeId, page }: { activeId: string | undefined; page
         </details>
       ) : null}
       {conferences.length === 0 ? <p className="muted">No conferences yet.</p> : null}
+      <a className="sidebar-data-link" href={hrefFor({ page: 'data' })}>
+        Your data: backup, export, calendar
+      </a>
     </nav>
   );
 }

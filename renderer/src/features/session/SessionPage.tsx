@@ -4,6 +4,7 @@ import { ReminderChoice } from '../agenda/ReminderChoice';
 import { RemovedEntry } from '../agenda/RemovedEntry';
 import { StarControl } from '../agenda/StarControl';
 import { ChangeBox } from '../changes/ChangeBox';
+import { SessionCalendarButton } from '../data/SessionCalendarButton';
 import { clock, longDate } from '../../format';
 import { RichText } from '../../RichText';
 import { hrefFor } from '../../route';
@@ -93,6 +94,7 @@ export function SessionPage({ data, sessionId }: { data: ConferenceData; session
       {Date.parse(session.end) <= now && links.some((l) => l.kind === 'recording') ? (
         <p><WatchLaterButton conferenceId={data.record.id} sessionId={session.id} title={session.title} /></p>
       ) : null}
+      <SessionCalendarButton conferenceId={data.record.id} sessionId={session.id} />
       {links.length > 0 ? (
         <ul className="link-list" aria-label="Links">
           {links.map((l) => (
