@@ -64,6 +64,7 @@ function isXmlChar(code: number): boolean {
 
 /** `c` as the reader shows it in a message. */
 function shown(c: number): string {
+  if (c === 34) return `'"'`;
   return c >= 0x21 && c <= 0x7e ? `"${String.fromCharCode(c)}"` : `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
@@ -341,6 +342,7 @@ class XmlReader {
     const { name } = top;
     let pos = lt + 2 + name.length;
     const after = src.charCodeAt(pos);
+    if (pos >= this.end && src.startsWith(name, lt + 2)) this.fail(pos, `the document ends inside </${name}>; it may have been cut short`);
     if (!src.startsWith(name, lt + 2) || !(after === 62 || isSpace(after))) {
       const end = this.nameEnd(lt + 2, 'a closing tag name');
       this.fail(lt, `</${src.slice(lt + 2, end)}> does not close <${name}> (opened at line ${top.line})`);
