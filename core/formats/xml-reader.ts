@@ -22,8 +22,19 @@ export interface ParseXmlOptions {
   onClose?: (element: XmlElement, ancestors: readonly XmlElement[]) => boolean;
 }
 
+/**
+ * Prototype of every attribute map: an empty object that itself inherits nothing, so an
+ * attribute map has no inherited members (`attrs.constructor` is an attribute or nothing)
+ * yet stays a fast, small object, unlike one made by `Object.create(null)`.
+ */
+const ATTRS_PROTO: object = Object.freeze(Object.create(null) as object);
+const newAttrs = (): Record<string, string> => Object.create(ATTRS_PROTO) as Record<string, string>;
 /** Shared by every element without attributes; frozen, so no importer can write into it. */
-const NO_ATTRS: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>);
+const NO_ATTRS: Record<string, string> = Object.freeze(newAttrs());
+/** Shared by every element until its first child arrives; frozen for the same reason. */
+const NO_CHILDREN = Object.freeze<XmlElement[]>([]) as XmlElement[];
+/** `\n` and 0–63 spaces: the indentation between tags of most feeds, kept once instead of sliced each time. */
+const INDENTS: readonly string[] = Array.from({ length: 64 }, (_, n) => `\n${' '.repeat(n)}`);
 
 /** ASCII name characters: 1 = may start a name, 2 = may continue one. */
 const ASCII_NAME = new Uint8Array(128);
@@ -58,6 +69,11 @@ const NUMERIC_REF = /^#(?:([0-9]{1,7})|x([0-9A-Fa-f]{1,6}))$/;
 
 const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 9 || c === 13;
 
+function isIndent(src: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i += 1) if (src.charCodeAt(i) !== 32) return false;
+  return true;
+}
+
 function isXmlChar(code: number): boolean {
   return code === 9 || code === 10 || code === 13 || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
 }
@@ -81,7 +97,7 @@ class XmlReader {
   private readonly src: string;
   private readonly end: number;
   private readonly onClose: ParseXmlOptions['onClose'];
-  private readonly document: XmlElement = { name: '#document', attrs: NO_ATTRS, children: [], text: '', line: 1 };
+  private readonly document: XmlElement = { name: '#document', attrs: NO_ATTRS, children: NO_CHILDREN, text: '', line: 1 };
   private readonly stack: XmlElement[] = [this.document];
   private top: XmlElement = this.document;
   private count = 0;
@@ -98,6 +114,8 @@ class XmlReader {
   /** Position of the first character XML does not allow; the end when there is none. */
   private readonly firstBadChar: number;
   private readonly hasLoneCr: boolean;
+  /** Names seen, by first character (low 7 bits) and length (low 5 bits): see name(). */
+  private readonly names: string[] = new Array<string>(4096).fill('');
 
   constructor(src: string, options: ParseXmlOptions) {
     this.src = src;
@@ -187,6 +205,11 @@ class XmlReader {
       }
       return;
     }
+    const length = to - from;
+    if (length <= INDENTS.length && src.charCodeAt(from) === 10 && isIndent(src, from + 1, to)) {
+      this.top.text += INDENTS[length - 1]!;
+      return;
+    }
     if (this.nextCdataEnd < from) {
       const at = src.indexOf(']]>', from);
       this.nextCdataEnd = at < 0 ? this.end : at;
@@ -234,8 +257,20 @@ class XmlReader {
     return String.fromCodePoint(code);
   }
 
-  /** End of the XML name starting at `pos`; fails when none starts there. */
-  private nameEnd(pos: number, what: string): number {
+  /** The name from `from` to `to`, reusing the string of the last name of that first character and length. */
+  private name(from: number, to: number): string {
+    const { src } = this;
+    const length = to - from;
+    const key = ((src.charCodeAt(from) & 127) << 5) | (length & 31);
+    const known = this.names[key]!;
+    if (known.length === length && src.startsWith(known, from)) return known;
+    const name = src.slice(from, to);
+    this.names[key] = name;
+    return name;
+  }
+
+  /** End of the XML name starting at `pos`; fails when none starts there (`what`, in `owner` when given). */
+  private nameEnd(pos: number, what: string, owner?: XmlElement): number {
     const { src } = this;
     let i = pos;
     for (;;) {
@@ -255,7 +290,8 @@ class XmlReader {
     }
     if (i === pos) {
       const c = src.charCodeAt(pos);
-      this.fail(pos, Number.isNaN(c) ? `the document ends inside ${what}; it may have been cut short` : `${shown(c)} cannot start ${what}`);
+      const where = owner ? `${what} in <${owner.name}>` : what;
+      this.fail(pos, Number.isNaN(c) ? `the document ends inside ${where}; it may have been cut short` : `${shown(c)} cannot start ${where}`);
     }
     return i;
   }
@@ -270,7 +306,7 @@ class XmlReader {
     const { src } = this;
     if (this.top === this.document && this.hasRoot) this.fail(lt, `a second root element; a document has exactly one`);
     const nameEnd = this.nameEnd(lt + 1, 'a tag name');
-    const element: XmlElement = { name: src.slice(lt + 1, nameEnd), attrs: NO_ATTRS, children: [], text: '', line: this.lineOf(lt) };
+    const element: XmlElement = { name: this.name(lt + 1, nameEnd), attrs: NO_ATTRS, children: NO_CHILDREN, text: '', line: this.lineOf(lt) };
     this.count += 1;
     if (this.stack.length > LIMITS.maxDepth) {
       throw new FeedError('too-deep', `XML nested deeper than ${LIMITS.maxDepth} levels`, `line ${element.line}`);
@@ -300,8 +336,10 @@ class XmlReader {
       if (d === 62 || d === 47) continue;
       pos = this.attribute(element, pos);
     }
-    this.top.children.push(element);
-    if (this.top === this.document) this.hasRoot = true;
+    const { top } = this;
+    if (top.children === NO_CHILDREN) top.children = [element];
+    else top.children.push(element);
+    if (top === this.document) this.hasRoot = true;
     if (isEmpty) {
       this.close(element);
     } else {
@@ -314,8 +352,8 @@ class XmlReader {
   /** Reads `name = "value"` at `pos` into the element; returns the position after it. */
   private attribute(element: XmlElement, pos: number): number {
     const { src } = this;
-    const nameEnd = this.nameEnd(pos, `an attribute name in <${element.name}>`);
-    const name = src.slice(pos, nameEnd);
+    const nameEnd = this.nameEnd(pos, 'an attribute name', element);
+    const name = this.name(pos, nameEnd);
     let i = this.skipSpace(nameEnd);
     if (src.charCodeAt(i) !== 61 /* = */) this.fail(i, `the attribute ${name} of <${element.name}> has no "=" and value`);
     i = this.skipSpace(i + 1);
@@ -326,7 +364,7 @@ class XmlReader {
     const lt = this.ltFrom(i + 1);
     if (lt < close) this.fail(lt, `"<" is not allowed in an attribute value (in ${name} of <${element.name}>)`);
     const value = this.ampFrom(i + 1) < close ? this.decode(i + 1, close, true) : this.raw(i + 1, close, true);
-    if (element.attrs === NO_ATTRS) element.attrs = Object.create(null) as Record<string, string>;
+    if (element.attrs === NO_ATTRS) element.attrs = newAttrs();
     else if (name in element.attrs) this.fail(pos, `the attribute ${name} appears twice in <${element.name}>`);
     element.attrs[name] = value;
     const after = src.charCodeAt(close + 1);

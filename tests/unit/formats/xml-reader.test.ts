@@ -100,17 +100,37 @@ describe('well-formed documents', () => {
     expect(root.children[0]!.attrs).toEqual({ z: '3' });
   });
 
-  it('gives attributes no prototype, so names like __proto__ are plain data', () => {
-    const root = parseXml('<a __proto__="p" constructor="c"><b/></a>');
-    expect(Object.getPrototypeOf(root.attrs)).toBeNull();
+  it('gives attribute maps no inherited members, so names like __proto__ are plain data', () => {
+    const root = parseXml('<a __proto__="p" constructor="c"><b/><c toString="t"/></a>');
     expect(Object.keys(root.attrs)).toEqual(['__proto__', 'constructor']);
+    expect(root.attrs.__proto__).toBe('p');
     expect(root.attrs.constructor).toBe('c');
-    const bare = root.children[0]!.attrs;
-    expect(Object.getPrototypeOf(bare)).toBeNull();
-    expect(bare.constructor).toBeUndefined();
+    expect('hasOwnProperty' in root.attrs).toBe(false);
+    expect(Object.getPrototypeOf(Object.getPrototypeOf(root.attrs))).toBeNull();
+    const [bare, other] = root.children.map((c) => c.attrs);
+    expect(bare!.constructor).toBeUndefined();
+    expect('toString' in bare!).toBe(false);
+    expect(other!.toString).toBe('t');
     expect(() => {
-      bare.injected = 'x';
+      bare!.injected = 'x';
     }).toThrow(TypeError);
+  });
+
+  it('never lets one element change another through shared empty attributes or children', () => {
+    const root = parseXml('<a><b/><c/></a>');
+    const [b, c] = root.children;
+    expect(() => b!.children.push(root)).toThrow(TypeError);
+    expect(c!.children).toEqual([]);
+    expect(() => {
+      b!.attrs.x = '1';
+    }).toThrow(TypeError);
+    expect(c!.attrs.x).toBeUndefined();
+  });
+
+  it('keeps every kind of whitespace between tags as text', () => {
+    const root = parseXml('<a>\n  <b/>\n\t<c/> \n<d/>\n' + ' '.repeat(80) + '<e/>\n</a>');
+    expect(root.text).toBe('\n  \n\t \n\n' + ' '.repeat(80) + '\n');
+    expect(root.children).toHaveLength(4);
   });
 
   it('keeps surrogate pairs and the whole allowed character range in text', () => {
