@@ -176,6 +176,7 @@ export function makeLink(
 export function uniqueLinks(links: ReadonlyArray<Link | undefined>): Link[] {
   if (links.length === 0) return [];
   if (links.length === 1) return links[0] ? [links[0]] : [];
+  if (links.length <= 16) return uniqueFew(links);
   const seen = new Set<string>();
   const out: Link[] = [];
   for (const link of links) {
@@ -183,6 +184,23 @@ export function uniqueLinks(links: ReadonlyArray<Link | undefined>): Link[] {
     seen.add(link.url);
     out.push(link);
     if (out.length >= LIMITS.maxLinksPerItem) break;
+  }
+  return out;
+}
+
+/** uniqueLinks for the few links of one session: comparing each with those kept beats building a Set. */
+function uniqueFew(links: ReadonlyArray<Link | undefined>): Link[] {
+  const out: Link[] = [];
+  for (const link of links) {
+    if (!link) continue;
+    let isRepeat = false;
+    for (const kept of out) {
+      if (kept.url === link.url) {
+        isRepeat = true;
+        break;
+      }
+    }
+    if (!isRepeat) out.push(link);
   }
   return out;
 }

@@ -64,7 +64,6 @@ const XML_DECLARATION =
 const DECLARATIONS = /^<!(?:DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)/i;
 const CR_NEWLINE = /\r\n?/g;
 const ATTR_SPACE = /\r\n|[\t\n\r]/g;
-const ATTR_SPACE_TEST = /[\t\n\r]/;
 const NUMERIC_REF = /^#(?:([0-9]{1,7})|x([0-9A-Fa-f]{1,6}))$/;
 
 const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 9 || c === 13;
@@ -102,12 +101,14 @@ class XmlReader {
   private top: XmlElement = this.document;
   private count = 0;
   private hasRoot = false;
-  /** Cached positions of the next `<`, `&`, `\r`, `]]>` and `\n` at or after the reading position. */
+  /** Cached positions of the next `<`, `&`, `\r`, `]]>`, `\n` and tab at or after the reading position (reading only moves forward). */
   private nextLt = -1;
   private nextAmp = -1;
   private nextCr = -1;
   private nextCdataEnd = -1;
   private nextNl = -1;
+  private nextNlInAttr = -1;
+  private nextTab = -1;
   /** Line reached by lineOf, and (documents with a lone `\r` only) how far it has counted. */
   private line = 1;
   private lineScan = 0;
@@ -176,6 +177,22 @@ class XmlReader {
     return this.nextCr;
   }
 
+  private nlFrom(pos: number): number {
+    if (this.nextNlInAttr < pos) {
+      const at = this.src.indexOf('\n', pos);
+      this.nextNlInAttr = at < 0 ? this.end : at;
+    }
+    return this.nextNlInAttr;
+  }
+
+  private tabFrom(pos: number): number {
+    if (this.nextTab < pos) {
+      const at = this.src.indexOf('\t', pos);
+      this.nextTab = at < 0 ? this.end : at;
+    }
+    return this.nextTab;
+  }
+
   /** Line of `pos`, counting line ends forward from the last position asked about. */
   private lineOf(pos: number): number {
     const { src } = this;
@@ -221,8 +238,9 @@ class XmlReader {
   /** Source text with line ends normalised: `\r\n` and `\r` to `\n`, or in attributes every line end and tab to a space. */
   private raw(from: number, to: number, isAttr: boolean): string {
     const slice = this.src.slice(from, to);
-    if (isAttr) return ATTR_SPACE_TEST.test(slice) ? slice.replace(ATTR_SPACE, ' ') : slice;
-    return this.crFrom(from) < to ? slice.replace(CR_NEWLINE, '\n') : slice;
+    if (this.crFrom(from) < to) return isAttr ? slice.replace(ATTR_SPACE, ' ') : slice.replace(CR_NEWLINE, '\n');
+    if (isAttr && (this.nlFrom(from) < to || this.tabFrom(from) < to)) return slice.replace(ATTR_SPACE, ' ');
+    return slice;
   }
 
   /** Text or attribute value with entity and character references replaced. */
