@@ -119,13 +119,14 @@ function classifyParts(hostname: string, pathname: string, search: string, title
 }
 
 /**
- * An http(s) URL the WHATWG parser returns unchanged, so parsing can be skipped (most feed
- * links): lowercase scheme and host of letters, digits and hyphens whose last label starts
- * with a letter (never an IPv4 address), a path of characters that are never
- * percent-encoded, and no port, credentials, query or fragment. Punycode hosts and dot
- * segments, which the parser would check or rewrite, are excluded after the match.
+ * An http(s) URL the WHATWG parser returns unchanged but for the `/` it adds after a bare
+ * host, so parsing can be skipped (most feed links): lowercase scheme and host of letters,
+ * digits and hyphens whose last label starts with a letter (never an IPv4 address), a path
+ * and query of characters that are never percent-encoded, and no port, credentials or
+ * fragment. Punycode hosts and dot segments, which the parser would check or rewrite, are
+ * excluded after the match. Groups: scheme and host, host, path, query.
  */
-const PLAIN_URL = /^https?:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*\/[A-Za-z0-9\-._~!$&'()*+,;=:@/]*$/;
+const PLAIN_URL = /^(https?:\/\/((?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*))(\/[A-Za-z0-9\-._~!$&'()*+,;=:@/]*)?(\?[A-Za-z0-9\-._~!$&()*+,;=:@/?]*)?$/;
 const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
 
 /**
@@ -142,14 +143,14 @@ export function makeLink(
 ): Link | undefined {
   const href = rawHref?.trim();
   if (!href) return undefined;
-  if (href.length <= LIMITS.maxUrlChars && PLAIN_URL.test(href)) {
-    const slash = href.indexOf('/', href.charCodeAt(4) === 115 /* s */ ? 8 : 7);
-    const host = href.slice(href.indexOf('/') + 2, slash);
-    const path = href.slice(slash);
-    if (!host.includes('xn--') && !DOT_SEGMENT.test(path)) {
+  const plain = href.length < LIMITS.maxUrlChars ? PLAIN_URL.exec(href) : null;
+  if (plain) {
+    const [, origin, host, path = '/', query] = plain;
+    if (!host!.includes('xn--') && !DOT_SEGMENT.test(path)) {
+      const url = plain[3] === undefined ? `${origin}/${query ?? ''}` : href;
       const title = cleanText(rawTitle)?.slice(0, LIMITS.maxShortChars);
-      const kind = hint && hint !== 'other' ? hint : classifyParts(host, path, '', title ?? '');
-      return title ? { url: href, title, kind } : { url: href, kind };
+      const kind = hint && hint !== 'other' ? hint : classifyParts(host!, path, query === undefined || query === '?' ? '' : query, title ?? '');
+      return title ? { url, title, kind } : { url, kind };
     }
   }
   let url: URL;
