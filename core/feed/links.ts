@@ -125,13 +125,14 @@ function classifyParts(hostname: string, pathname: string, search: string, title
 }
 
 /**
- * An http(s) URL the WHATWG parser returns unchanged, so parsing can be skipped (most feed
- * links): lowercase scheme and host of letters, digits and hyphens whose last label starts
- * with a letter (never an IPv4 address), a path of characters that are never
- * percent-encoded, and no port, credentials, query or fragment. Punycode hosts and dot
- * segments, which the parser would check or rewrite, are excluded after the match.
+ * An http(s) URL the WHATWG parser returns unchanged but for the `/` it adds after a bare
+ * host, so parsing can be skipped (most feed links): lowercase scheme and host of letters,
+ * digits and hyphens whose last label starts with a letter (never an IPv4 address), a path
+ * and query of characters that are never percent-encoded, and no port, credentials or
+ * fragment. Punycode hosts and dot segments, which the parser would check or rewrite, are
+ * excluded after the match. Groups: scheme and host, host, path, query.
  */
-const PLAIN_URL = /^https?:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*\/[A-Za-z0-9\-._~!$&'()*+,;=:@/]*$/;
+const PLAIN_URL = /^(https?:\/\/((?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*))(\/[A-Za-z0-9\-._~!$&'()*+,;=:@/]*)?(\?[A-Za-z0-9\-._~!$&()*+,;=:@/?]*)?$/;
 const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
 
 /**
@@ -148,14 +149,14 @@ export function makeLink(
 ): Link | undefined {
   const href = rawHref?.trim();
   if (!href) return undefined;
-  if (href.length <= LIMITS.maxUrlChars && PLAIN_URL.test(href)) {
-    const slash = href.indexOf('/', href.charCodeAt(4) === 115 /* s */ ? 8 : 7);
-    const host = href.slice(href.indexOf('/') + 2, slash);
-    const path = href.slice(slash);
-    if (!host.includes('xn--') && !DOT_SEGMENT.test(path)) {
+  const plain = href.length < LIMITS.maxUrlChars ? PLAIN_URL.exec(href) : null;
+  if (plain) {
+    const [, origin, host, path = '/', query] = plain;
+    if (!host!.includes('xn--') && !DOT_SEGMENT.test(path)) {
+      const url = plain[3] === undefined ? `${origin}/${query ?? ''}` : href;
       const title = cleanText(rawTitle)?.slice(0, LIMITS.maxShortChars);
-      const kind = hint && hint !== 'other' ? hint : classifyParts(host, path, '', title ?? '');
-      return title ? { url: href, title, kind } : { url: href, kind };
+      const kind = hint && hint !== 'other' ? hint : classifyParts(host!, path, query === undefined || query === '?' ? '' : query, title ?? '');
+      return title ? { url, title, kind } : { url, kind };
     }
   }
   let url: URL;
@@ -182,6 +183,7 @@ export function makeLink(
 export function uniqueLinks(links: ReadonlyArray<Link | undefined>): Link[] {
   if (links.length === 0) return [];
   if (links.length === 1) return links[0] ? [links[0]] : [];
+  if (links.length <= 16) return uniqueFew(links);
   const seen = new Set<string>();
   const out: Link[] = [];
   for (const link of links) {
@@ -189,6 +191,23 @@ export function uniqueLinks(links: ReadonlyArray<Link | undefined>): Link[] {
     seen.add(link.url);
     out.push(link);
     if (out.length >= LIMITS.maxLinksPerItem) break;
+  }
+  return out;
+}
+
+/** uniqueLinks for the few links of one session: comparing each with those kept beats building a Set. */
+function uniqueFew(links: ReadonlyArray<Link | undefined>): Link[] {
+  const out: Link[] = [];
+  for (const link of links) {
+    if (!link) continue;
+    let isRepeat = false;
+    for (const kept of out) {
+      if (kept.url === link.url) {
+        isRepeat = true;
+        break;
+      }
+    }
+    if (!isRepeat) out.push(link);
   }
   return out;
 }

@@ -37,9 +37,11 @@ const filter = new FilterXSS({
 /**
  * Strings made only of text, entities, attribute-free allowed tags and plain http(s) links
  * (`<a href="https://…">` with no quote, angle bracket, `&` or space in the URL: nothing
- * the filter would change or refuse) need no filtering.
+ * the filter would change or refuse) need no filtering; attribute-free `<h1>` and `<h2>`
+ * only the renaming the filter would do (HEADING_RENAMES).
  */
-const SAFE_TAG = /<\/?(?:p|br|em|strong|b|i|u|s|code|pre|ul|ol|li|blockquote|h[3-6]|hr|sub|sup|a)\s*\/?>|<a href="https?:\/\/[^"'<>&\s]*">/iy;
+const SAFE_TAG = /<\/?(?:p|br|em|strong|b|i|u|s|code|pre|ul|ol|li|blockquote|h[1-6]|hr|sub|sup|a)\s*\/?>|<a href="https?:\/\/[^"'<>&\s]*">/iy;
+const HIGH_HEADING = /<(\/?)h[12]\s*\/?>/gi;
 const SAFE_ENTITY = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/iy;
 
 /**
@@ -94,7 +96,7 @@ export function sanitizeRichText(raw: string | undefined | null): string | undef
   if (text.length === 0) return undefined;
   let html: string;
   if (!LOOKS_LIKE_HTML.test(text)) html = plainToHtml(text);
-  else if (isAlreadySafe(text)) html = text;
+  else if (isAlreadySafe(text)) html = /<\/?h[12]/i.test(text) ? text.replace(HIGH_HEADING, '<$1h3>') : text;
   else html = filter.process(text);
   html = html.trim();
   return html.length > 0 && hasVisibleText(html) ? html : undefined;
