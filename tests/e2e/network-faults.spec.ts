@@ -35,7 +35,7 @@ test('refreshing against a misbehaving server keeps the conference and says why'
     await page.getByRole('button', { name: 'Refresh now' }).click();
     await expect(page.getByTestId('freshness'), name).toHaveText(shown);
     await expect(page.getByText(/^18 sessions/)).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Kmods SIG Update' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Connect over coffee' })).toBeVisible();
   }
   await page.screenshot({ path: 'tests/e2e/screenshots/network-fault.png' });
   server.failGoodWith = undefined;

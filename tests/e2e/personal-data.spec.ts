@@ -62,6 +62,13 @@ test.afterEach(async () => {
   await feeds.dispose();
 });
 
+/** Opens Your data once the built-in sample is stored (calendar imports match against it). */
+async function openDataPage(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'CentOS Connect at FOSDEM' })).toBeVisible();
+  await page.goto('/#/data');
+}
+
 test('the browser storage wiped: stars, notes, settings and subscriptions come back from the mirror file', async ({ page, context, baseURL }) => {
   await page.goto(`/#/subscribe?url=${encodeURIComponent(`${feeds.url}testcon.json`)}`);
   await page.getByRole('region', { name: 'Feed preview' }).getByRole('button', { name: 'Subscribe' }).click();
@@ -141,7 +148,7 @@ test('the browser storage wiped: stars, notes, settings and subscriptions come b
 });
 
 test('export my data and import it again, with a real download; a broken file is refused with where', async ({ page, context, baseURL }) => {
-  await page.goto('/#/data');
+  await openDataPage(page);
   await importIcs(
     page,
     'two.ics',
@@ -210,7 +217,7 @@ test('export my data and import it again, with a real download; a broken file is
 });
 
 test('a damaged mirror file: the previous good copy is used and the damaged one kept aside', async ({ page, context, baseURL }) => {
-  await page.goto('/#/data');
+  await openDataPage(page);
   await importIcs(page, 'one.ics', otherAppIcs([{ uid: 'k@x', title: 'Kmods SIG Update', start: '20230203T143000Z', end: '20230203T150000Z' }]));
   await expect.poll(() => readMirror()?.data.agenda.length ?? 0, { timeout: 10_000 }).toBe(1);
   await importIcs(page, 'two.ics', otherAppIcs([{ uid: 'c@x', title: 'Connect over coffee', start: '20230203T073000Z', end: '20230203T080000Z' }]));

@@ -118,7 +118,7 @@ async function fullDisk(page: Page): Promise<void> {
   await expect(page.getByTestId('freshness')).toHaveText('last attempt failed: the new revision could not be stored: there is not enough storage space (the disk or the browser\'s quota is full); the previous copy is kept', { timeout: 20_000 });
   await page.screenshot({ path: 'tests/e2e/screenshots/quota-exceeded.png' });
   await expect(page.getByText(/^18 sessions/)).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Kmods SIG Update' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Connect over coffee' })).toBeVisible();
   await page.reload();
   await expect(page.getByText(/^18 sessions/)).toBeVisible();
   await expect(page.getByTestId('freshness')).toHaveText(/could not be stored/);
