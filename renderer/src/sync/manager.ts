@@ -59,7 +59,11 @@ async function schedule(db: LanyardDb, id: string): Promise<void> {
 export async function syncDue(db: LanyardDb): Promise<void> {
   if (!navigator.onLine) return;
   const now = Date.now();
-  const due = await db.subscriptions.filter((s) => s.source === 'url' && !s.archived && (s.nextPollAt === undefined || s.nextPollAt <= now)).toArray();
+  // No next poll time: never fetched yet (e.g. restored from the backup copy) means due now;
+  // fetched before means the conference is long over and only "Refresh now" fetches it.
+  const due = await db.subscriptions
+    .filter((s) => s.source === 'url' && !s.archived && (s.nextPollAt === undefined ? s.lastAttemptAt === undefined : s.nextPollAt <= now))
+    .toArray();
   await Promise.all(due.map((s) => syncNow(db, s, now)));
 }
 

@@ -1,4 +1,5 @@
 import { importFeed, type ImportResult } from '../../../core/formats/index';
+import { nextPollDelay } from '../../../core/sync/schedule';
 import { storeFeed } from '../db/feeds';
 import type { LanyardDb, SubscriptionRecord } from '../db/schema';
 import { measureSince } from '../perf';
@@ -47,6 +48,15 @@ export async function subscribe(db: LanyardDb, candidate: Candidate, now: number
   if (candidate.etag) subscription.etag = candidate.etag;
   if (candidate.lastModified) subscription.lastModified = candidate.lastModified;
   const { result } = candidate;
+  if (candidate.source === 'url') {
+    // Just fetched: the next look follows the conference's pace, not the next sync tick.
+    const starts = result.feed.sessions.map((s) => Date.parse(s.start));
+    const ends = result.feed.sessions.map((s) => Date.parse(s.end));
+    const conferenceStart = starts.length ? Math.min(...starts) : Date.parse(`${result.feed.conference.start}T00:00:00Z`);
+    const conferenceEnd = ends.length ? Math.max(...ends) : Date.parse(`${result.feed.conference.end}T23:59:59Z`);
+    const delay = nextPollDelay({ now, conferenceStart, conferenceEnd, failures: 0, random: Math.random() });
+    if (delay !== undefined) subscription.nextPollAt = now + delay;
+  }
   const started = performance.now();
   await storeFeed(db, { subscription, feed: result.feed, format: result.format, warnings: result.warnings, diff: undefined, now });
   measureSince('lanyard:import-store', started, { subscriptionId: id, sessions: result.feed.sessions.length });

@@ -38,6 +38,9 @@ describe('subscribing', () => {
     expect(id).toBe('centos-connect-2023');
     const sub = await db.subscriptions.get(id);
     expect(sub).toMatchObject({ source: 'url', etag: '"r1"', failures: 0, archived: 0 });
+    // Two weeks before the conference: the next look is in about six hours (with jitter), not at the next tick.
+    expect(sub?.nextPollAt).toBeGreaterThanOrEqual(T0 + 0.9 * 6 * 3_600_000);
+    expect(sub?.nextPollAt).toBeLessThanOrEqual(T0 + 1.1 * 6 * 3_600_000);
     const feed = await loadFeed(db, id);
     expect(feed?.sessions).toHaveLength(18);
     expect(feed?.conference.timeZone).toBe('Europe/Brussels');
