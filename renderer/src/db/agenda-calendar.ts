@@ -1,30 +1,27 @@
 import type { AgendaCalendarPart } from '../../../core/export/agenda-ical';
 import type { IcsMatch, StoredConference } from '../../../core/personal/ical-import';
-import type { AgendaEntry, SessionIdentity, Star } from '../../../core/personal/model';
+import { identityOf } from '../../../core/personal/identity';
+import type { AgendaEntry, Star } from '../../../core/personal/model';
+import { readSchedules } from './schedules';
 import type { LanyardDb, SessionRecord } from './schema';
-
-const strip = <T extends { conferenceId: string }>(rows: T[]): Array<Omit<T, 'conferenceId'>> => rows.map(({ conferenceId: _c, ...rest }) => rest);
 
 /** One conference's export part: the given sessions with rooms, speakers, tracks and revision history. */
 async function partFor(db: LanyardDb, conferenceId: string, pick: (s: SessionRecord) => boolean, stars: ReadonlyMap<string, Star>): Promise<AgendaCalendarPart | undefined> {
   const record = await db.conferences.get(conferenceId);
   if (!record) return undefined;
-  const [sessions, rooms, speakers, tracks, revisions] = await Promise.all([
-    db.sessions.where('conferenceId').equals(conferenceId).sortBy('start'),
-    db.rooms.where('conferenceId').equals(conferenceId).toArray(),
-    db.speakers.where('conferenceId').equals(conferenceId).toArray(),
-    db.tracks.where('conferenceId').equals(conferenceId).toArray(),
+  const [schedule, revisions] = await Promise.all([
+    db.schedules.get(conferenceId),
     db.revisions.where('conferenceId').equals(conferenceId).toArray(),
   ]);
-  const chosen = sessions.filter(pick);
-  if (chosen.length === 0) return undefined;
+  const chosen = schedule?.sessions.filter((s) => pick({ ...s, conferenceId })) ?? [];
+  if (!schedule || chosen.length === 0) return undefined;
   return {
     conferenceId,
     conference: record.conference,
-    sessions: strip(chosen),
-    rooms: strip(rooms).map(({ order: _o, ...room }) => room),
-    speakers: strip(speakers),
-    tracks: strip(tracks),
+    sessions: chosen,
+    rooms: schedule.rooms,
+    speakers: schedule.speakers,
+    tracks: schedule.tracks,
     revisions: revisions.map((r) => ({ at: r.at, changes: r.changes })),
     stars,
   };
@@ -52,24 +49,8 @@ export async function sessionCalendarPart(db: LanyardDb, conferenceId: string, s
 
 /** Every stored conference's sessions, for matching an imported .ics. */
 export async function storedConferences(db: LanyardDb): Promise<StoredConference[]> {
-  const records = await db.conferences.toArray();
-  return Promise.all(
-    records.map(async (record) => ({
-      conferenceId: record.id,
-      conference: record.conference,
-      sessions: await db.sessions.where('conferenceId').equals(record.id).toArray(),
-    })),
-  );
-}
-
-/** The identity an agenda entry keeps, so it can be re-attached after renumbering. */
-export async function identityOf(db: LanyardDb, session: SessionRecord): Promise<SessionIdentity> {
-  const speakers = await db.speakers.where('[conferenceId+id]').anyOf(session.speakerIds.map((id) => [session.conferenceId, id])).toArray();
-  const names = new Map(speakers.map((s) => [s.id, s.name]));
-  const identity: SessionIdentity = { id: session.id, title: session.title, speakers: session.speakerIds.map((id) => names.get(id) ?? id), day: session.day, start: session.start };
-  if (session.guid) identity.guid = session.guid;
-  if (session.sourceId) identity.sourceId = session.sourceId;
-  return identity;
+  const [records, schedules] = await Promise.all([db.conferences.toArray(), readSchedules(db)]);
+  return records.map((record) => ({ conferenceId: record.id, conference: record.conference, sessions: schedules.get(record.id)?.sessions ?? [] }));
 }
 
 /**
@@ -79,18 +60,20 @@ export async function identityOf(db: LanyardDb, session: SessionRecord): Promise
 export async function starMatches(db: LanyardDb, matches: readonly IcsMatch[], now: number): Promise<{ starred: number; already: number }> {
   let starred = 0;
   let already = 0;
-  await db.transaction('rw', [db.agenda, db.sessions, db.speakers], async () => {
+  await db.transaction('rw', [db.agenda, db.schedules], async () => {
     for (const match of matches) {
       const existing = await db.agenda.get([match.conferenceId, match.sessionId]);
       if (existing?.star) {
         already += 1;
         continue;
       }
-      const session = await db.sessions.get([match.conferenceId, match.sessionId]);
-      if (!session) continue;
+      const schedule = await db.schedules.get(match.conferenceId);
+      const session = schedule?.sessions.find((s) => s.id === match.sessionId);
+      if (!schedule || !session) continue;
+      const names = new Map(schedule.speakers.map((s) => [s.id, s.name]));
       const entry: AgendaEntry = existing
         ? { ...existing, star: match.star ?? 'going', updatedAt: now }
-        : { conferenceId: match.conferenceId, sessionId: match.sessionId, identity: await identityOf(db, session), star: match.star ?? 'going', updatedAt: now };
+        : { conferenceId: match.conferenceId, sessionId: match.sessionId, identity: identityOf(session, (id) => names.get(id)), star: match.star ?? 'going', updatedAt: now };
       await db.agenda.put(entry);
       starred += 1;
     }

@@ -3,31 +3,27 @@ import type { FeedDiff } from '../../../core/feed/diff';
 import type { FormatId } from '../../../core/formats/sniff';
 import type { Feed } from '../../../core/model/schema';
 import { reattachPersonal } from './personal';
-import type { LanyardDb, SubscriptionRecord } from './schema';
+import { scheduleOf } from './schedules';
+import { speakerPhotoUrls, type LanyardDb, type SubscriptionRecord } from './schema';
 
-const FEED_TABLES = ['conferences', 'sessions', 'speakers', 'rooms', 'tracks', 'announcements'] as const;
+const FEED_TABLES = ['conferences', 'schedules', 'announcements'] as const;
 
 /** Everything stored for one conference, reassembled as a feed (for diffing a new revision). */
 export async function loadFeed(db: LanyardDb, conferenceId: string): Promise<Feed | undefined> {
-  const record = await db.conferences.get(conferenceId);
-  if (!record) return undefined;
-  const strip = <T extends { conferenceId: string }>(rows: T[]): Array<Omit<T, 'conferenceId'>> =>
-    rows.map(({ conferenceId: _c, ...rest }) => rest);
-  const [sessions, speakers, rooms, tracks, announcements] = await Promise.all([
-    db.sessions.where('conferenceId').equals(conferenceId).sortBy('start'),
-    db.speakers.where('conferenceId').equals(conferenceId).toArray(),
-    db.rooms.where('conferenceId').equals(conferenceId).sortBy('order'),
-    db.tracks.where('conferenceId').equals(conferenceId).toArray(),
+  const [record, schedule, announcements] = await Promise.all([
+    db.conferences.get(conferenceId),
+    db.schedules.get(conferenceId),
     db.announcements.where('conferenceId').equals(conferenceId).toArray(),
   ]);
+  if (!record) return undefined;
   const feed: Feed = {
     lanyard: 1,
     conference: record.conference,
-    sessions: strip(sessions),
-    speakers: strip(speakers),
-    rooms: strip(rooms).map(({ order: _o, ...room }) => room),
-    tracks: strip(tracks),
-    announcements: strip(announcements),
+    sessions: schedule?.sessions ?? [],
+    speakers: schedule?.speakers ?? [],
+    rooms: schedule?.rooms ?? [],
+    tracks: schedule?.tracks ?? [],
+    announcements: announcements.map(({ conferenceId: _c, ...rest }) => rest),
   };
   if (record.revision) feed.revision = record.revision;
   return feed;
@@ -42,61 +38,34 @@ export interface StoreFeedInput {
   now: number;
   /**
    * The stored copy the new revision was diffed against, with the `storedAt` read before it
-   * was loaded. When the conference is still exactly that copy, only the rows that differ
-   * are written; otherwise every row is replaced.
+   * was loaded. Agenda entries are re-attached through it (old id → new id) only while the
+   * conference is still exactly that copy; otherwise by their remembered identity alone.
    */
   previous?: { feed: Feed; storedAt: number } | undefined;
-}
-
-type Keyed = { id: string };
-type Row = Record<string, unknown> & Keyed;
-
-/** Rows to put and keys to delete so that a table holds `next` where it held `before`. */
-function delta(conferenceId: string, before: readonly Row[], next: readonly Row[]): { put: Row[]; remove: Array<[string, string]> } {
-  const old = new Map(before.map((row) => [row.id, JSON.stringify(row)]));
-  const put = next.filter((row) => old.get(row.id) !== JSON.stringify(row));
-  const keep = new Set(next.map((row) => row.id));
-  const remove = before.filter((row) => !keep.has(row.id)).map((row): [string, string] => [conferenceId, row.id]);
-  return { put, remove };
-}
-
-/** A feed's rows as they are stored, table by table. */
-function rowsOf(feed: Feed, conferenceId: string): Record<'sessions' | 'speakers' | 'rooms' | 'tracks' | 'announcements', Row[]> {
-  return {
-    sessions: feed.sessions.map((s) => ({ ...s, conferenceId })),
-    speakers: feed.speakers.map((s) => ({ ...s, conferenceId })),
-    rooms: feed.rooms.map((r, order) => ({ ...r, conferenceId, order })),
-    tracks: feed.tracks.map((t) => ({ ...t, conferenceId })),
-    announcements: feed.announcements.map((a) => ({ ...a, conferenceId })),
-  };
 }
 
 /**
  * Replaces a conference's stored copy and records the subscription's new state in ONE
  * transaction: either everything is written, or (quota, crash, abort) nothing is, and the
- * last good copy stays exactly as it was.
+ * last good copy stays exactly as it was. The schedule is one row (see ScheduleRecord).
  */
 export async function storeFeed(db: LanyardDb, input: StoreFeedInput): Promise<void> {
   const { subscription, feed, now } = input;
   const id = subscription.id;
-  const starts = feed.sessions.map((s) => Date.parse(s.start));
-  const ends = feed.sessions.map((s) => Date.parse(s.end));
-  const rows = rowsOf(feed, id);
+  let firstStart = Infinity;
+  let lastEnd = -Infinity;
+  for (const s of feed.sessions) {
+    firstStart = Math.min(firstStart, Date.parse(s.start));
+    lastEnd = Math.max(lastEnd, Date.parse(s.end));
+  }
+  const schedule = scheduleOf(id, feed);
+  const announcements = feed.announcements.map((a) => ({ ...a, conferenceId: id }));
   await db.transaction('rw', [...FEED_TABLES, 'subscriptions', 'revisions', 'agenda', 'watchLater', 'prefs', 'reminders', 'changeMarks'], async () => {
     const current = await db.conferences.get(id);
-    const previous = input.previous && current?.storedAt === input.previous.storedAt ? rowsOf(input.previous.feed, id) : undefined;
-    const writes: Array<Promise<unknown>> = [];
-    for (const table of ['sessions', 'speakers', 'rooms', 'tracks', 'announcements'] as const) {
-      if (previous) {
-        // A new revision of the copy we diffed against: write only what changed.
-        const { put, remove } = delta(id, previous[table], rows[table]);
-        if (remove.length) writes.push(db.table(table).bulkDelete(remove));
-        if (put.length) writes.push(db.table(table).bulkPut(put));
-      } else {
-        if (current) await db.table(table).where('conferenceId').equals(id).delete();
-        if (rows[table].length) writes.push(db.table(table).bulkPut(rows[table]));
-      }
-    }
+    const previous = input.previous && current?.storedAt === input.previous.storedAt ? input.previous.feed : undefined;
+    const writes: Array<Promise<unknown>> = [db.schedules.put(schedule)];
+    if (current) await db.announcements.where('conferenceId').equals(id).delete();
+    if (announcements.length) writes.push(db.announcements.bulkPut(announcements));
     writes.push(db.conferences.put({
       id,
       conference: feed.conference,
@@ -104,9 +73,10 @@ export async function storeFeed(db: LanyardDb, input: StoreFeedInput): Promise<v
       ...(feed.revision ? { revision: feed.revision } : {}),
       warnings: input.warnings,
       sessionCount: feed.sessions.length,
-      firstStart: starts.length ? Math.min(...starts) : Date.parse(`${feed.conference.start}T00:00:00Z`),
-      lastEnd: ends.length ? Math.max(...ends) : Date.parse(`${feed.conference.end}T23:59:59Z`),
+      firstStart: feed.sessions.length ? firstStart : Date.parse(`${feed.conference.start}T00:00:00Z`),
+      lastEnd: feed.sessions.length ? lastEnd : Date.parse(`${feed.conference.end}T23:59:59Z`),
       storedAt: now,
+      photoUrls: speakerPhotoUrls(feed.speakers),
     }));
     let revision: Promise<number | undefined> | undefined;
     if (input.diff && !input.diff.isEmpty) {
@@ -118,6 +88,6 @@ export async function storeFeed(db: LanyardDb, input: StoreFeedInput): Promise<v
     await Promise.all(writes);
     const revisionId = revision ? await revision : undefined;
     // Stars, notes and reminders follow their sessions, in the same transaction as the new rows.
-    await reattachPersonal(db, { conferenceId: id, previous: input.previous?.feed, next: feed, diff: input.diff, revisionId, now });
+    await reattachPersonal(db, { conferenceId: id, previous, next: feed, diff: input.diff, revisionId, now });
   });
 }

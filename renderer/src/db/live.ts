@@ -1,7 +1,8 @@
 import type { LiveConference } from '../../../core/live/now';
 import { sessionKey } from '../../../core/live/now';
 import type { Star, WatchLater } from '../../../core/personal/model';
-import type { LanyardDb, SessionRecord } from './schema';
+import { readSchedule, readSchedules, type StoredSchedule } from './schedules';
+import type { ConferenceRecord, LanyardDb, SessionRecord } from './schema';
 
 const DAY = 86_400_000;
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -12,44 +13,57 @@ export async function agendaStars(db: LanyardDb): Promise<Map<string, Star>> {
   return new Map(rows.filter((r) => r.star && r.removedAt === undefined).map((r) => [sessionKey(r.conferenceId, r.sessionId), r.star!]));
 }
 
-/** Groups sessions with their conference and rooms, for core/live; archived subscriptions are left out. */
-async function withConferences(db: LanyardDb, sessions: SessionRecord[]): Promise<LiveConference[]> {
-  const ids = [...new Set(sessions.map((s) => s.conferenceId))];
-  const [records, subs] = await Promise.all([db.conferences.bulkGet(ids), db.subscriptions.bulkGet(ids)]);
-  const out: LiveConference[] = [];
-  for (const [i, id] of ids.entries()) {
-    const record = records[i];
-    if (!record || subs[i]?.archived) continue;
-    const rooms = await db.rooms.where('conferenceId').equals(id).toArray();
-    out.push({ id, conference: record.conference, rooms, sessions: sessions.filter((s) => s.conferenceId === id) });
-  }
-  return out;
+/**
+ * The schedules of the conferences that are not archived and whose sessions could fall in
+ * [from, to] (by the stored first start and last end), with their records.
+ */
+async function schedulesOverlapping(db: LanyardDb, from: number, to: number): Promise<Array<{ record: ConferenceRecord; schedule: StoredSchedule }>> {
+  const [records, archived] = await Promise.all([
+    db.conferences.filter((c) => c.firstStart <= to && c.lastEnd >= from).toArray(),
+    db.subscriptions.where('archived').equals(1).primaryKeys(),
+  ]);
+  const skip = new Set(archived);
+  const wanted = records.filter((r) => !skip.has(r.id));
+  const schedules = await readSchedules(db, wanted.map((r) => r.id));
+  return wanted.flatMap((record) => {
+    const schedule = schedules.get(record.id);
+    return schedule ? [{ record, schedule }] : [];
+  });
+}
+
+/** Conferences with the sessions `keep` picks, for core/live; conferences with none are left out. */
+function pick(found: Array<{ record: ConferenceRecord; schedule: StoredSchedule }>, keep: (s: SessionRecord) => boolean): LiveConference[] {
+  return found.flatMap(({ record, schedule }) => {
+    const sessions = schedule.sessions.filter(keep);
+    return sessions.length ? [{ id: record.id, conference: record.conference, rooms: schedule.rooms, sessions }] : [];
+  });
 }
 
 /** Sessions that could be on at `now` or start within `soonMinutes`, across conferences. */
 export async function liveCandidates(db: LanyardDb, now: number, soonMinutes = 15): Promise<LiveConference[]> {
   // Stored instants have no milliseconds (`…:00Z`), so leave a minute's slack on the upper bound.
-  const sessions = await db.sessions.where('start').between(iso(now - DAY), iso(now + (soonMinutes + 1) * 60_000), true, true).toArray();
-  return withConferences(db, sessions.filter((s) => Date.parse(s.end) > now));
+  const from = iso(now - DAY);
+  const to = iso(now + (soonMinutes + 1) * 60_000);
+  const found = await schedulesOverlapping(db, now, now + (soonMinutes + 1) * 60_000);
+  return pick(found, (s) => s.start >= from && s.start <= to && Date.parse(s.end) > now);
 }
 
 /** The next session to start after `now` in a conference that is not archived (for an empty Live view). */
 export async function nextSession(db: LanyardDb, now: number): Promise<{ session: SessionRecord; conferenceTitle: string; timeZone: string } | undefined> {
-  const archived = new Set((await db.subscriptions.filter((s) => s.archived === 1).toArray()).map((s) => s.id));
-  const session = await db.sessions
-    .where('start')
-    .above(iso(now))
-    .filter((s) => !archived.has(s.conferenceId) && !s.cancelled && s.type !== 'break')
-    .first();
-  if (!session) return undefined;
-  const record = await db.conferences.get(session.conferenceId);
-  return record ? { session, conferenceTitle: record.conference.title, timeZone: record.conference.timeZone } : undefined;
+  const after = iso(now);
+  let best: { session: SessionRecord; record: ConferenceRecord } | undefined;
+  for (const { record, schedule } of await schedulesOverlapping(db, now, Infinity)) {
+    // Sessions are stored by start: the first one after `now` is this conference's next.
+    const session = schedule.sessions.find((s) => s.start > after && !s.cancelled && s.type !== 'break');
+    if (session && (!best || session.start < best.session.start)) best = { session, record };
+  }
+  return best ? { session: best.session, conferenceTitle: best.record.conference.title, timeZone: best.record.conference.timeZone } : undefined;
 }
 
 /** Sessions that have ended and carry a recording link. */
 export async function recordedCandidates(db: LanyardDb, now: number): Promise<LiveConference[]> {
-  const sessions = await db.sessions.filter((s) => Date.parse(s.end) <= now && s.links.some((l) => l.kind === 'recording')).toArray();
-  return withConferences(db, sessions);
+  const found = await schedulesOverlapping(db, -Infinity, now);
+  return pick(found, (s) => Date.parse(s.end) <= now && s.links.some((l) => l.kind === 'recording'));
 }
 
 export async function isWatchLater(db: LanyardDb, conferenceId: string, sessionId: string): Promise<boolean> {
@@ -66,9 +80,10 @@ export async function setWatchLater(db: LanyardDb, conferenceId: string, session
     await db.watchLater.delete([conferenceId, sessionId]);
     return;
   }
-  const session = await db.sessions.get([conferenceId, sessionId]);
-  if (!session) throw new Error(`The session ${sessionId} is not stored any more.`);
-  const speakers = await db.speakers.bulkGet(session.speakerIds.map((id) => [conferenceId, id] as [string, string]));
+  const schedule = await readSchedule(db, conferenceId);
+  const session = schedule?.sessions.find((s) => s.id === sessionId);
+  if (!schedule || !session) throw new Error(`The session ${sessionId} is not stored any more.`);
+  const speakers = session.speakerIds.map((id) => schedule.speakers.find((s) => s.id === id));
   await db.watchLater.put({
     conferenceId,
     sessionId,

@@ -10,7 +10,7 @@ import type { LanyardDb } from './schema';
 export async function reattachToStored(db: LanyardDb, conferenceId: string, now: number): Promise<{ reattached: number; removed: number } | undefined> {
   const feed = await loadFeed(db, conferenceId);
   if (!feed) return undefined;
-  return db.transaction('rw', ['agenda', 'watchLater', 'prefs', 'reminders', 'changeMarks', 'sessions', 'speakers'], () =>
+  return db.transaction('rw', ['agenda', 'watchLater', 'prefs', 'reminders', 'changeMarks', 'schedules'], () =>
     reattachPersonal(db, { conferenceId, previous: undefined, next: feed, diff: undefined, revisionId: undefined, now }),
   );
 }

@@ -1,13 +1,14 @@
 import Dexie from 'dexie';
 import type { FeedDiff } from '../../../core/feed/diff';
-import type { Feed, Session } from '../../../core/model/schema';
+import type { Feed } from '../../../core/model/schema';
 import { identityOf, locateInRevision, oldToNewIds } from '../../../core/personal/identity';
 import type { AgendaEntry, ConferencePrefs, Star, WatchLater } from '../../../core/personal/model';
 import { planReminders, reconcileReminders, type SessionTimes } from '../../../core/personal/reminders';
+import { getSessions } from './schedules';
 import type { ChangeMarkRecord, LanyardDb, RevisionRecord, SessionRecord } from './schema';
 
 /** Tables every agenda write touches (the agenda and its reminders change together). */
-export const PERSONAL_TABLES = ['agenda', 'prefs', 'reminders', 'sessions', 'speakers'] as const;
+export const PERSONAL_TABLES = ['agenda', 'prefs', 'reminders', 'schedules'] as const;
 
 /** Key of an entry whose session the organizers removed: it must not collide with a new session that reuses the id. */
 export function tombstoneKey(sessionId: string): string {
@@ -24,7 +25,7 @@ export async function replanReminders(db: LanyardDb, conferenceId: string, now: 
   let times = sessions;
   if (!times) {
     const going = entries.filter((e) => e.star === 'going' && e.removedAt === undefined);
-    const rows = await db.sessions.bulkGet(going.map((e): [string, string] => [conferenceId, e.sessionId]));
+    const rows = await getSessions(db, going.map((e): [string, string] => [conferenceId, e.sessionId]));
     times = new Map(rows.filter((r) => r !== undefined).map((r) => [r.id, r]));
   }
   const { put, remove } = reconcileReminders(stored, planReminders(conferenceId, entries, times, prefs), now);
@@ -32,11 +33,6 @@ export async function replanReminders(db: LanyardDb, conferenceId: string, now: 
   if (put.length) await db.reminders.bulkPut(put);
 }
 
-async function speakerNameOf(db: LanyardDb, conferenceId: string, session: Session): Promise<(id: string) => string | undefined> {
-  const speakers = await db.speakers.bulkGet(session.speakerIds.map((id): [string, string] => [conferenceId, id]));
-  const names = new Map(speakers.filter((s) => s !== undefined).map((s) => [s.id, s.name]));
-  return (id) => names.get(id);
-}
 
 type EntryChange = Partial<Pick<AgendaEntry, 'star' | 'note' | 'reminderMinutes'>>;
 
@@ -50,9 +46,11 @@ export async function updateEntry(db: LanyardDb, conferenceId: string, sessionId
     let entry: AgendaEntry;
     if (existing) entry = { ...existing, updatedAt: now };
     else {
-      const session = await db.sessions.get([conferenceId, sessionId]);
-      if (!session) throw new Error(`The session "${sessionId}" is not in the stored schedule.`);
-      entry = { conferenceId, sessionId, identity: identityOf(session, await speakerNameOf(db, conferenceId, session)), updatedAt: now };
+      const schedule = await db.schedules.get(conferenceId);
+      const session = schedule?.sessions.find((s) => s.id === sessionId);
+      if (!schedule || !session) throw new Error(`The session "${sessionId}" is not in the stored schedule.`);
+      const names = new Map(schedule.speakers.map((s) => [s.id, s.name]));
+      entry = { conferenceId, sessionId, identity: identityOf(session, (id) => names.get(id)), updatedAt: now };
     }
     for (const [k, v] of Object.entries(change) as Array<[keyof EntryChange, EntryChange[keyof EntryChange]]>) {
       if (v === undefined || (k === 'note' && v === '')) delete entry[k];
@@ -212,15 +210,16 @@ export interface NextSession {
 /** Every "going" session across conferences that has not ended, soonest first (for "Next for me"). */
 export async function upcomingGoing(db: LanyardDb, now: number): Promise<NextSession[]> {
   const going = await db.agenda.where('star').equals('going').filter((e) => e.removedAt === undefined).toArray();
-  const sessions = await db.sessions.bulkGet(going.map((e): [string, string] => [e.conferenceId, e.sessionId]));
+  const sessions = await getSessions(db, going.map((e): [string, string] => [e.conferenceId, e.sessionId]));
   const live = sessions.filter((s): s is SessionRecord => s !== undefined && !s.cancelled && Date.parse(s.end) > now).sort((a, b) => a.start.localeCompare(b.start));
   const out: NextSession[] = [];
   for (const session of live.slice(0, 3)) {
-    const [conference, room, reminder] = await Promise.all([
+    const [conference, schedule, reminder] = await Promise.all([
       db.conferences.get(session.conferenceId),
-      session.roomId ? db.rooms.get([session.conferenceId, session.roomId]) : undefined,
+      session.roomId ? db.schedules.get(session.conferenceId) : undefined,
       db.reminders.get([session.conferenceId, session.id]),
     ]);
+    const room = schedule?.rooms.find((r) => r.id === session.roomId);
     if (!conference) continue;
     out.push({
       conferenceId: session.conferenceId,

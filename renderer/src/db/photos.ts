@@ -20,8 +20,7 @@ export async function photosFor(db: LanyardDb, urls: readonly string[]): Promise
 
 /** The distinct photo URLs a conference's speakers name. */
 export async function photoUrlsOf(db: LanyardDb, conferenceId: string): Promise<string[]> {
-  const speakers = await db.speakers.where('conferenceId').equals(conferenceId).toArray();
-  return [...new Set(speakers.map((s) => s.photoUrl).filter((u): u is string => Boolean(u)))];
+  return (await db.conferences.get(conferenceId))?.photoUrls ?? [];
 }
 
 /** Photo URLs of a conference that are neither cached nor waiting out a recent failure. */
@@ -60,8 +59,8 @@ export async function prunePhotos(db: LanyardDb): Promise<number> {
   const cached = await db.photos.toCollection().primaryKeys();
   if (cached.length === 0) return 0;
   const wanted = new Set<string>();
-  await db.speakers.each((s) => {
-    if (s.photoUrl) wanted.add(s.photoUrl);
+  await db.conferences.each((record) => {
+    for (const url of record.photoUrls) wanted.add(url);
   });
   const stale = cached.filter((url) => !wanted.has(url));
   if (stale.length > 0) await db.photos.bulkDelete(stale);

@@ -1,5 +1,6 @@
 import type { AgendaEntry, ConferencePrefs } from '../../../core/personal/model';
 import type { ReminderRecord } from '../../../core/personal/reminders';
+import { readSchedule } from './schedules';
 import type { ChangeMarkRecord, ConferenceRecord, LanyardDb, RoomRecord, SessionRecord, SpeakerRecord, SubscriptionRecord, TrackRecord } from './schema';
 
 export interface ConferenceSummary {
@@ -45,11 +46,8 @@ export async function loadConference(db: LanyardDb, id: string): Promise<Confere
   const record = await db.conferences.get(id);
   if (!record) return undefined;
   const subscription: SubscriptionRecord | undefined = undefined;
-  const [sessions, speakers, rooms, tracks, agenda, reminders, marks, prefs] = await Promise.all([
-    db.sessions.where('conferenceId').equals(id).sortBy('start'),
-    db.speakers.where('conferenceId').equals(id).toArray(),
-    db.rooms.where('conferenceId').equals(id).sortBy('order'),
-    db.tracks.where('conferenceId').equals(id).toArray(),
+  const [schedule, agenda, reminders, marks, prefs] = await Promise.all([
+    readSchedule(db, id),
     db.agenda.where('conferenceId').equals(id).toArray(),
     db.reminders.where('conferenceId').equals(id).toArray(),
     db.changeMarks.where('conferenceId').equals(id).toArray(),
@@ -58,10 +56,10 @@ export async function loadConference(db: LanyardDb, id: string): Promise<Confere
   return {
     record,
     subscription,
-    sessions,
-    speakers: new Map(speakers.map((s) => [s.id, s])),
-    rooms,
-    tracks: new Map(tracks.map((t) => [t.id, t])),
+    sessions: schedule?.sessions ?? [],
+    speakers: new Map(schedule?.speakers.map((s) => [s.id, s])),
+    rooms: schedule?.rooms ?? [],
+    tracks: new Map(schedule?.tracks.map((t) => [t.id, t])),
     agenda: new Map(agenda.map((e) => [e.sessionId, e])),
     reminders: new Map(reminders.map((r) => [r.sessionId, r])),
     marks: new Map(marks.map((m) => [m.sessionId, m])),

@@ -1,6 +1,7 @@
 import { agendaChanges, changeSentence } from '../../../core/personal/changes';
 import { startsIn, TICK_MS, type ReminderRecord } from '../../../core/personal/reminders';
 import { wallTimeOf } from '../../../core/time/zone';
+import { readSchedule } from '../db/schedules';
 import { addNotice, claimDueReminders, claimNewRevisions } from '../db/notices';
 import type { LanyardDb, NoticeRecord, RevisionRecord } from '../db/schema';
 import { clock, shortDate } from '../format';
@@ -17,9 +18,10 @@ function zoneFor(conferenceZone: string): string {
 const ACTION_LABELS = { stream: 'Watch the stream', hallway: 'Join the hallway' } as const;
 
 async function describeSession(db: LanyardDb, conferenceId: string, sessionId: string) {
-  const [session, conference] = await Promise.all([db.sessions.get([conferenceId, sessionId]), db.conferences.get(conferenceId)]);
-  if (!session || !conference) return undefined;
-  const room = session.roomId ? await db.rooms.get([conferenceId, session.roomId]) : undefined;
+  const [schedule, conference] = await Promise.all([readSchedule(db, conferenceId), db.conferences.get(conferenceId)]);
+  const session = schedule?.sessions.find((s) => s.id === sessionId);
+  if (!schedule || !session || !conference) return undefined;
+  const room = session.roomId ? schedule.rooms.find((r) => r.id === session.roomId) : undefined;
   const links = [...session.links, ...(room?.links ?? [])].filter((l) => (l.kind === 'stream' || l.kind === 'hallway') && l.url.startsWith('https://'));
   const actions: Array<{ label: string; url: string }> = [];
   for (const kind of ['stream', 'hallway'] as const) {

@@ -63,7 +63,7 @@ export async function applyFeedText(db: LanyardDb, id: string, text: string, val
     return recordFailure(db, id, 'parse', { message: `The new revision could not be read: ${message}` }, now);
   }
   // Read before the copy itself: if anything is stored in between, storeFeed sees a newer
-  // stamp and replaces every row instead of writing a delta against a stale copy.
+  // stamp and re-attaches the agenda by identity instead of through a stale copy's ids.
   const storedAt = (await db.conferences.get(id))?.storedAt;
   const previous = await loadFeed(db, id);
   const held = suspiciousShrink(previous?.sessions.length ?? 0, result.feed.sessions.length);

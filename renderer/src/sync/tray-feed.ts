@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { readSchedules } from '../db/schedules';
 import type { LanyardDb } from '../db/schema';
 import { clock } from '../format';
 import { host } from '../host';
@@ -7,12 +8,12 @@ import { host } from '../host';
 export async function upcomingSessions(db: LanyardDb, now: number, limit = 5): Promise<Array<{ title: string; when: string; sessionRef: string }>> {
   const active = await db.conferences.filter((c) => c.lastEnd >= now && c.firstStart <= now + 7 * 86_400_000).toArray();
   const zones = new Map(active.map((c) => [c.id, c.conference.timeZone]));
-  const soon = await db.sessions
-    .where('start')
-    .between(new Date(now).toISOString(), new Date(now + 7 * 86_400_000).toISOString())
-    .filter((s) => zones.has(s.conferenceId) && !s.cancelled && s.type !== 'break')
-    .limit(limit)
-    .toArray();
+  const [from, to] = [new Date(now).toISOString(), new Date(now + 7 * 86_400_000).toISOString()];
+  const schedules = await readSchedules(db, active.map((c) => c.id));
+  const soon = [...schedules.values()]
+    .flatMap((schedule) => schedule.sessions.filter((s) => s.start >= from && s.start < to && !s.cancelled && s.type !== 'break').slice(0, limit))
+    .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))
+    .slice(0, limit);
   return soon.map((s) => ({ title: s.title.slice(0, 300), when: clock(s.start, zones.get(s.conferenceId)!), sessionRef: `${s.conferenceId}\n${s.id}` }));
 }
 

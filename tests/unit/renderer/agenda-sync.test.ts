@@ -8,6 +8,7 @@ import { importFeed } from '../../../core/formats/index';
 import { storeFeed } from '../../../renderer/src/db/feeds';
 import { markSeen, savePrefs, setStar, updateEntry } from '../../../renderer/src/db/personal';
 import { reattachToStored } from '../../../renderer/src/db/personal-restore';
+import { getSession } from '../../../renderer/src/db/schedules';
 import { LanyardDb } from '../../../renderer/src/db/schema';
 import { alertTick } from '../../../renderer/src/personal/alerts';
 import { applyFeedText } from '../../../renderer/src/sync/apply';
@@ -78,7 +79,7 @@ describe('favourites across schedule updates', () => {
     ]);
     // Every entry points at a stored session, or says the organizers removed it.
     for (const entry of agenda) {
-      const session = await db.sessions.get([id, entry.sessionId]);
+      const session = await getSession(db, id, entry.sessionId);
       expect(session !== undefined || entry.removedAt !== undefined).toBe(true);
     }
     expect(agenda.find((e) => e.sessionId === '2023-kmods')?.identity).toMatchObject({ id: '2023-kmods', start: '2023-02-03T15:15:00Z' });
@@ -104,7 +105,7 @@ describe('favourites across schedule updates', () => {
 
   it('re-attaches restored entries that name an older revision\'s ids, by their remembered identity', async () => {
     const id = await subscribed();
-    const kmods = (await db.sessions.get([id, 'kmods']))!;
+    const kmods = (await getSession(db, id, 'kmods'))!;
     // As written by an export of an earlier revision where Kmods had the id "k-17".
     const identity = { ...identityOf(kmods, () => 'Peter Georg'), id: 'k-17' };
     await db.agenda.bulkPut([
@@ -128,7 +129,7 @@ describe('favourites across schedule updates', () => {
     db.changeMarks.hook('creating').unsubscribe(failHook);
     expect(outcome).toMatchObject({ kind: 'failed', stage: 'store' });
     expect(await db.agenda.get([id, 'kmods'])).toMatchObject({ star: 'going' });
-    expect(await db.sessions.get([id, 'kmods'])).toBeDefined();
+    expect(await getSession(db, id, 'kmods')).toBeDefined();
   });
 });
 
@@ -148,7 +149,7 @@ describeCorpus('every favourite survives FOSDEM 2024 pre-conference → final ex
     expect(agenda).toHaveLength(count);
     const live = agenda.filter((e) => e.removedAt === undefined);
     expect(live).toHaveLength(55);
-    for (const entry of live) expect(await db.sessions.get(['fosdem', entry.sessionId])).toBeDefined();
+    for (const entry of live) expect(await getSession(db, 'fosdem', entry.sessionId)).toBeDefined();
     expect(agenda.filter((e) => e.removedAt !== undefined).every((e) => e.sessionId.startsWith('removed:'))).toBe(true);
   });
 });

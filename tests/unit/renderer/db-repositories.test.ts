@@ -40,13 +40,13 @@ function input(id: string, feed: Feed, extra: Partial<StoreFeedInput> = {}): Sto
   return { subscription: subscription(id), feed, format: 'lanyard', warnings: [], diff: undefined, now: T0, ...extra };
 }
 
-/** Every row stored for a conference, table by table, in key order: what "the same copy" means. */
-async function dump(id: string): Promise<Record<string, unknown[]>> {
-  const out: Record<string, unknown[]> = {};
-  for (const table of ['sessions', 'speakers', 'rooms', 'tracks', 'announcements'] as const) {
-    out[table] = await db.table(table).where('conferenceId').equals(id).sortBy('id');
-  }
-  return out;
+/** Everything stored for a conference's schedule: what "the same copy" means. */
+async function dump(id: string, from: LanyardDb = db): Promise<Record<string, unknown>> {
+  return {
+    schedule: await from.schedules.get(id),
+    announcements: await from.announcements.where('conferenceId').equals(id).sortBy('id'),
+    conference: await from.conferences.get(id),
+  };
 }
 
 /** Moves a feed's sessions by whole days, as a copy of the same conference in another year. */
@@ -97,18 +97,18 @@ describe('loading one conference', () => {
 });
 
 describeCorpus('day, room and track queries on FOSDEM 2020', () => {
-  it('answers per day through the [conferenceId+day] index and filters by room and track', async () => {
+  it('stores one schedule row, answers per day and filters by room and track', async () => {
     const { feed } = importFeed(readCorpus('fosdem/fosdem-2020.xml'));
     await storeFeed(db, input('fosdem-2020', feed));
     await storeFeed(db, input('centos', sample()));
     const days = [...new Set(feed.sessions.map((s) => s.day))].sort();
     expect(days).toEqual(['2020-02-01', '2020-02-02']);
-    for (const day of days) {
-      const indexed = await db.sessions.where('[conferenceId+day]').equals(['fosdem-2020', day]).count();
-      expect(indexed).toBe(feed.sessions.filter((s) => s.day === day).length);
-    }
+    expect(await db.schedules.count()).toBe(2);
     const data = await loadConference(db, 'fosdem-2020');
     if (!data) throw new Error('not loaded');
+    for (const day of days) {
+      expect(data.sessions.filter((s) => s.day === day).length).toBe(feed.sessions.filter((s) => s.day === day).length);
+    }
     expect(data.sessions).toHaveLength(feed.sessions.length);
     expect(data.sessions.every((s) => s.conferenceId === 'fosdem-2020')).toBe(true);
     expect(pickDay(days, undefined, '2026-01-01')).toBe('2020-02-01');
@@ -151,13 +151,13 @@ describe('storeFeed and loadFeed', () => {
       for (const s of f.sessions) s.speakerIds = s.speakerIds.filter((id) => f.speakers.some((p) => p.id === id));
     });
     await storeFeed(db, input('a', smaller, { now: T0 + 1 }));
-    expect(await db.sessions.where('conferenceId').equals('a').count()).toBe(5);
-    expect(await db.speakers.where('conferenceId').equals('a').count()).toBe(3);
+    expect((await db.schedules.get('a'))?.sessions).toHaveLength(5);
+    expect((await db.schedules.get('a'))?.speakers).toHaveLength(3);
     expect((await db.conferences.get('a'))?.sessionCount).toBe(5);
     expect(await dump('b')).toEqual(otherBefore);
   });
 
-  it('writes only what changed when given the copy it diffed against, with the same result as a full replace', async () => {
+  it('writes a new revision as one schedule row, the same copy as storing it afresh, and logs the revision', async () => {
     const before = sample();
     const after = sample((f) => {
       f.revision = 'r2';
@@ -166,40 +166,55 @@ describe('storeFeed and loadFeed', () => {
       f.sessions.push({ ...f.sessions[1]!, id: 'brand-new', guid: undefined, title: 'A new talk' });
     });
     const diff = diffFeeds(before, after);
-    // Full replace in one database…
     await storeFeed(db, input('centos', before));
-    await storeFeed(db, input('centos', after, { now: T0 + 1, diff }));
-    const replaced = await dump('centos');
-    // …delta in another.
-    const other = new LanyardDb(`repositories-delta-${n}`);
-    await other.open();
+    const previous = { feed: (await loadFeed(db, 'centos'))!, storedAt: T0 };
+    let writes = 0;
+    const count = (): void => void (writes += 1);
+    db.schedules.hook('creating', count);
+    db.schedules.hook('updating', count);
+    await storeFeed(db, input('centos', after, { now: T0 + 1, diff, previous }));
+    expect(writes).toBe(1);
+    expect(await db.revisions.count()).toBe(1);
+    const fresh = new LanyardDb(`repositories-fresh-${n}`);
+    await fresh.open();
     try {
-      await storeFeed(other, input('centos', before));
-      const previous = { feed: (await loadFeed(other, 'centos'))!, storedAt: T0 };
-      let puts = 0;
-      const count = (): void => void (puts += 1);
-      other.sessions.hook('creating', count);
-      other.sessions.hook('updating', count);
-      await storeFeed(other, input('centos', after, { now: T0 + 1, diff, previous }));
-      expect(puts).toBe(2); // the renamed talk and the new one; nothing else is rewritten
-      const rows: Record<string, unknown[]> = {};
-      for (const table of ['sessions', 'speakers', 'rooms', 'tracks', 'announcements'] as const) rows[table] = await other.table(table).where('conferenceId').equals('centos').sortBy('id');
-      expect(rows).toEqual(replaced);
-      expect(await other.revisions.count()).toBe(1);
+      await storeFeed(fresh, input('centos', after, { now: T0 + 1 }));
+      expect(await dump('centos')).toEqual(await dump('centos', fresh));
+      const titles = (await loadFeed(db, 'centos'))!.sessions.map((s) => s.title);
+      expect(titles).toContain('A new talk');
+      expect(titles).toContain('Renamed');
+      expect(titles).toHaveLength(after.sessions.length);
     } finally {
-      other.close();
-      await other.delete();
+      fresh.close();
+      await fresh.delete();
     }
   });
 
-  it('replaces every row when the stored copy changed after it was read (no delta against a stale copy)', async () => {
+  it('keeps sessions by start then id, and speakers and tracks by id, whatever order the feed gives', async () => {
+    const feed = sample((f) => {
+      f.sessions.reverse();
+      f.speakers.reverse();
+      f.tracks.reverse();
+    });
+    await storeFeed(db, input('centos', feed));
+    const stored = (await db.schedules.get('centos'))!;
+    const keys = stored.sessions.map((s) => `${s.start} ${s.id}`);
+    expect(keys).toEqual([...keys].sort());
+    expect(stored.speakers.map((s) => s.id)).toEqual(feed.speakers.map((s) => s.id).sort());
+    expect(stored.tracks.map((t) => t.id)).toEqual(feed.tracks.map((t) => t.id).sort());
+    expect(stored.rooms.map((r) => r.id)).toEqual(feed.rooms.map((r) => r.id));
+    // The feed handed in is not reordered.
+    expect(feed.sessions[0]!.start >= feed.sessions.at(-1)!.start).toBe(true);
+  });
+
+  it('stores the newest copy when the one it diffed against changed in between', async () => {
     await storeFeed(db, input('centos', sample()));
     const stale = { feed: (await loadFeed(db, 'centos'))!, storedAt: T0 };
     // Something else stores a revision in between.
     await storeFeed(db, input('centos', sample((f) => { f.sessions[2]!.title = 'Changed elsewhere'; }), { now: T0 + 5 }));
     const latest = sample((f) => { f.sessions[0]!.title = 'Renamed'; });
     await storeFeed(db, input('centos', latest, { now: T0 + 6, previous: stale }));
-    const titles = (await db.sessions.where('conferenceId').equals('centos').toArray()).map((s) => s.title);
+    const titles = (await loadFeed(db, 'centos'))!.sessions.map((s) => s.title);
     expect(titles).not.toContain('Changed elsewhere');
     expect(titles).toContain('Renamed');
   });
@@ -210,9 +225,9 @@ describe('storeFeed and loadFeed', () => {
     const fail = (): void => {
       throw new Error('QuotaExceededError');
     };
-    db.speakers.hook('creating', fail);
+    db.schedules.hook('updating', fail);
     await expect(storeFeed(db, input('centos', sample((f) => { f.sessions[0]!.title = 'Renamed'; }), { now: T0 + 1 }))).rejects.toThrow('QuotaExceededError');
-    db.speakers.hook('creating').unsubscribe(fail);
+    db.schedules.hook('updating').unsubscribe(fail);
     expect(await dump('centos')).toEqual(before);
     expect((await db.conferences.get('centos'))?.storedAt).toBe(T0);
   });

@@ -72,7 +72,7 @@ async function snapshot(id: string): Promise<unknown> {
   return {
     feed: await loadFeed(db, id),
     conference: await db.conferences.get(id),
-    sessions: await db.sessions.where('conferenceId').equals(id).toArray(),
+    schedule: await db.schedules.get(id),
     revisions: await db.revisions.where('conferenceId').equals(id).toArray(),
   };
 }

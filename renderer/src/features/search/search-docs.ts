@@ -73,29 +73,12 @@ export function docsFromConference(conferenceId: string, parts: ConferenceParts)
   }));
 }
 
-function groupBy<T extends { conferenceId: string }>(rows: readonly T[]): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = out.get(row.conferenceId);
-    if (list) list.push(row);
-    else out.set(row.conferenceId, [row]);
-  }
-  return out;
-}
-
 /** Every stored conference's sessions as search documents, read in one transaction. */
 export async function searchDocsFromDb(db: LanyardDb): Promise<SearchDoc[]> {
-  const [conferences, sessions, speakers, rooms, tracks] = await db.transaction('r', [db.conferences, db.sessions, db.speakers, db.rooms, db.tracks], () =>
-    Promise.all([db.conferences.toArray(), db.sessions.toArray(), db.speakers.toArray(), db.rooms.toArray(), db.tracks.toArray()]),
-  );
-  const [bySessions, bySpeakers, byRooms, byTracks] = [groupBy(sessions), groupBy(speakers), groupBy(rooms), groupBy(tracks)];
-  return conferences.flatMap((c) =>
-    docsFromConference(c.id, {
-      conference: c.conference,
-      sessions: (bySessions.get(c.id) ?? []).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0)),
-      speakers: bySpeakers.get(c.id) ?? [],
-      rooms: byRooms.get(c.id) ?? [],
-      tracks: byTracks.get(c.id) ?? [],
-    }),
-  );
+  const [conferences, schedules] = await db.transaction('r', [db.conferences, db.schedules], () => Promise.all([db.conferences.toArray(), db.schedules.toArray()]));
+  const byId = new Map(schedules.map((s) => [s.id, s]));
+  return conferences.flatMap((c) => {
+    const schedule = byId.get(c.id);
+    return schedule ? docsFromConference(c.id, { conference: c.conference, sessions: schedule.sessions, speakers: schedule.speakers, rooms: schedule.rooms, tracks: schedule.tracks }) : [];
+  });
 }
