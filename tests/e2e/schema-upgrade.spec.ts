@@ -1,23 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { importFeed } from '../../core/formats';
-import { SCHEMA_V1 } from '../../renderer/src/db/schema';
+import { SCHEMA_V1, SCHEMA_V2 } from '../../renderer/src/db/schema';
 import { expect, test } from './support/fresh-data';
 
 const SAMPLE = readFileSync(new URL('../../assets/sample/centos-connect-2023.lanyard.json', import.meta.url), 'utf8');
 const ID = 'centos-connect-2023';
-
-/** Version 2's additions to version 1, as shipped. */
-const SCHEMA_V2: Record<string, string> = {
-  agenda: '[conferenceId+sessionId], conferenceId, star',
-  prefs: 'conferenceId',
-  watchLater: '[conferenceId+sessionId], conferenceId, addedAt',
-  reminders: '[conferenceId+sessionId], conferenceId, fireAt, state',
-  changeMarks: '[conferenceId+sessionId], conferenceId',
-  notices: '++id, at',
-  trustedHosts: 'host',
-  announcementSeen: '[conferenceId+id], conferenceId',
-  photos: 'url',
-};
 
 /**
  * Creates, with the browser's own IndexedDB and before the app first runs, the database a

@@ -145,6 +145,19 @@ export const SCHEMA_V1 = {
   revisions: '++id, conferenceId, [conferenceId+at]',
 } as const;
 
+/** Version 2's added tables, exactly as shipped (upgrade tests write a database with these). */
+export const SCHEMA_V2 = {
+  agenda: '[conferenceId+sessionId], conferenceId, star',
+  prefs: 'conferenceId',
+  watchLater: '[conferenceId+sessionId], conferenceId, addedAt',
+  reminders: '[conferenceId+sessionId], conferenceId, fireAt, state',
+  changeMarks: '[conferenceId+sessionId], conferenceId',
+  notices: '++id, at',
+  trustedHosts: 'host',
+  announcementSeen: '[conferenceId+id], conferenceId',
+  photos: 'url',
+} as const;
+
 /**
  * Lanyard's IndexedDB store. Never edit a shipped version: add `version(n + 1)` with an
  * upgrade and a test that opens a database written by version n.
@@ -176,17 +189,7 @@ export class LanyardDb extends Dexie {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     // Version 2 adds personal data; v1's tables are unchanged, so no upgrade function is needed.
-    this.version(2).stores({
-      agenda: '[conferenceId+sessionId], conferenceId, star',
-      prefs: 'conferenceId',
-      watchLater: '[conferenceId+sessionId], conferenceId, addedAt',
-      reminders: '[conferenceId+sessionId], conferenceId, fireAt, state',
-      changeMarks: '[conferenceId+sessionId], conferenceId',
-      notices: '++id, at',
-      trustedHosts: 'host',
-      announcementSeen: '[conferenceId+id], conferenceId',
-      photos: 'url',
-    });
+    this.version(2).stores(SCHEMA_V2);
     // Version 3 moves each conference's sessions, speakers, rooms and tracks into one row;
     // version 4 drops the old tables (Dexie lets an upgrade read a table only a later version deletes).
     this.version(3).stores({ schedules: 'id' }).upgrade(moveRowsIntoSchedules);

@@ -3,17 +3,10 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AgendaEntrySchema } from '../../../core/personal/model';
 import { collectPersonalData } from '../../../renderer/src/db/personal-data';
-import { LanyardDb, SCHEMA_V1 } from '../../../renderer/src/db/schema';
+import { LanyardDb, SCHEMA_V1, SCHEMA_V2 } from '../../../renderer/src/db/schema';
 import { agendaEntry, watchEntry } from '../support/personal';
 
 const NAME = 'upgrade-personal';
-/** The personal tables as version 2 created them. A later version must carry these rows over. */
-const PERSONAL_V2 = {
-  agenda: '[conferenceId+sessionId], conferenceId, star',
-  prefs: 'conferenceId',
-  watchLater: '[conferenceId+sessionId], conferenceId, addedAt',
-} as const;
-
 afterEach(async () => {
   await Dexie.delete(NAME);
 });
@@ -31,7 +24,7 @@ describe('favourites across schema versions', () => {
     );
     const old = new Dexie(NAME);
     old.version(1).stores(SCHEMA_V1);
-    old.version(2).stores(PERSONAL_V2);
+    old.version(2).stores(SCHEMA_V2);
     await old.table('agenda').bulkPut(entries);
     await old.table('prefs').put({ conferenceId: 'fosdem-2024', remindersEnabled: false, reminderMinutes: 25 });
     await old.table('watchLater').bulkPut([watchEntry('fosdem-2024', 'w1'), watchEntry('fosdem-2025', 'w2', { watchedAt: 9 })]);

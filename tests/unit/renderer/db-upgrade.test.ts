@@ -6,25 +6,12 @@ import { importFeed } from '../../../core/formats';
 import type { Feed } from '../../../core/model/schema';
 import { loadFeed } from '../../../renderer/src/db/feeds';
 import { loadConference } from '../../../renderer/src/db/queries';
-import { LanyardDb, SCHEMA_V1 } from '../../../renderer/src/db/schema';
+import { LanyardDb, SCHEMA_V1, SCHEMA_V2 } from '../../../renderer/src/db/schema';
 import { updateEntry } from '../../../renderer/src/db/personal';
 import { describeCorpus, readCorpus } from '../support/corpus';
 
 const SAMPLE = readFileSync(new URL('../../../assets/sample/centos-connect-2023.lanyard.json', import.meta.url), 'utf8');
 const NAME = 'upgrade-schema';
-/** Version 2's additions to version 1, exactly as shipped. */
-const SCHEMA_V2 = {
-  agenda: '[conferenceId+sessionId], conferenceId, star',
-  prefs: 'conferenceId',
-  watchLater: '[conferenceId+sessionId], conferenceId, addedAt',
-  reminders: '[conferenceId+sessionId], conferenceId, fireAt, state',
-  changeMarks: '[conferenceId+sessionId], conferenceId',
-  notices: '++id, at',
-  trustedHosts: 'host',
-  announcementSeen: '[conferenceId+id], conferenceId',
-  photos: 'url',
-} as const;
-
 afterEach(async () => {
   await Dexie.delete(NAME);
 });
