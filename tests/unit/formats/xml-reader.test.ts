@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type FeedError } from '../../../core/errors';
 import { LIMITS } from '../../../core/limits';
 import { parseXml, type XmlElement } from '../../../core/formats/xml';
-import { lineAndColumn } from '../../../core/formats/xml-reader';
+import { lineAndColumn } from '../../../core/formats/xml-chars';
 import { thrown } from '../support/errors';
 
 const failure = (xml: string): FeedError => thrown(() => parseXml(xml));
