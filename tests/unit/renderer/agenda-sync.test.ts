@@ -1,8 +1,6 @@
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NotificationRequest } from '../../../core/host/contract';
-import type { Feed } from '../../../core/model/schema';
 import { identityOf } from '../../../core/personal/identity';
 import { importFeed } from '../../../core/formats/index';
 import { storeFeed } from '../../../renderer/src/db/feeds';
@@ -14,29 +12,17 @@ import { alertTick } from '../../../renderer/src/personal/alerts';
 import { applyFeedText } from '../../../renderer/src/sync/apply';
 import { readCandidate, subscribe } from '../../../renderer/src/sync/subscribe';
 import { describeCorpus, readCorpus } from '../support/corpus';
+import { dropDb, openFreshDb, SAMPLE, sampleRevision as revision } from '../support/sample-db';
 
-const SAMPLE = readFileSync(new URL('../../../assets/sample/centos-connect-2023.lanyard.json', import.meta.url), 'utf8');
 const MIN = 60_000;
 /** Conference morning, 08:00 in Brussels. */
 const T0 = Date.parse('2023-02-03T07:00:00Z');
 let db: LanyardDb;
-let n = 0;
-
-function revision(change: (feed: Feed) => void): string {
-  const feed = JSON.parse(SAMPLE) as Feed;
-  change(feed);
-  return JSON.stringify(feed);
-}
 
 beforeEach(async () => {
-  n += 1;
-  db = new LanyardDb(`agenda-${n}`);
-  await db.open();
+  db = await openFreshDb('agenda');
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(() => dropDb(db));
 
 async function subscribed(): Promise<string> {
   return subscribe(db, readCandidate(SAMPLE, { source: 'url', url: 'http://127.0.0.1:9/feed.json' }), T0);

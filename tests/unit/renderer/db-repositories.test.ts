@@ -1,30 +1,23 @@
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { diffFeeds } from '../../../core/feed/diff';
 import { importFeed } from '../../../core/formats';
 import type { Feed } from '../../../core/model/schema';
 import { loadFeed, storeFeed, type StoreFeedInput } from '../../../renderer/src/db/feeds';
 import { listConferences, loadConference, loadSubscription } from '../../../renderer/src/db/queries';
-import { LanyardDb, type SubscriptionRecord } from '../../../renderer/src/db/schema';
+import { type LanyardDb, type SubscriptionRecord } from '../../../renderer/src/db/schema';
 import { applyFilters, pickDay } from '../../../renderer/src/features/schedule/filtering';
 import { NO_FILTERS } from '../../../renderer/src/store/ui';
 import { describeCorpus, readCorpus } from '../support/corpus';
+import { dropDb, openFreshDb, SAMPLE } from '../support/sample-db';
 
-const SAMPLE = readFileSync(new URL('../../../assets/sample/centos-connect-2023.lanyard.json', import.meta.url), 'utf8');
 const T0 = Date.parse('2023-01-20T10:00:00Z');
 let db: LanyardDb;
-let n = 0;
 
 beforeEach(async () => {
-  n += 1;
-  db = new LanyardDb(`repositories-${n}`);
-  await db.open();
+  db = await openFreshDb('repositories');
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(() => dropDb(db));
 
 function sample(change: (feed: Feed) => void = () => undefined): Feed {
   const feed = JSON.parse(SAMPLE) as Feed;
@@ -175,8 +168,7 @@ describe('storeFeed and loadFeed', () => {
     await storeFeed(db, input('centos', after, { now: T0 + 1, diff, previous }));
     expect(writes).toBe(1);
     expect(await db.revisions.count()).toBe(1);
-    const fresh = new LanyardDb(`repositories-fresh-${n}`);
-    await fresh.open();
+    const fresh = await openFreshDb('repositories-fresh');
     try {
       await storeFeed(fresh, input('centos', after, { now: T0 + 1 }));
       expect(await dump('centos')).toEqual(await dump('centos', fresh));
@@ -185,8 +177,7 @@ describe('storeFeed and loadFeed', () => {
       expect(titles).toContain('Renamed');
       expect(titles).toHaveLength(after.sessions.length);
     } finally {
-      fresh.close();
-      await fresh.delete();
+      await dropDb(fresh);
     }
   });
 

@@ -1,5 +1,4 @@
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { liveNow } from '../../../core/live/now';
 import { recordedSessions } from '../../../core/live/recordings';
@@ -10,22 +9,16 @@ import { agendaStars, liveCandidates, nextSession, recordedCandidates, setWatche
 import { LanyardDb } from '../../../renderer/src/db/schema';
 import { applyFeedText } from '../../../renderer/src/sync/apply';
 import { readCandidate, subscribe } from '../../../renderer/src/sync/subscribe';
+import { dropDb, openFreshDb, SAMPLE } from '../support/sample-db';
 
-const SAMPLE = readFileSync(new URL('../../../assets/sample/centos-connect-2023.lanyard.json', import.meta.url), 'utf8');
 const sample = (): Feed => JSON.parse(SAMPLE) as Feed;
 const KMODS_START = Date.parse(sample().sessions.find((s) => s.id === 'kmods')!.start);
 let db: LanyardDb;
-let n = 0;
 
 beforeEach(async () => {
-  n += 1;
-  db = new LanyardDb(`live-${n}`);
-  await db.open();
+  db = await openFreshDb('live');
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(() => dropDb(db));
 
 function revision(change: (feed: Feed) => void): string {
   const feed = sample();

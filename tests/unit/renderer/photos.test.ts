@@ -1,5 +1,4 @@
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HostApi, PhotoResponse } from '../../../core/host/contract';
 import type { Feed } from '../../../core/model/schema';
@@ -9,25 +8,19 @@ import { applyFeedText } from '../../../renderer/src/sync/apply';
 import { cachePhotos } from '../../../renderer/src/sync/photos';
 import { readCandidate, subscribe } from '../../../renderer/src/sync/subscribe';
 import { makePng } from '../../fixtures/png';
+import { dropDb, openFreshDb, SAMPLE } from '../support/sample-db';
 
-const SAMPLE = readFileSync(new URL('../../../assets/sample/centos-connect-2023.lanyard.json', import.meta.url), 'utf8');
 const SAMPLE_PHOTOS = (JSON.parse(SAMPLE) as Feed).speakers.flatMap((s) => (s.photoUrl ? [s.photoUrl] : []));
 const T0 = Date.parse('2023-01-20T10:00:00Z');
 const PNG = makePng(4, 4);
 // Blob wants bytes over a plain ArrayBuffer (DOM typing); copy the Buffer into one.
 const PNG_BYTES = new Uint8Array(PNG);
 let db: LanyardDb;
-let n = 0;
 
 beforeEach(async () => {
-  n += 1;
-  db = new LanyardDb(`photos-${n}`);
-  await db.open();
+  db = await openFreshDb('photos');
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(() => dropDb(db));
 
 /** A host that answers photo requests like the real one would, counting calls and how many run at once. */
 function fakeHost(failing: ReadonlySet<string> = new Set()) {
@@ -138,7 +131,7 @@ describe('the photos table in schema version 2', () => {
   it('appears when a version 1 database is opened, next to its untouched rows', async () => {
     const { default: Dexie } = await import('dexie');
     const { SCHEMA_V1 } = await import('../../../renderer/src/db/schema');
-    const name = `photos-upgrade-${n}`;
+    const name = `photos-upgrade-${db.name}`;
     const v1 = new Dexie(name);
     v1.version(1).stores(SCHEMA_V1);
     await v1.table('subscriptions').put({ id: 'centos', source: 'sample', addedAt: 1, archived: 0, failures: 0 });

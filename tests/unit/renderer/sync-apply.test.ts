@@ -1,32 +1,18 @@
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Feed } from '../../../core/model/schema';
 import { loadFeed } from '../../../renderer/src/db/feeds';
-import { LanyardDb } from '../../../renderer/src/db/schema';
+import { type LanyardDb } from '../../../renderer/src/db/schema';
 import { applyFeedText, recordFailure, recordNotModified } from '../../../renderer/src/sync/apply';
 import { readCandidate, subscribe } from '../../../renderer/src/sync/subscribe';
+import { dropDb, openFreshDb, SAMPLE, sampleRevision as revision } from '../support/sample-db';
 
-const SAMPLE = readFileSync(new URL('../../../assets/sample/centos-connect-2023.lanyard.json', import.meta.url), 'utf8');
 const T0 = Date.parse('2023-01-20T10:00:00Z');
 let db: LanyardDb;
-let n = 0;
-
-function revision(change: (feed: Feed) => void): string {
-  const feed = JSON.parse(SAMPLE) as Feed;
-  change(feed);
-  return JSON.stringify(feed);
-}
 
 beforeEach(async () => {
-  n += 1;
-  db = new LanyardDb(`test-${n}`);
-  await db.open();
+  db = await openFreshDb('test');
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(() => dropDb(db));
 
 async function subscribed(): Promise<string> {
   return subscribe(db, readCandidate(SAMPLE, { source: 'url', url: 'http://127.0.0.1:9/feed.json', etag: '"r1"' }), T0);

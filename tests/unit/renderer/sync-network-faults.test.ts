@@ -6,12 +6,13 @@ import { describeFreshness } from '../../../core/sync/freshness';
 import { dispatch } from '../../../main/services/host-dispatch';
 import { createHostHandlers } from '../../../main/services/host-handlers';
 import { loadFeed } from '../../../renderer/src/db/feeds';
-import { LanyardDb, type SubscriptionRecord } from '../../../renderer/src/db/schema';
+import { type LanyardDb, type SubscriptionRecord } from '../../../renderer/src/db/schema';
 import { syncNow } from '../../../renderer/src/sync/manager';
 import { readCandidate, subscribe } from '../../../renderer/src/sync/subscribe';
 import { FAULTS, FaultServer } from '../support/fault-server';
 import { makeFeed } from '../support/feeds';
 import { writeTrustFigures } from '../support/trust-figures';
+import { dropDb, openFreshDb } from '../support/sample-db';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -42,7 +43,6 @@ function upcomingFeed(): string {
 
 const server = new FaultServer();
 let db: LanyardDb;
-let n = 0;
 let tried = 0;
 let survived = 0;
 const outcomes: Array<{ fault: string; message: string; nextAttemptInSeconds: number; ms: number }> = [];
@@ -58,14 +58,9 @@ afterAll(async () => {
   writeTrustFigures('network-faults', { networkFaultsTried: tried, networkFaultsSurvived: survived }, outcomes);
 });
 beforeEach(async () => {
-  n += 1;
-  db = new LanyardDb(`faults-${n}`);
-  await db.open();
+  db = await openFreshDb('faults');
 });
-afterEach(async () => {
-  db.close();
-  await db.delete();
-});
+afterEach(() => dropDb(db));
 
 /** Everything stored about the conference except the subscription's sync bookkeeping. */
 async function snapshot(id: string): Promise<unknown> {
@@ -126,7 +121,8 @@ describe('sync against a misbehaving feed server', () => {
       const started = Date.now();
       const outcome = await syncNow(db, sub);
       const ms = Date.now() - started;
-      expect(ms, 'nothing hangs').toBeLessThan(TIMEOUT_MS + 3_000);
+      // A hang would never end; the slack only keeps a busy machine (decompressing the bomb) from failing it.
+      expect(ms, 'nothing hangs').toBeLessThan(TIMEOUT_MS + 10_000);
 
       expect(outcome.kind).toBe('failed');
       expect(await snapshot(id)).toEqual(before);
