@@ -47,6 +47,7 @@ function subscription(event: HostEvent, pick: (payload: unknown) => string | und
 const onSubscribeLink = subscription('links:subscribe', stringField('url'));
 const onOpenSession = subscription('tray:open-session', stringField('sessionRef'));
 const onOpenLive = subscription('tray:open-live', () => 'live');
+const onResume = subscription('power:resume', () => 'resume');
 
 const api = {
   appInfo: () => call('app:info'),
@@ -62,6 +63,7 @@ const api = {
   onSubscribeLink: (listener) => onSubscribeLink(listener),
   onOpenSession: (listener) => onOpenSession(listener),
   onOpenLive: (listener) => onOpenLive(() => listener()),
+  onResume: (listener) => onResume(() => listener()),
 } satisfies HostApi;
 
 contextBridge.exposeInMainWorld('lanyard', api);

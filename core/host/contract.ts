@@ -114,6 +114,8 @@ export const HOST_EVENTS = {
   'tray:open-session': z.object({ sessionRef: z.string().max(700) }),
   /** The user chose "Live now" in the tray / menu. */
   'tray:open-live': z.object({}),
+  /** The computer woke from sleep: time jumped, so sync and reminders look again at once. */
+  'power:resume': z.object({}),
 } as const;
 export type HostEvent = keyof typeof HOST_EVENTS;
 
@@ -138,6 +140,8 @@ export interface HostApi {
   onOpenSession(listener: (sessionRef: string) => void): () => void;
   /** The tray's "Live now" entry was chosen. */
   onOpenLive(listener: () => void): () => void;
+  /** The computer woke from sleep (desktop: Electron's powerMonitor; web mode: the page was resumed after being frozen). */
+  onResume(listener: () => void): () => void;
 }
 
 /** Turns `lanyard://subscribe?url=…` and `webcal://host/path` into the feed URL to subscribe to. */

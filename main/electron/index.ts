@@ -1,7 +1,7 @@
 // The Electron main process entry: the only module that runs code when loaded.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, screen, session, type BrowserWindow } from 'electron';
+import { app, powerMonitor, screen, session, type BrowserWindow } from 'electron';
 import { createHostHandlers } from '../services/host-handlers';
 import { createMirrorFile } from '../services/mirror-file';
 import { registerAppScheme, setupAppProtocol } from './app-protocol';
@@ -91,6 +91,10 @@ async function onReady(): Promise<void> {
   } catch (error) {
     console.warn(`No tray icon on this desktop: ${String(error)}`);
   }
+  // After sleep the page's timers only catch up slowly: tell it at once, so sync and reminders look again.
+  powerMonitor.on('resume', () => {
+    if (mainWindow) sendHostEvent(mainWindow.webContents, 'power:resume', {});
+  });
   app.on('activate', () => {
     if (mainWindow) showWindow();
     else restore().then((bounds) => openWindow(bounds, stateFile), (error: unknown) => console.error(String(error)));

@@ -44,6 +44,12 @@ const webHost: HostApi = {
   onSubscribeLink: () => () => undefined,
   onOpenSession: () => () => undefined,
   onOpenLive: () => () => undefined,
+  // Page Lifecycle: a page the browser froze (e.g. while the machine slept) gets `resume`.
+  onResume: (listener) => {
+    const resumed = (): void => listener();
+    document.addEventListener('resume', resumed);
+    return () => document.removeEventListener('resume', resumed);
+  },
 };
 
 /** The host the app runs in: the Electron preload's API, or web mode's HTTP API. */

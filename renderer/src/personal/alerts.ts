@@ -5,6 +5,7 @@ import { readSchedule } from '../db/schedules';
 import { addNotice, claimDueReminders, claimNewRevisions } from '../db/notices';
 import type { LanyardDb, NoticeRecord, RevisionRecord } from '../db/schema';
 import { clock, shortDate } from '../format';
+import { host } from '../host';
 import type { NotificationRequest, NotifyOutcome } from '../notify';
 import { MY_ZONE, useUi } from '../store/ui';
 
@@ -174,12 +175,14 @@ export function startAlerts(db: LanyardDb, showFn: Show, nowFn: () => number = D
   window.addEventListener('online', tick);
   window.addEventListener('focus', tick);
   document.addEventListener('visibilitychange', onVisible);
+  const stopResume = host().onResume(tick);
   tick();
   activeKick = tick;
   return {
     kick: tick,
     stop: () => {
       if (activeKick === tick) activeKick = undefined;
+      stopResume();
       window.clearInterval(timer);
       window.removeEventListener('online', tick);
       window.removeEventListener('focus', tick);

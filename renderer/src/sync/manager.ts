@@ -85,9 +85,11 @@ export function startSync(db: LanyardDb, onOnline: (online: boolean) => void): (
   window.addEventListener('online', online);
   window.addEventListener('offline', offline);
   document.addEventListener('visibilitychange', visible);
+  const stopResume = host().onResume(tick);
   onOnline(navigator.onLine);
   tick();
   return () => {
+    stopResume();
     window.clearInterval(timer);
     window.removeEventListener('online', online);
     window.removeEventListener('offline', offline);

@@ -11,6 +11,7 @@ const fake = vi.hoisted(() => {
     userData: '',
     resolveReady: (() => undefined) as () => void,
     appListeners: new Map<string, (...args: unknown[]) => void>(),
+    powerListeners: new Map<string, (...args: unknown[]) => void>(),
     windows: [] as Array<{ options: Record<string, unknown>; contentsListeners: Map<string, () => void>; send: ReturnType<typeof vi.fn>; focus: ReturnType<typeof vi.fn> }>,
     calls: [] as string[],
     channels: [] as string[],
@@ -71,6 +72,7 @@ vi.mock('electron', () => {
     Menu: { buildFromTemplate: () => ({}) },
     nativeImage: { createFromPath: () => ({}) },
     dialog: { showOpenDialog: vi.fn() },
+    powerMonitor: { on: (name: string, listener: Fn) => fake.powerListeners.set(name, listener) },
   };
 });
 
@@ -93,6 +95,7 @@ describe('the main process entry', () => {
     vi.resetModules();
     Object.assign(fake, { isPrimary: true, userData, windows: [], calls: [], channels: [] });
     fake.appListeners.clear();
+    fake.powerListeners.clear();
     fake.quit.mockClear();
   });
 
@@ -119,5 +122,15 @@ describe('the main process entry', () => {
     fake.appListeners.get('second-instance')?.({}, ['/opt/lanyard', 'lanyard://subscribe?url=https%3A%2F%2Fexample.org%2Fsecond.json'], '/', {});
     expect(win?.focus).toHaveBeenCalled();
     expect(win?.send).toHaveBeenLastCalledWith('links:subscribe', { url: 'https://example.org/second.json' });
+  });
+
+  it('tells the window when the computer wakes from sleep', async () => {
+    await start([]);
+    fake.resolveReady();
+    await flush();
+    const [win] = fake.windows;
+    expect(fake.powerListeners.has('resume')).toBe(true);
+    fake.powerListeners.get('resume')?.();
+    expect(win?.send).toHaveBeenCalledWith('power:resume', {});
   });
 });

@@ -21,7 +21,7 @@ vi.mock('electron', () => ({
 
 await import('../../../preload/index');
 
-const METHODS = ['appInfo', 'fetchFeed', 'openFeedFile', 'updateTray', 'showNotification', 'openLink', 'fetchPhoto', 'readMirror', 'writeMirror', 'mirrorStatus', 'onSubscribeLink', 'onOpenSession', 'onOpenLive'] as const satisfies ReadonlyArray<keyof HostApi>;
+const METHODS = ['appInfo', 'fetchFeed', 'openFeedFile', 'updateTray', 'showNotification', 'openLink', 'fetchPhoto', 'readMirror', 'writeMirror', 'mirrorStatus', 'onSubscribeLink', 'onOpenSession', 'onOpenLive', 'onResume'] as const satisfies ReadonlyArray<keyof HostApi>;
 // Compile-time: the list above names every HostApi method.
 const isComplete: Exclude<keyof HostApi, (typeof METHODS)[number]> extends never ? true : false = true;
 
@@ -115,5 +115,16 @@ describe('the preload bridge', () => {
     stop();
     emit('tray:open-live', {});
     expect(seen).toEqual([[]]);
+  });
+
+  it('tells the page when the computer wakes, with nothing of the IPC event', () => {
+    const api = exposedApi();
+    const woke: unknown[][] = [];
+    const stop = api.onResume((...args: unknown[]) => woke.push(args));
+    emit('power:resume', {});
+    emit('power:resume', {});
+    stop();
+    emit('power:resume', {});
+    expect(woke).toEqual([[], []]);
   });
 });
