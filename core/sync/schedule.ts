@@ -29,8 +29,10 @@ export function regularInterval(now: number, start: number, end: number): number
 /**
  * When to try next, in milliseconds from now, or undefined when the conference is long
  * over and only a manual refresh should fetch it. Failures back off exponentially with
- * jitter (never beyond the regular interval's pace once that is slower), and a server's
- * Retry-After is honoured.
+ * jitter, from about a minute (a dropped connection while a conference is on should not
+ * cost minutes) up to six hours, or up to the regular pace when that is slower (a daily
+ * feed that keeps failing is not tried more often than four times a day for long), and a
+ * server's Retry-After is honoured.
  */
 export function nextPollDelay(state: PollState): number | undefined {
   const regular = regularInterval(state.now, state.conferenceStart, state.conferenceEnd);
@@ -38,7 +40,7 @@ export function nextPollDelay(state: PollState): number | undefined {
     if (regular === undefined) return undefined;
     return Math.round(regular * (0.9 + 0.2 * state.random));
   }
-  const base = Math.min(6 * HOUR, MINUTE * 2 ** Math.min(state.failures - 1, 12));
+  const base = Math.min(Math.max(6 * HOUR, regular ?? 0), MINUTE * 2 ** Math.min(state.failures - 1, 12));
   let delay = Math.round(base * (0.5 + state.random));
   if (state.retryAfterSeconds !== undefined) delay = Math.max(delay, Math.min(state.retryAfterSeconds * 1000, DAY));
   if (regular === undefined) return Math.max(delay, DAY);

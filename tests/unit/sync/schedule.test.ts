@@ -41,6 +41,15 @@ describe('polling follows the conference', () => {
     expect(at(5 * HOUR, 3, undefined, 0)).toBe(2 * MIN);
   });
 
+  it('lets a daily feed that keeps failing back off to a day, not six hours', () => {
+    const after = end - start + 3 * DAY;
+    expect(at(after, 1)).toBe(MIN);
+    expect(at(after, 10)).toBe(512 * MIN);
+    expect(at(after, 30)).toBe(DAY);
+    // Before the conference, at the six-hour pace, the cap stays six hours.
+    expect(at(-10 * DAY, 30)).toBe(6 * HOUR);
+  });
+
   it('honours Retry-After', () => {
     expect(at(5 * HOUR, 1, 600)).toBe(10 * MIN);
     expect(at(5 * HOUR, 1, 10 * DAY / 1000 * 1000)).toBe(DAY);
