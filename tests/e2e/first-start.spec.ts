@@ -18,7 +18,7 @@ test.describe('first start', () => {
 
     await page.getByRole('button', { name: 'Timeline' }).click();
     await expect(page.getByTestId('timeline')).toBeVisible();
-    await expect(page.getByRole('columnheader', { name: 'Pagoda room' })).toBeVisible();
+    await expect(page.getByTestId('timeline').getByRole('group', { name: 'Pagoda room' }).getByRole('link', { name: /Kmods SIG Update/ })).toBeVisible();
     await page.screenshot({ path: 'tests/e2e/screenshots/schedule-timeline.png' });
     await page.getByRole('button', { name: 'List' }).click();
 

@@ -15,7 +15,8 @@ export function SchedulePage({ data, day: askedDay }: { data: ConferenceData; da
   const view = useUi((s) => s.view);
   const setView = useUi((s) => s.setView);
   const filters = useUi((s) => s.filters);
-  const [jump, setJump] = useState<number | undefined>(undefined);
+  // Each press is a new jump (a token), so pressing again after scrolling away jumps again.
+  const [jump, setJump] = useState<{ index: number; token: number } | undefined>(undefined);
   const now = Date.now();
   const days = useMemo(() => [...new Set(data.sessions.map((s) => s.day))].sort(), [data.sessions]);
   const today = conferenceDayOf(now, conference.timeZone);
@@ -24,7 +25,7 @@ export function SchedulePage({ data, day: askedDay }: { data: ConferenceData; da
   const isToday = day === today;
   const jumpToNow = (): void => {
     const index = shown.findIndex((s) => Date.parse(s.end) > Date.now());
-    setJump(index < 0 ? shown.length - 1 : index);
+    setJump((previous) => ({ index: index < 0 ? shown.length - 1 : index, token: (previous?.token ?? 0) + 1 }));
   };
   return (
     <section className="schedule" aria-label="Schedule">
@@ -52,7 +53,7 @@ export function SchedulePage({ data, day: askedDay }: { data: ConferenceData; da
       <p className="muted schedule-count">
         {shown.length} session{shown.length === 1 ? '' : 's'} · times in {zone}
       </p>
-      {view === 'timeline' ? <Timeline sessions={shown} data={data} zone={zone} now={now} /> : <SessionList sessions={shown} data={data} zone={zone} scrollToIndex={jump} />}
+      {view === 'timeline' ? <Timeline sessions={shown} data={data} zone={zone} now={now} jumpToken={jump?.token} /> : <SessionList sessions={shown} data={data} zone={zone} jump={jump} />}
     </section>
   );
 }

@@ -46,13 +46,13 @@ export function usePaintedMark(hasRows: boolean): void {
 }
 
 /** The day's sessions as a list; only the rows on screen are rendered. */
-export function SessionList({ sessions, data, zone, scrollToIndex }: { sessions: SessionRecord[]; data: ConferenceData; zone: string; scrollToIndex: number | undefined }) {
+export function SessionList({ sessions, data, zone, jump }: { sessions: SessionRecord[]; data: ConferenceData; zone: string; jump?: { index: number; token: number } | undefined }) {
   const parent = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: sessions.length, getScrollElement: () => parent.current, estimateSize: () => 64, overscan: 8 });
   usePaintedMark(sessions.length > 0);
   useEffect(() => {
-    if (scrollToIndex !== undefined && scrollToIndex >= 0) virtualizer.scrollToIndex(scrollToIndex, { align: 'start' });
-  }, [scrollToIndex, virtualizer]);
+    if (jump && jump.index >= 0) virtualizer.scrollToIndex(jump.index, { align: 'start' });
+  }, [jump, virtualizer]);
   if (sessions.length === 0) return <p className="empty">No sessions match.</p>;
   return (
     <div ref={parent} className="session-scroller" data-testid="session-list">

@@ -12,7 +12,7 @@ const MIN_HEIGHT = 28;
 const TOP_PAD = 14;
 
 /** The day as a grid: rooms as columns, time running down, one block per session. */
-export function Timeline({ sessions, data, zone, now }: { sessions: SessionRecord[]; data: ConferenceData; zone: string; now: number }) {
+export function Timeline({ sessions, data, zone, now, jumpToken }: { sessions: SessionRecord[]; data: ConferenceData; zone: string; now: number; jumpToken?: number | undefined }) {
   const scroller = useRef<HTMLDivElement>(null);
   const rooms = data.rooms.filter((r) => sessions.some((s) => s.roomId === r.id));
   const hasUnroomed = sessions.some((s) => !s.roomId);
@@ -29,6 +29,12 @@ export function Timeline({ sessions, data, zone, now }: { sessions: SessionRecor
     if (nowVisible && scroller.current) scroller.current.scrollTop = Math.max(0, y(now) - 120);
     // Scroll to now once per day shown, not on every re-render.
   }, [sessions[0]?.day]);
+  useEffect(() => {
+    // "Jump to now": scroll the now line into view, each time it is pressed.
+    const at = Date.now();
+    if (jumpToken === undefined || !scroller.current || at < first || at > last) return;
+    scroller.current.scrollTop = Math.max(0, y(at) - 120);
+  }, [jumpToken]);
   usePaintedMark(sessions.length > 0);
   if (sessions.length === 0) return <p className="empty">No sessions match.</p>;
   return (
@@ -36,7 +42,8 @@ export function Timeline({ sessions, data, zone, now }: { sessions: SessionRecor
       <div className="timeline-grid" style={{ gridTemplateColumns: `4rem repeat(${columns.length}, minmax(10rem, 1fr))` }}>
         <div className="timeline-corner" />
         {columns.map((c) => (
-          <div key={c.id} className="timeline-room" role="columnheader">
+          // The column's own label names the room for screen readers; this is the visible header.
+          <div key={c.id} className="timeline-room" aria-hidden="true">
             {c.name}
           </div>
         ))}
@@ -48,7 +55,7 @@ export function Timeline({ sessions, data, zone, now }: { sessions: SessionRecor
           ))}
         </div>
         {columns.map((c) => (
-          <div key={c.id} className="timeline-column" style={{ height }} role="list" aria-label={c.name}>
+          <div key={c.id} className="timeline-column" style={{ height }} role="group" aria-label={c.name}>
             {sessions
               .filter((s) => (s.roomId ?? '') === c.id)
               .map((s, i, inRoom) => {
@@ -64,7 +71,6 @@ export function Timeline({ sessions, data, zone, now }: { sessions: SessionRecor
                 return (
                   <a
                     key={s.id}
-                    role="listitem"
                     className={`timeline-block${kind}`}
                     style={{ top, height: h, minHeight: h }}
                     href={hrefFor({ page: 'session', conferenceId: data.record.id, sessionId: s.id })}
