@@ -15,12 +15,13 @@ export const NO_FILTERS: Filters = { tracks: [], rooms: [], types: [], languages
 interface UiState {
   zoneMode: ZoneMode;
   view: ScheduleView;
-  filters: Filters;
+  /** Each conference keeps its own filters: a FOSDEM room means nothing at another conference. */
+  filters: Record<string, Filters>;
   online: boolean;
   setZoneMode: (mode: ZoneMode) => void;
   setView: (view: ScheduleView) => void;
-  toggleFilter: (kind: keyof Filters, value: string) => void;
-  clearFilters: () => void;
+  toggleFilter: (conferenceId: string, kind: keyof Filters, value: string) => void;
+  clearFilters: (conferenceId: string) => void;
   setOnline: (online: boolean) => void;
 }
 
@@ -30,22 +31,32 @@ export const useUi = create<UiState>()(
     (set) => ({
       zoneMode: 'conference',
       view: 'list',
-      filters: NO_FILTERS,
+      filters: {},
       online: true,
       setZoneMode: (zoneMode) => set({ zoneMode }),
       setView: (view) => set({ view }),
-      toggleFilter: (kind, value) =>
+      toggleFilter: (conferenceId, kind, value) =>
         set((state) => {
-          const current = state.filters[kind];
+          const own = state.filters[conferenceId] ?? NO_FILTERS;
+          const current = own[kind];
           const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
-          return { filters: { ...state.filters, [kind]: next } };
+          return { filters: { ...state.filters, [conferenceId]: { ...own, [kind]: next } } };
         }),
-      clearFilters: () => set({ filters: NO_FILTERS }),
+      clearFilters: (conferenceId) =>
+        set((state) => {
+          const { [conferenceId]: _cleared, ...rest } = state.filters;
+          return { filters: rest };
+        }),
       setOnline: (online) => set({ online }),
     }),
     { name: 'lanyard-ui', partialize: (state) => ({ zoneMode: state.zoneMode, view: state.view }) },
   ),
 );
+
+/** One conference's schedule filters (none chosen: NO_FILTERS). */
+export function useFilters(conferenceId: string): Filters {
+  return useUi((s) => s.filters[conferenceId] ?? NO_FILTERS);
+}
 
 /** The user's own zone (read once: building an Intl.DateTimeFormat per call is slow). */
 export const MY_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;

@@ -13,8 +13,8 @@ function FacetList({ data, label, kind, facets, pick }: { data: ConferenceData; 
   const clear = useUi((s) => s.clearFilters);
   const toggle = useUi((s) => s.toggleFilter);
   const show = (id: string): void => {
-    clear();
-    toggle(kind, id);
+    clear(data.record.id);
+    toggle(data.record.id, kind, id);
   };
   return (
     <section aria-label={label}>

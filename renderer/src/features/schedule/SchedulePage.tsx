@@ -3,7 +3,7 @@ import { conferenceDayOf } from '../../../../core/time/zone';
 import type { ConferenceData } from '../../db/queries';
 import { shortDate } from '../../format';
 import { hrefFor } from '../../route';
-import { useDisplayZone, useUi } from '../../store/ui';
+import { useDisplayZone, useFilters, useUi } from '../../store/ui';
 import { applyFilters, pickDay } from './filtering';
 import { Filters } from './Filters';
 import { SessionList } from './SessionList';
@@ -14,7 +14,7 @@ export function SchedulePage({ data, day: askedDay }: { data: ConferenceData; da
   const zone = useDisplayZone(conference.timeZone);
   const view = useUi((s) => s.view);
   const setView = useUi((s) => s.setView);
-  const filters = useUi((s) => s.filters);
+  const filters = useFilters(data.record.id);
   // Each press is a new jump (a token), so pressing again after scrolling away jumps again.
   const [jump, setJump] = useState<{ index: number; token: number } | undefined>(undefined);
   const now = Date.now();
