@@ -36,6 +36,13 @@ function post(path: string, body: string, headers: Record<string, string>): Prom
 
 const good = (): Record<string, string> => ({ host: `127.0.0.1:${port}`, 'content-type': 'application/json', 'x-lanyard-request': '1' });
 
+describe('web mode server', () => {
+  it('listens on the loopback address only, never on every interface', () => {
+    const address = server.address();
+    expect(typeof address === 'object' && address ? address.address : address).toBe('127.0.0.1');
+  });
+});
+
 describe('web mode API', () => {
   it('answers the app itself', async () => {
     const { status, json } = await post('/api/app:info', '{"args":[]}', { ...good(), origin: `http://127.0.0.1:${port}` });
