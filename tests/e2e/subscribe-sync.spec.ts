@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fresh-data';
 import { FeedHost, testConference } from './support/feed-host';
@@ -87,3 +89,65 @@ for (const [name, breakIt, reason] of BROKEN) {
     if (name === 'an empty schedule') await page.screenshot({ path: 'tests/e2e/screenshots/held-revision.png' });
   });
 }
+
+test('the preview says what the feed is (dates, zone, counts, warnings) and stores nothing until Subscribe', async ({ page }) => {
+  feeds.publish('warned.json', testConference((feed) => {
+    feed.conference.end = '2023-02-04';
+    feed.conference.days = ['2023-02-03', '2023-02-04'];
+    const last = feed.sessions.at(-1)!;
+    Object.assign(last, { start: '2023-02-04T09:00:00Z', end: '2023-02-04T09:30:00Z', day: '2023-02-04' });
+    feed.sessions[0]!.links.push({ url: 'javascript:alert(1)', kind: 'other' });
+    feed.sessions[1]!.speakerIds.push('nobody');
+  }));
+  await page.goto(`/#/subscribe?url=${encodeURIComponent(`${feeds.url}warned.json`)}`);
+  const preview = page.getByRole('region', { name: 'Feed preview' });
+  await expect(preview.getByRole('heading', { name: 'TestCon 2023' })).toBeVisible();
+  const fact = (name: string) => preview.locator('dt', { hasText: name }).locator('+ dd');
+  await expect(fact('Dates')).toHaveText(/^3\s*–\s*4 February 2023$/);
+  await expect(fact('Time zone')).toHaveText('Europe/Brussels');
+  await expect(fact('Sessions')).toHaveText('18');
+  await expect(fact('Rooms')).toHaveText('1');
+  await preview.getByText('2 warnings').click();
+  await expect(preview.getByRole('listitem').filter({ hasText: 'javascript:' })).toContainText('it was left out. (at sessions[0].links[0])');
+  await expect(preview.getByRole('listitem').filter({ hasText: 'nobody' })).toContainText('who the feed does not list');
+  await page.screenshot({ path: 'tests/e2e/screenshots/subscribe-preview-warnings.png' });
+  // Nothing is stored before Subscribe is pressed.
+  const conferences = page.getByRole('navigation', { name: 'Conferences' });
+  await expect(conferences.getByText('TestCon 2023')).toHaveCount(0);
+  await preview.getByRole('button', { name: 'Subscribe' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'TestCon 2023' })).toBeVisible();
+  await expect(conferences.getByText('TestCon 2023')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Days' }).getByRole('link')).toHaveCount(2);
+});
+
+test('subscribe from a local file, chosen or dropped', async ({ page }) => {
+  const file = join(feeds.dir, 'testcon-local.json');
+  writeFileSync(file, testConference());
+  await page.goto('/#/subscribe');
+  await page.getByLabel('choose a file').setInputFiles(file);
+  const preview = page.getByRole('region', { name: 'Feed preview' });
+  await expect(preview.getByRole('heading', { name: 'TestCon 2023' })).toBeVisible();
+  await expect(preview.locator('dt', { hasText: 'Sessions' }).locator('+ dd')).toHaveText('18');
+  await preview.getByRole('button', { name: 'Subscribe' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'TestCon 2023' })).toBeVisible();
+
+  // Dropped onto the page: a second copy of the same conference is added beside the first.
+  await page.goto('/#/subscribe');
+  const text = testConference((feed) => (feed.conference.title = 'TestCon 2023 (dropped)'));
+  // Built in the page, as the browser builds one for a real drop (the e2e project has no DOM types).
+  const dataTransfer = await page.evaluateHandle(`(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([${JSON.stringify(text)}], 'dropped.json', { type: 'application/json' }));
+    return dt;
+  })()`);
+  const target = page.locator('.subscribe-page');
+  await target.dispatchEvent('dragenter', { dataTransfer });
+  await target.dispatchEvent('dragover', { dataTransfer });
+  await target.dispatchEvent('drop', { dataTransfer });
+  await expect(preview.getByRole('heading', { name: 'TestCon 2023 (dropped)' })).toBeVisible();
+  await preview.getByRole('button', { name: 'Subscribe' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'TestCon 2023 (dropped)' })).toBeVisible();
+  const conferences = page.getByRole('navigation', { name: 'Conferences' });
+  await expect(conferences.getByText('TestCon 2023', { exact: true })).toBeVisible();
+  await expect(conferences.getByText('TestCon 2023 (dropped)')).toBeVisible();
+});
