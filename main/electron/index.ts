@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { app, powerMonitor, screen, session, type BrowserWindow } from 'electron';
 import { createHostHandlers } from '../services/host-handlers';
 import { createMirrorFile } from '../services/mirror-file';
+import { setupAppMenu, type AppMenuHandle } from './app-menu';
 import { registerAppScheme, setupAppProtocol } from './app-protocol';
 import { openFeedFile } from './dialogs';
 import { sendHostEvent, setupIpc } from './ipc';
@@ -26,6 +27,7 @@ const PATHS = {
 
 let mainWindow: BrowserWindow | undefined;
 let tray: TrayHandle | undefined;
+let appMenu: AppMenuHandle | undefined;
 const inbox = createLinkInbox();
 
 function showWindow(): void {
@@ -71,7 +73,10 @@ async function onReady(): Promise<void> {
     version: app.getVersion(),
     platform: process.platform,
     openFeedFile: () => openFeedFile(mainWindow),
-    updateTray: (next) => tray?.update(next),
+    updateTray: (next) => {
+      tray?.update(next);
+      appMenu?.update(next);
+    },
     showNotification: createNotifier({ openSession, openUrl: openExternalLink }),
     openLink,
     mirror: createMirrorFile(app.getPath('userData')),
@@ -81,6 +86,7 @@ async function onReady(): Promise<void> {
   const restore = async (): Promise<WindowBounds> =>
     restoreBounds(await readWindowState(stateFile), screen.getAllDisplays().map((d) => d.workArea), screen.getPrimaryDisplay().workArea);
   openWindow(await restore(), stateFile);
+  appMenu = setupAppMenu({ show: showWindow, openSession, openLive, quit: () => app.quit() });
   try {
     tray = setupTray(PATHS.trayIcon, {
       show: showWindow,

@@ -69,7 +69,7 @@ vi.mock('electron', () => {
       }
       setContextMenu(): void {}
     },
-    Menu: { buildFromTemplate: () => ({}) },
+    Menu: { buildFromTemplate: () => ({}), setApplicationMenu: record('setApplicationMenu') },
     nativeImage: { createFromPath: () => ({}) },
     dialog: { showOpenDialog: vi.fn() },
     powerMonitor: { on: (name: string, listener: Fn) => fake.powerListeners.set(name, listener) },
@@ -113,6 +113,7 @@ describe('the main process entry', () => {
     await flush();
     expect(fake.calls).toContain('protocol.handle:app');
     expect(fake.calls).toContain('loadURL:app://lanyard/index.html');
+    expect(fake.calls).toContain('setApplicationMenu');
     expect(fake.channels.sort()).toEqual(Object.keys(HOST_CONTRACT).sort());
     const [win] = fake.windows;
     expect(String((win?.options.webPreferences as { preload: string }).preload)).toMatch(/[\\/]preload[\\/]index\.js$/);
