@@ -4,6 +4,7 @@ import { db } from '../../db';
 import type { ConferenceData } from '../../db/queries';
 import { clock, dateRange } from '../../format';
 import { AnnouncementsPanel } from '../announcements/AnnouncementsPanel';
+import { ConferenceActions } from './ConferenceActions';
 import { ExternalLink } from '../../links/ExternalLink';
 import { linkText } from '../../links/label';
 import { hrefFor, type Route } from '../../route';
@@ -63,6 +64,7 @@ export function ConferenceHeader({ data, current }: { data: ConferenceData; curr
             {busy ? 'Refreshing…' : '↻ Refresh now'}
           </button>
         ) : null}
+        <ConferenceActions data={data} subscription={sub} />
       </div>
       <p className="conference-meta">
         <span>{dateRange(conference.start, conference.end)}</span>
