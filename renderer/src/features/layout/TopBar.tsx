@@ -23,7 +23,17 @@ export function TopBar({ onSearchPage }: { onSearchPage: boolean }) {
   }, []);
   return (
     <header className="top-bar">
-      <a className="skip-link" href="#content">Skip to content</a>
+      {/* The hash is the app's router: move focus instead of letting "#content" become a route. */}
+      <a
+        className="skip-link"
+        href="#content"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('content')?.focus();
+        }}
+      >
+        Skip to content
+      </a>
       <a className="brand" href={hrefFor({ page: 'home' })}>Lanyard</a>
       {onSearchPage ? <span className="top-search-placeholder" /> : (
         <input
