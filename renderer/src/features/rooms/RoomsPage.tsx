@@ -1,4 +1,7 @@
+import type { Link } from '../../../../core/model/schema';
 import type { ConferenceData } from '../../db/queries';
+import { ExternalLink } from '../../links/ExternalLink';
+import { LINK_KIND_LABELS, linkText } from '../../links/label';
 import type { SessionRecord } from '../../db/schema';
 import { hrefFor } from '../../route';
 import { useUi, type Filters } from '../../store/ui';
@@ -6,9 +9,11 @@ import { useUi, type Filters } from '../../store/ui';
 interface Facet {
   id: string;
   name: string;
+  /** A room's stream, hallway (video room) and other links. */
+  links?: Link[];
 }
 
-/** A list of rooms or tracks, each opening the schedule filtered to it. */
+/** A list of rooms or tracks, each opening the schedule filtered to it; rooms show their links and what is on in them now. */
 function FacetList({ data, label, kind, facets, pick }: { data: ConferenceData; label: string; kind: keyof Filters; facets: Facet[]; pick: (s: SessionRecord) => string | undefined }) {
   const clear = useUi((s) => s.clearFilters);
   const toggle = useUi((s) => s.toggleFilter);
@@ -16,17 +21,36 @@ function FacetList({ data, label, kind, facets, pick }: { data: ConferenceData; 
     clear(data.record.id);
     toggle(data.record.id, kind, id);
   };
+  const now = Date.now();
   return (
     <section aria-label={label}>
       <ul className="facet-list">
-        {facets.map((f) => (
-          <li key={f.id}>
-            <a href={hrefFor({ page: 'schedule', conferenceId: data.record.id })} onClick={() => show(f.id)}>
-              {f.name}
-            </a>{' '}
-            <span className="muted">{data.sessions.filter((s) => pick(s) === f.id).length} sessions</span>
-          </li>
-        ))}
+        {facets.map((f) => {
+          const sessions = data.sessions.filter((s) => pick(s) === f.id);
+          const onNow = sessions.find((s) => Date.parse(s.start) <= now && Date.parse(s.end) > now && !s.cancelled);
+          return (
+            <li key={f.id} aria-label={f.name}>
+              <a href={hrefFor({ page: 'schedule', conferenceId: data.record.id })} onClick={() => show(f.id)}>
+                {f.name}
+              </a>{' '}
+              <span className="muted">{sessions.length} session{sessions.length === 1 ? '' : 's'}</span>
+              {onNow ? (
+                <span className="facet-now">
+                  {' '}· Now: <a href={hrefFor({ page: 'session', conferenceId: data.record.id, sessionId: onNow.id })}>{onNow.title}</a>
+                </span>
+              ) : null}
+              {f.links && f.links.length > 0 ? (
+                <span className="facet-links">
+                  {f.links.map((l) => (
+                    <ExternalLink key={l.url} href={l.url} className={`chip chip-${l.kind}`}>
+                      {LINK_KIND_LABELS[l.kind]}: {linkText(l)}
+                    </ExternalLink>
+                  ))}
+                </span>
+              ) : null}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );
