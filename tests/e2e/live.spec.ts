@@ -141,6 +141,16 @@ test.describe('Live now and recordings', () => {
     expect(await clickOpensPage(context, () => dialog.getByRole('button', { name: 'Open xn--bcher-kva.example' }).click())).toBe(UNKNOWN_PUNYCODE);
     expect(await clickOpensPage(context, () => soon.getByRole('button', { name: 'Join hallway' }).click())).toBe(UNKNOWN_PUNYCODE);
     await expect(dialog).toBeHidden();
+    // Your data lists the allowed site; forgetting it makes Lanyard ask again.
+    await page.goto('/#/data');
+    const allowed = page.getByRole('list', { name: 'Allowed sites' }).getByRole('listitem', { name: 'xn--bcher-kva.example' });
+    await allowed.getByRole('button', { name: 'Forget' }).click();
+    await expect(page.getByRole('region', { name: 'Sites you allowed' })).toContainText('None yet.');
+    await page.goto(appUrl);
+    await soon.getByRole('button', { name: 'Join hallway' }).click();
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
 
     // The session page offers the same inherited links as real anchors, intercepted the same way.
     await onNow.getByRole('link', { name: 'Hallway track live keynote' }).click();

@@ -4,6 +4,7 @@ import { describeCounts, PersonalDataError, type MergeReport } from '../../../..
 import type { IcsImport } from '../../../../core/personal/ical-import';
 import { db } from '../../db';
 import { personalCounts } from '../../db/personal-data';
+import { AllowedSites } from './AllowedSites';
 import { listConferences } from '../../db/queries';
 import { host } from '../../host';
 import { usePersonalNotices } from '../../personal/notice';
@@ -282,6 +283,7 @@ export function DataPage() {
       <BackupCopy />
       <ExportImport />
       <Calendar />
+      <AllowedSites />
       {counts ? <ClearData entries={counts.entries} /> : null}
     </div>
   );
