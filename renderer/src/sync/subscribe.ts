@@ -2,7 +2,6 @@ import { importFeed, type ImportResult } from '../../../core/formats/index';
 import { nextPollDelay } from '../../../core/sync/schedule';
 import { storeFeed } from '../db/feeds';
 import type { LanyardDb, SubscriptionRecord } from '../db/schema';
-import { measureSince } from '../perf';
 
 export interface Candidate {
   result: ImportResult;
@@ -16,10 +15,7 @@ export interface Candidate {
 
 /** Reads a feed for the "what is this?" preview shown before subscribing. Throws FeedError. */
 export function readCandidate(text: string, base: Omit<Candidate, 'result'>): Candidate {
-  const started = performance.now();
-  const result = importFeed(text, base.timeZone ? { timeZone: base.timeZone } : {});
-  measureSince('lanyard:import-parse', started, { chars: text.length, sessions: result.feed.sessions.length });
-  return { ...base, result };
+  return { ...base, result: importFeed(text, base.timeZone ? { timeZone: base.timeZone } : {}) };
 }
 
 async function freeId(db: LanyardDb, wanted: string): Promise<string> {
@@ -57,8 +53,6 @@ export async function subscribe(db: LanyardDb, candidate: Candidate, now: number
     const delay = nextPollDelay({ now, conferenceStart, conferenceEnd, failures: 0, random: Math.random() });
     if (delay !== undefined) subscription.nextPollAt = now + delay;
   }
-  const started = performance.now();
   await storeFeed(db, { subscription, feed: result.feed, format: result.format, warnings: result.warnings, diff: undefined, now });
-  measureSince('lanyard:import-store', started, { subscriptionId: id, sessions: result.feed.sessions.length });
   return id;
 }

@@ -1,23 +1,46 @@
 /// <reference lib="webworker" />
 import '../no-eval';
 import { LanyardDb } from '../db/schema';
-import { applyFeedText, type Validators } from './apply';
+import { applyFeedText } from './apply';
+import { describeReadError, subscribeCandidate, summarize } from './candidate';
+import { readCandidate, type Candidate } from './subscribe';
+import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
 /** Parsing, diffing and the write run here, off the UI thread. */
 const db = new LanyardDb();
 
-export interface ApplyRequest {
-  id: number;
-  subscriptionId: string;
-  text: string;
-  validators: Validators;
-  now: number;
-}
+/** Previewed feeds waiting for Subscribe, newest last; only a few are kept. */
+const previews = new Map<number, Candidate>();
+const KEEP_PREVIEWS = 3;
+let nextToken = 1;
 
-self.onmessage = (event: MessageEvent<ApplyRequest>) => {
-  const { id, subscriptionId, text, validators, now } = event.data;
-  applyFeedText(db, subscriptionId, text, validators, now).then(
-    (outcome) => self.postMessage({ id, outcome }),
-    (error: unknown) => self.postMessage({ id, outcome: { kind: 'failed', stage: 'parse', message: error instanceof Error ? error.message : String(error) } }),
-  );
+const reply = (message: WorkerReply): void => self.postMessage(message);
+
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  const { id } = request;
+  if (request.kind === 'apply') {
+    const { subscriptionId, text, validators, now } = request;
+    applyFeedText(db, subscriptionId, text, validators, now).then(
+      (outcome) => reply({ id, outcome }),
+      (error: unknown) => reply({ id, outcome: { kind: 'failed', stage: 'parse', message: error instanceof Error ? error.message : String(error) } }),
+    );
+  } else if (request.kind === 'preview') {
+    try {
+      const candidate = readCandidate(request.text, request.base);
+      const token = nextToken++;
+      previews.set(token, candidate);
+      for (const old of previews.keys()) if (previews.size > KEEP_PREVIEWS) previews.delete(old);
+      reply({ id, preview: summarize(candidate.result), token });
+    } catch (error) {
+      reply({ id, error: describeReadError(error) });
+    }
+  } else {
+    const candidate = previews.get(request.token);
+    if (!candidate) return reply({ id, error: 'the preview is gone; read the feed again' });
+    void subscribeCandidate(db, candidate, request.now).then((stored) => {
+      if (stored.ok) previews.delete(request.token);
+      reply(stored.ok ? { id, subscribed: stored.id } : { id, error: stored.message });
+    });
+  }
 };

@@ -1,22 +1,15 @@
 import { useCallback, useEffect, useState, type DragEvent, type FormEvent } from 'react';
-import { isFeedError } from '../../../../core/errors';
 import { db } from '../../db';
 import { dateRange } from '../../format';
 import { host } from '../../host';
 import { navigate } from '../../route';
 import { cachePhotos } from '../../sync/photos';
-import { describeStoreError } from '../../sync/store-errors';
-import { readCandidate, subscribe, type Candidate } from '../../sync/subscribe';
+import { previewFeed, type CandidateBase, type FeedSummary, type Preview } from '../../sync/preview';
 
-type State = { kind: 'idle' } | { kind: 'loading'; what: string } | { kind: 'preview'; candidate: Candidate } | { kind: 'error'; message: string };
+type State = { kind: 'idle' } | { kind: 'loading'; what: string } | { kind: 'preview'; preview: Preview } | { kind: 'storing'; preview: Preview } | { kind: 'error'; message: string };
 
 const ZONE_WARNINGS = new Set(['time-zone-missing', 'time-zone-inferred', 'time-zone-contradiction']);
 const MAX_FILE = 32 * 1024 * 1024;
-
-function describe(error: unknown): string {
-  if (isFeedError(error)) return error.message;
-  return error instanceof Error ? error.message : 'The feed could not be read';
-}
 
 /** Add a conference by URL, file or link; shows what the feed is before anything is stored. */
 export function SubscribePage({ initialUrl }: { initialUrl: string | undefined }) {
@@ -25,13 +18,11 @@ export function SubscribePage({ initialUrl }: { initialUrl: string | undefined }
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [dragging, setDragging] = useState(false);
 
-  const fromText = (text: string, base: Omit<Candidate, 'result'>, label: string): void => {
-    try {
-      setState({ kind: 'preview', candidate: readCandidate(text, base) });
-    } catch (error) {
-      setState({ kind: 'error', message: `${label}: ${describe(error)}` });
-    }
-  };
+  const fromText = useCallback(async (text: string, base: CandidateBase, label: string): Promise<void> => {
+    setState({ kind: 'loading', what: label });
+    const read = await previewFeed(db, text, base);
+    setState(read.ok ? { kind: 'preview', preview: read.preview } : { kind: 'error', message: `${label}: ${read.message}` });
+  }, []);
 
   const previewUrl = useCallback(async (target: string, zone: string) => {
     setState({ kind: 'loading', what: target });
@@ -39,17 +30,13 @@ export function SubscribePage({ initialUrl }: { initialUrl: string | undefined }
     if (!answer.ok) return setState({ kind: 'error', message: `${target}: ${answer.error.message}` });
     if (answer.value.kind !== 'fetched') return setState({ kind: 'error', message: 'The server answered 304 Not Modified to a first request' });
     const { text, etag, lastModified } = answer.value;
-    try {
-      setState({ kind: 'preview', candidate: readCandidate(text, { source: 'url', url: target, etag, lastModified, timeZone: zone || undefined }) });
-    } catch (error) {
-      setState({ kind: 'error', message: `${target}: ${describe(error)}` });
-    }
-  }, []);
+    await fromText(text, { source: 'url', url: target, etag, lastModified, timeZone: zone || undefined }, target);
+  }, [fromText]);
 
   const previewFile = async (file: File, zone: string): Promise<void> => {
     if (file.size > MAX_FILE) return setState({ kind: 'error', message: `${file.name} is larger than 32 MB` });
     setState({ kind: 'loading', what: file.name });
-    fromText(await file.text(), { source: 'file', fileName: file.name, timeZone: zone || undefined }, file.name);
+    await fromText(await file.text(), { source: 'file', fileName: file.name, timeZone: zone || undefined }, file.name);
   };
 
   useEffect(() => {
@@ -69,21 +56,20 @@ export function SubscribePage({ initialUrl }: { initialUrl: string | undefined }
     const file = event.dataTransfer.files[0];
     if (file) void previewFile(file, timeZone);
   };
-  const confirm = async (candidate: Candidate): Promise<void> => {
-    let id: string;
-    try {
-      id = await subscribe(db, candidate, Date.now());
-    } catch (error) {
+  const confirm = async (preview: Preview): Promise<void> => {
+    setState({ kind: 'storing', preview });
+    const stored = await preview.subscribe(Date.now());
+    if (!stored.ok) {
       // One transaction: nothing of the conference was stored.
-      setState({ kind: 'error', message: `${candidate.result.feed.conference.title} could not be stored: ${describeStoreError(error)}. Nothing was saved; free some space and try again.` });
+      setState({ kind: 'error', message: `${preview.summary.conference.title} could not be stored: ${stored.message}. Nothing was saved; free some space and try again.` });
       return;
     }
-    void cachePhotos(db, id);
-    navigate({ page: 'schedule', conferenceId: id });
+    void cachePhotos(db, stored.id);
+    navigate({ page: 'schedule', conferenceId: stored.id });
   };
   const openNative = async (): Promise<void> => {
     const answer = await host().openFeedFile();
-    if (answer.ok && answer.value) fromText(answer.value.text, { source: 'file', fileName: answer.value.name, timeZone: timeZone || undefined }, answer.value.name);
+    if (answer.ok && answer.value) await fromText(answer.value.text, { source: 'file', fileName: answer.value.name, timeZone: timeZone || undefined }, answer.value.name);
   };
 
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
@@ -148,31 +134,33 @@ export function SubscribePage({ initialUrl }: { initialUrl: string | undefined }
           {state.message}
         </p>
       ) : null}
-      {state.kind === 'preview' ? <Preview candidate={state.candidate} onConfirm={() => void confirm(state.candidate)} /> : null}
+      {state.kind === 'preview' || state.kind === 'storing' ? (
+        <PreviewBox summary={state.preview.summary} storing={state.kind === 'storing'} onConfirm={() => void confirm(state.preview)} />
+      ) : null}
     </section>
   );
 }
 
-function Preview({ candidate, onConfirm }: { candidate: Candidate; onConfirm: () => void }) {
-  const { feed, warnings, formatLabel } = candidate.result;
+function PreviewBox({ summary, storing, onConfirm }: { summary: FeedSummary; storing: boolean; onConfirm: () => void }) {
+  const { conference, warnings, formatLabel } = summary;
   const zoneNote = warnings.some((w) => ZONE_WARNINGS.has(w.code));
   return (
     <div className="preview" role="region" aria-label="Feed preview">
-      <h2>{feed.conference.title}</h2>
+      <h2>{conference.title}</h2>
       <dl className="facts">
         <dt>Dates</dt>
-        <dd>{dateRange(feed.conference.start, feed.conference.end)}</dd>
+        <dd>{dateRange(conference.start, conference.end)}</dd>
         <dt>Time zone</dt>
         <dd>
-          {feed.conference.timeZone}
+          {conference.timeZone}
           {zoneNote ? ' (inferred; choose one above and preview again if it is wrong)' : ''}
         </dd>
         <dt>Sessions</dt>
-        <dd>{feed.sessions.length}</dd>
+        <dd>{summary.sessions}</dd>
         <dt>Speakers</dt>
-        <dd>{feed.speakers.length}</dd>
+        <dd>{summary.speakers}</dd>
         <dt>Rooms</dt>
-        <dd>{feed.rooms.length}</dd>
+        <dd>{summary.rooms}</dd>
         <dt>Format</dt>
         <dd>{formatLabel}</dd>
       </dl>
@@ -191,8 +179,8 @@ function Preview({ candidate, onConfirm }: { candidate: Candidate; onConfirm: ()
           </ul>
         </details>
       ) : null}
-      <button type="button" className="button primary" onClick={onConfirm}>
-        Subscribe
+      <button type="button" className="button primary" onClick={onConfirm} disabled={storing}>
+        {storing ? 'Subscribing…' : 'Subscribe'}
       </button>
     </div>
   );
