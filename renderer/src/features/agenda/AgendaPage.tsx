@@ -133,9 +133,9 @@ export function AgendaPage({ data, day: askedDay }: { data: ConferenceData; day:
             <span className="muted agenda-summary">
               · {rows.reduce((n, r) => n + (r.kind === 'session' ? 1 : r.kind === 'conflict' ? r.slots.length : 0), 0)} sessions
               {conflicts ? ` · ${conflicts} conflict${conflicts === 1 ? '' : 's'}` : ''} · times in {zone}
-              {span ? <span data-testid="day-span">: this conference day runs {span} there</span> : null}
             </span>
           </h2>
+          {span ? <p className="muted" data-testid="day-span">In {zone} these sessions fall on more than one date: {span}.</p> : null}
           <ol className="agenda-list" aria-label={`Agenda for ${day ? longDate(day) : ''}`}>
             {rows.map((row) => {
               if (row.kind === 'gap') {

@@ -34,7 +34,7 @@ export function Timeline({ sessions, data, zone, now }: { sessions: SessionRecor
   if (sessions.length === 0) return <p className="empty">No sessions match.</p>;
   return (
     <div ref={scroller} className="timeline" data-testid="timeline" tabIndex={-1}>
-      <div className="timeline-grid" style={{ gridTemplateColumns: `4rem repeat(${columns.length}, minmax(10rem, 1fr))` }}>
+      <div className="timeline-grid" style={{ gridTemplateColumns: `${hours.some((h) => h.date) ? '5rem' : '4rem'} repeat(${columns.length}, minmax(10rem, 1fr))` }}>
         <div className="timeline-corner" />
         {columns.map((c) => (
           <div key={c.id} className="timeline-room" role="columnheader">
