@@ -16,10 +16,16 @@ async function setZone(page: Page, name: 'My time' | 'Conference time'): Promise
   await expect(page.getByRole('button', { name })).toHaveAttribute('aria-pressed', 'true');
 }
 
+/** The part of a DOM element the page scrolls with (the e2e tests are typed without the DOM library). */
+interface Scrollable {
+  scrollHeight: number;
+  scrollTo(x: number, y: number): void;
+}
+
 /** A session's row in the schedule list (virtualised: scrolled into the rendered range first). */
 async function scheduleTime(page: Page, title: string): Promise<string> {
   const list = page.getByTestId('session-list');
-  await list.evaluate((el, to) => el.scrollTo(0, to), title === 'Connect over coffee' ? 0 : 100_000);
+  await list.evaluate((el: Scrollable, to: number) => el.scrollTo(0, to), title === 'Connect over coffee' ? 0 : 100_000);
   const row = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title, exact: true }) });
   return (await row.locator('time').textContent()) ?? '';
 }
@@ -48,7 +54,7 @@ test.describe('seen from Tokyo', () => {
     const timeline = page.getByTestId('timeline');
     await expect(timeline).toBeVisible();
     await expect(timeline.getByText('16:00', { exact: true })).toBeVisible();
-    await timeline.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await timeline.evaluate((el: Scrollable) => el.scrollTo(0, el.scrollHeight));
     await expect(timeline.getByText('Sat 4 Feb', { exact: true })).toHaveCount(1);
     await expect(timeline.getByRole('listitem').filter({ hasText: 'CentOS Board AMA' })).toHaveAttribute('title', 'Sat 4 Feb 01:00–02:00 CentOS Board AMA');
     await shot(page, 'tokyo-schedule-timeline');
