@@ -1,11 +1,26 @@
 import { useEffect } from 'react';
 import { readSchedules } from '../db/schedules';
 import type { LanyardDb } from '../db/schema';
-import { clock } from '../format';
+import { upcomingClock } from '../format';
 import { host } from '../host';
+import { MY_ZONE, useUi } from '../store/ui';
 
-/** The next sessions across all active conferences, soonest first. */
-export async function upcomingSessions(db: LanyardDb, now: number, limit = 5): Promise<Array<{ title: string; when: string; sessionRef: string }>> {
+/** The zone the tray speaks in: the one the user chose with the time-zone toggle, as notifications do. */
+export function trayZoneFor(conferenceZone: string): string {
+  return useUi.getState().zoneMode === 'mine' ? MY_ZONE : conferenceZone;
+}
+
+/**
+ * The next sessions across all active conferences, soonest first. `when` is in the zone the
+ * user chose (`zoneFor`), with the weekday when the session is not today there: a tray that
+ * said "01:00" for a talk on Saturday night would send a Tokyo attendee to bed early.
+ */
+export async function upcomingSessions(
+  db: LanyardDb,
+  now: number,
+  limit = 5,
+  zoneFor: (conferenceZone: string) => string = trayZoneFor,
+): Promise<Array<{ title: string; when: string; sessionRef: string }>> {
   const active = await db.conferences.filter((c) => c.lastEnd >= now && c.firstStart <= now + 7 * 86_400_000).toArray();
   const zones = new Map(active.map((c) => [c.id, c.conference.timeZone]));
   const [from, to] = [new Date(now).toISOString(), new Date(now + 7 * 86_400_000).toISOString()];
@@ -14,11 +29,13 @@ export async function upcomingSessions(db: LanyardDb, now: number, limit = 5): P
     .flatMap((schedule) => schedule.sessions.filter((s) => s.start >= from && s.start < to && !s.cancelled && s.type !== 'break').slice(0, limit))
     .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))
     .slice(0, limit);
-  return soon.map((s) => ({ title: s.title.slice(0, 300), when: clock(s.start, zones.get(s.conferenceId)!), sessionRef: `${s.conferenceId}\n${s.id}` }));
+  return soon.map((s) => ({ title: s.title.slice(0, 300), when: upcomingClock(s.start, zoneFor(zones.get(s.conferenceId)!), now), sessionRef: `${s.conferenceId}\n${s.id}` }));
 }
 
 /** Keeps the desktop tray's "What's next" menu current (web mode has no tray). */
 export function useTrayFeed(db: LanyardDb): void {
+  // Toggling Conference time / My time updates the tray at once, not a minute later.
+  const zoneMode = useUi((s) => s.zoneMode);
   useEffect(() => {
     if (!window.lanyard) return;
     const update = (): void => {
@@ -27,5 +44,5 @@ export function useTrayFeed(db: LanyardDb): void {
     update();
     const timer = window.setInterval(update, 60_000);
     return () => window.clearInterval(timer);
-  }, [db]);
+  }, [db, zoneMode]);
 }

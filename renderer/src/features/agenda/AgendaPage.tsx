@@ -3,9 +3,10 @@ import { alternativesFor, layoutDay, type AgendaRow, type AgendaSlot } from '../
 import type { AgendaEntry } from '../../../../core/personal/model';
 import type { ConferenceData } from '../../db/queries';
 import type { SessionRecord } from '../../db/schema';
-import { clock, longDate, shortDate } from '../../format';
+import { clock, clockOn, daySpanIn, longDate, shortDate } from '../../format';
 import { hrefFor } from '../../route';
 import { useDisplayZone } from '../../store/ui';
+import { DateMark } from '../../time/DateMark';
 import { ChangeMark } from '../changes/ChangeMark';
 import { RemovedEntry } from './RemovedEntry';
 import { ReminderSettings } from './ReminderSettings';
@@ -31,6 +32,7 @@ function AgendaItem({ slot, data, zone }: { slot: Slot; data: ConferenceData; zo
     <li className={`agenda-item star-is-${entry.star ?? 'none'}${session.cancelled ? ' is-cancelled' : ''}`} aria-label={session.title}>
       <time className="agenda-time" dateTime={session.start}>
         {clock(session.start, zone)}–{clock(session.end, zone)}
+        <DateMark instant={session.start} zone={zone} day={session.day} />
       </time>
       <div className="agenda-main">
         <a className="session-title" href={hrefFor({ page: 'session', conferenceId: data.record.id, sessionId: session.id })}>
@@ -55,7 +57,7 @@ function Conflict({ row, data, zone, daySessions }: { row: Extract<AgendaRow<Slo
   const [isOpen, setOpen] = useState(false);
   const inAgenda = useMemo(() => new Set(data.agenda.keys()), [data.agenda]);
   const alternatives = alternativesFor(daySessions, row.start, row.end, inAgenda);
-  const span = `${clock(row.start, zone)}–${clock(row.end, zone)}`;
+  const span = `${clockOn(row.start, zone, row.slots[0]?.session.day ?? '')}–${clock(row.end, zone)}`;
   const going = row.slots.filter((s) => s.isGoing).length;
   const maybe = row.slots.length - going;
   const label = row.isClash
@@ -78,7 +80,7 @@ function Conflict({ row, data, zone, daySessions }: { row: Extract<AgendaRow<Slo
             <ul className="alternatives" aria-label={`Alternatives ${span}`}>
               {alternatives.map((s) => (
                 <li key={s.id}>
-                  <span className="agenda-time">{clock(s.start, zone)}–{clock(s.end, zone)}</span>{' '}
+                  <span className="agenda-time">{clockOn(s.start, zone, s.day)}–{clock(s.end, zone)}</span>{' '}
                   <a href={hrefFor({ page: 'session', conferenceId: data.record.id, sessionId: s.id })}>{s.title}</a>{' '}
                   <span className="muted">{data.rooms.find((r) => r.id === s.roomId)?.name}</span>
                   <StarControl conferenceId={data.record.id} sessionId={s.id} title={s.title} star={undefined} compact />
@@ -110,6 +112,8 @@ export function AgendaPage({ data, day: askedDay }: { data: ConferenceData; day:
   const rows = layoutDay(slots.filter((s) => s.session.day === day));
   const daySessions = useMemo(() => data.sessions.filter((s) => s.day === day), [data.sessions, day]);
   const conflicts = rows.filter((r) => r.kind === 'conflict' && r.isClash).length;
+  // Grouped by conference day, like the schedule; when the zone shown puts the day's sessions on other dates, the heading says where they fall.
+  const span = day ? daySpanIn(slots.filter((s) => s.session.day === day).map((s) => s.session), zone, day) : undefined;
   return (
     <section className="agenda-page" aria-label="My agenda">
       <ReminderSettings data={data} />
@@ -131,6 +135,7 @@ export function AgendaPage({ data, day: askedDay }: { data: ConferenceData; day:
               {conflicts ? ` · ${conflicts} conflict${conflicts === 1 ? '' : 's'}` : ''} · times in {zone}
             </span>
           </h2>
+          {span ? <p className="muted" data-testid="day-span">In {zone} these sessions fall on more than one date: {span}.</p> : null}
           <ol className="agenda-list" aria-label={`Agenda for ${day ? longDate(day) : ''}`}>
             {rows.map((row) => {
               if (row.kind === 'gap') {

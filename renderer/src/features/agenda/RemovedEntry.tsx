@@ -3,7 +3,7 @@ import type { AgendaEntry } from '../../../../core/personal/model';
 import { db } from '../../db';
 import { forgetEntry } from '../../db/personal';
 import type { ConferenceData } from '../../db/queries';
-import { clock, shortDate } from '../../format';
+import { dateAndClock } from '../../format';
 import { hrefFor } from '../../route';
 import { StarControl } from './StarControl';
 
@@ -18,7 +18,7 @@ export function RemovedEntry({ data, entry, zone, headingLevel = 3 }: { data: Co
       <p>
         <span className="tag tag-removed">Removed by the organizers</span>{' '}
         <span className="muted">
-          was {shortDate(identity.day)} {clock(identity.start, zone)}
+          was {dateAndClock(identity.start, zone)}
           {identity.speakers.length ? ` · ${identity.speakers.join(', ')}` : ''}
           {entry.star ? ` · you marked it ${entry.star}` : ''}
         </span>
@@ -31,7 +31,7 @@ export function RemovedEntry({ data, entry, zone, headingLevel = 3 }: { data: Co
             {candidates.map(({ session }) => (
               <li key={session.id}>
                 <a href={hrefFor({ page: 'session', conferenceId: data.record.id, sessionId: session.id })}>{session.title}</a>{' '}
-                <span className="muted">{shortDate(session.day)} {clock(session.start, zone)}</span>
+                <span className="muted">{dateAndClock(session.start, zone)}</span>
                 <StarControl conferenceId={data.record.id} sessionId={session.id} title={session.title} star={data.agenda.get(session.id)?.star} compact />
               </li>
             ))}

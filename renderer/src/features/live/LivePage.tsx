@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { liveNow, type LiveItem } from '../../../../core/live/now';
 import { db } from '../../db';
 import { agendaStars, liveCandidates, nextSession } from '../../db/live';
-import { clock, shortDate } from '../../format';
+import { clock, dateAndClock } from '../../format';
 import { openLink } from '../../links/open';
 import { hrefFor } from '../../route';
 import { MY_ZONE, useUi } from '../../store/ui';
@@ -80,7 +80,7 @@ export function LivePage() {
         <p className="live-next">
           Next:{' '}
           <a href={hrefFor({ page: 'session', conferenceId: data.next.session.conferenceId, sessionId: data.next.session.id })}>{data.next.session.title}</a>
-          {' '}({data.next.conferenceTitle}), {shortDate(data.next.session.day)} {clock(data.next.session.start, zoneMode === 'mine' ? MY_ZONE : data.next.timeZone)}
+          {' '}({data.next.conferenceTitle}), {dateAndClock(data.next.session.start, zoneMode === 'mine' ? MY_ZONE : data.next.timeZone)}
         </p>
       ) : null}
       {mine.length > 0 ? (

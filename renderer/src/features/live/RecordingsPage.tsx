@@ -3,7 +3,7 @@ import { sessionKey } from '../../../../core/live/now';
 import { recordedSessions, type RecordingItem } from '../../../../core/live/recordings';
 import { db } from '../../db';
 import { agendaStars, recordedCandidates, setWatched, setWatchLater, watchLaterList } from '../../db/live';
-import { clock, shortDate } from '../../format';
+import { dateAndClock } from '../../format';
 import { ExternalLink } from '../../links/ExternalLink';
 import { linkText } from '../../links/label';
 import { hrefFor } from '../../route';
@@ -19,7 +19,7 @@ function RecordingRow({ item, zone, online }: { item: RecordingItem; zone: strin
         <a href={hrefFor({ page: 'session', conferenceId: item.conferenceId, sessionId: session.id })} className="recording-title">{session.title}</a>
         {item.star ? <span className={`star star-${item.star}`}> {item.star === 'going' ? '★' : '☆'}</span> : null}
         <p className="muted">
-          {item.conferenceTitle} · {shortDate(session.day)} {clock(session.start, zone)}
+          {item.conferenceTitle} · {dateAndClock(session.start, zone)}
           {item.roomName ? ` · ${item.roomName}` : ''}
         </p>
       </div>

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { conferenceDayOf } from '../../../../core/time/zone';
 import type { ConferenceData } from '../../db/queries';
-import { shortDate } from '../../format';
+import { daySpanIn, shortDate } from '../../format';
 import { hrefFor } from '../../route';
 import { useDisplayZone, useFilters, useUi } from '../../store/ui';
 import { applyFilters, pickDay } from './filtering';
@@ -23,6 +23,9 @@ export function SchedulePage({ data, day: askedDay }: { data: ConferenceData; da
   const day = pickDay(days, askedDay, today);
   const shown = useMemo(() => applyFilters(data.sessions.filter((s) => s.day === day), filters), [data.sessions, day, filters]);
   const isToday = day === today;
+  // Day tabs are the conference's days (the programme is organised by them); when the zone
+  // shown puts this day's sessions on other dates, say so, and each time carries its date.
+  const span = useMemo(() => (day ? daySpanIn(shown, zone, day) : undefined), [shown, zone, day]);
   const jumpToNow = (): void => {
     const index = shown.findIndex((s) => Date.parse(s.end) > Date.now());
     setJump((previous) => ({ index: index < 0 ? shown.length - 1 : index, token: (previous?.token ?? 0) + 1 }));
@@ -32,7 +35,7 @@ export function SchedulePage({ data, day: askedDay }: { data: ConferenceData; da
       <div className="schedule-controls">
         <nav className="day-tabs" aria-label="Days">
           {days.map((d) => (
-            <a key={d} href={hrefFor({ page: 'schedule', conferenceId: data.record.id, day: d })} aria-current={d === day ? 'page' : undefined}>
+            <a key={d} href={hrefFor({ page: 'schedule', conferenceId: data.record.id, day: d })} aria-current={d === day ? 'page' : undefined} title={`Conference day (${conference.timeZone})`}>
               {shortDate(d)}
             </a>
           ))}
@@ -52,6 +55,7 @@ export function SchedulePage({ data, day: askedDay }: { data: ConferenceData; da
       <Filters data={data} />
       <p className="muted schedule-count">
         {shown.length} session{shown.length === 1 ? '' : 's'} · times in {zone}
+        {span ? <span data-testid="day-span">: this conference day runs {span} there</span> : null}
       </p>
       {view === 'timeline' ? <Timeline sessions={shown} data={data} zone={zone} now={now} jumpToken={jump?.token} /> : <SessionList sessions={shown} data={data} zone={zone} jump={jump} />}
     </section>

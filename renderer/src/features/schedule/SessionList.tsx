@@ -5,9 +5,11 @@ import type { SessionRecord } from '../../db/schema';
 import { clock } from '../../format';
 import { schedulePainted } from '../../first-paint';
 import { hrefFor } from '../../route';
+import { DateMark } from '../../time/DateMark';
 import { StarControl } from '../agenda/StarControl';
 import { ChangeMark } from '../changes/ChangeMark';
 
+/** One session of the day's list; its time carries its own date in `zone` when that is not the conference day. */
 export function SessionRow({ session, data, zone }: { session: SessionRecord; data: ConferenceData; zone: string }) {
   const names = session.speakerIds.map((id) => data.speakers.get(id)?.name ?? id).join(', ');
   const room = data.rooms.find((r) => r.id === session.roomId)?.name;
@@ -18,6 +20,7 @@ export function SessionRow({ session, data, zone }: { session: SessionRecord; da
     <div className={classes} role="listitem">
       <time dateTime={session.start} className="session-time">
         {clock(session.start, zone)}–{clock(session.end, zone)}
+        <DateMark instant={session.start} zone={zone} day={session.day} />
       </time>
       <div className="session-main">
         <a className="session-title" href={hrefFor({ page: 'session', conferenceId: data.record.id, sessionId: session.id })}>

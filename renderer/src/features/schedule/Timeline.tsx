@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'react';
 import type { ConferenceData } from '../../db/queries';
 import type { SessionRecord } from '../../db/schema';
-import { clock } from '../../format';
+import { clock, clockOn } from '../../format';
 import { hrefFor } from '../../route';
+import { hourLines } from './hour-lines';
 import { usePaintedMark } from './SessionList';
+import '../../time/date-mark.css';
 import './timeline.css';
 
 const PX_PER_MINUTE = 1.6;
@@ -19,11 +21,10 @@ export function Timeline({ sessions, data, zone, now, jumpToken }: { sessions: S
   const columns = [...rooms.map((r) => ({ id: r.id, name: r.name })), ...(hasUnroomed ? [{ id: '', name: 'Elsewhere' }] : [])];
   const first = Math.min(...sessions.map((s) => Date.parse(s.start)));
   const last = Math.max(...sessions.map((s) => Date.parse(s.end)));
-  const dayStart = first - (first % 3_600_000);
+  const hours = hourLines(first, last, zone, sessions[0]?.day ?? '');
+  const dayStart = hours[0]?.at ?? first;
   const y = (ms: number): number => TOP_PAD + ((ms - dayStart) / 60_000) * PX_PER_MINUTE;
   const height = y(last) + 40;
-  const hours: number[] = [];
-  for (let t = dayStart; t <= last; t += 3_600_000) hours.push(t);
   const nowVisible = now >= first && now <= last;
   useEffect(() => {
     if (nowVisible && scroller.current) scroller.current.scrollTop = Math.max(0, y(now) - 120);
@@ -39,7 +40,7 @@ export function Timeline({ sessions, data, zone, now, jumpToken }: { sessions: S
   if (sessions.length === 0) return <p className="empty">No sessions match.</p>;
   return (
     <div ref={scroller} className="timeline" data-testid="timeline" tabIndex={-1}>
-      <div className="timeline-grid" style={{ gridTemplateColumns: `4rem repeat(${columns.length}, minmax(10rem, 1fr))` }}>
+      <div className="timeline-grid" style={{ gridTemplateColumns: `${hours.some((h) => h.date) ? '5rem' : '4rem'} repeat(${columns.length}, minmax(10rem, 1fr))` }}>
         <div className="timeline-corner" />
         {columns.map((c) => (
           // The column's own label names the room for screen readers; this is the visible header.
@@ -48,9 +49,10 @@ export function Timeline({ sessions, data, zone, now, jumpToken }: { sessions: S
           </div>
         ))}
         <div className="timeline-gutter" style={{ height }}>
-          {hours.map((t) => (
-            <span key={t} className="timeline-hour" style={{ top: y(t) }}>
-              {clock(t, zone)}
+          {hours.map((h) => (
+            <span key={h.at} className="timeline-hour" style={{ top: y(h.at) }}>
+              {h.label}
+              {h.date ? <span className="date-mark">{h.date}</span> : null}
             </span>
           ))}
         </div>
@@ -74,7 +76,7 @@ export function Timeline({ sessions, data, zone, now, jumpToken }: { sessions: S
                     className={`timeline-block${kind}`}
                     style={{ top, height: h, minHeight: h }}
                     href={hrefFor({ page: 'session', conferenceId: data.record.id, sessionId: s.id })}
-                    title={`${clock(s.start, zone)}–${clock(s.end, zone)} ${s.title}`}
+                    title={`${clockOn(s.start, zone, s.day)}–${clock(s.end, zone)} ${s.title}`}
                   >
                     <span className="timeline-block-time">{clock(s.start, zone)}</span>
                     {star ? <> <span className="timeline-star" aria-label={star === 'going' ? 'going' : 'maybe'}>{star === 'going' ? '★' : '☆'}</span></> : null}

@@ -5,7 +5,7 @@ import { RemovedEntry } from '../agenda/RemovedEntry';
 import { StarControl } from '../agenda/StarControl';
 import { ChangeBox } from '../changes/ChangeBox';
 import { SessionCalendarButton } from '../data/SessionCalendarButton';
-import { clock, longDate } from '../../format';
+import { clock, clockOn, dateIn, longDate } from '../../format';
 import { RichText } from '../../RichText';
 import { hrefFor } from '../../route';
 import { firstOfKind, sessionLinks } from '../../../../core/live/links';
@@ -34,6 +34,8 @@ export function SessionPage({ data, sessionId }: { data: ConferenceData; session
   const track = session.trackId ? data.tracks.get(session.trackId)?.name : undefined;
   const speakers = session.speakerIds.map((id) => data.speakers.get(id)).filter((s) => s !== undefined);
   const otherZone = zone === conferenceZone ? MY_ZONE : conferenceZone;
+  // The session's own date in the zone shown: a Brussels Friday evening talk is on Saturday in Tokyo.
+  const date = dateIn(session.start, zone);
   const links = sessionLinks(session, room, data.record.conference);
   const now = Date.now();
   const isLiveSoon = !session.cancelled && Date.parse(session.end) > now && Date.parse(session.start) - 15 * 60_000 <= now;
@@ -42,7 +44,7 @@ export function SessionPage({ data, sessionId }: { data: ConferenceData; session
   return (
     <article className="session-page" aria-labelledby="session-title">
       <a href={hrefFor({ page: 'schedule', conferenceId: data.record.id, day: session.day })} className="back">
-        ← {longDate(session.day)}
+        ← {longDate(session.day)}{date !== session.day ? ' (conference day)' : ''}
       </a>
       <h2 id="session-title" className="page-title">{session.title}</h2>
       {session.subtitle ? <p className="subtitle">{session.subtitle}</p> : null}
@@ -51,10 +53,10 @@ export function SessionPage({ data, sessionId }: { data: ConferenceData; session
       <dl className="facts">
         <dt>When</dt>
         <dd>
-          {longDate(session.day)}, {clock(session.start, zone)}–{clock(session.end, zone)} <span className="muted">({zone})</span>
+          {longDate(date)}, {clock(session.start, zone)}–{clock(session.end, zone)} <span className="muted">({zone})</span>
           {otherZone !== zone ? (
             <span className="other-zone">
-              {' '}· {clock(session.start, otherZone)}–{clock(session.end, otherZone)} <span className="muted">({otherZone})</span>
+              {' '}· {clockOn(session.start, otherZone, date)}–{clock(session.end, otherZone)} <span className="muted">({otherZone})</span>
             </span>
           ) : null}
         </dd>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ConferenceData } from '../../db/queries';
-import { clock, shortDate } from '../../format';
+import { dateAndClock } from '../../format';
 import { ExternalLink } from '../../links/ExternalLink';
 import { linkText } from '../../links/label';
 import { RichText } from '../../RichText';
@@ -66,7 +66,7 @@ export function SpeakerPage({ data, speakerId }: { data: ConferenceData; speaker
       <ul className="plain-list">
         {sessions.map((s) => (
           <li key={s.id}>
-            <span className="muted">{shortDate(s.day)} {clock(s.start, zone)}</span>{' '}
+            <span className="muted">{dateAndClock(s.start, zone)}</span>{' '}
             <a href={hrefFor({ page: 'session', conferenceId: data.record.id, sessionId: s.id })}>{s.title}</a>
           </li>
         ))}
