@@ -56,7 +56,7 @@ test.describe('seen from Tokyo', () => {
     await expect(timeline.getByText('16:00', { exact: true })).toBeVisible();
     await timeline.evaluate((el: Scrollable) => el.scrollTo(0, el.scrollHeight));
     await expect(timeline.getByText('Sat 4 Feb', { exact: true })).toHaveCount(1);
-    await expect(timeline.getByRole('listitem').filter({ hasText: 'CentOS Board AMA' })).toHaveAttribute('title', 'Sat 4 Feb 01:00–02:00 CentOS Board AMA');
+    await expect(timeline.getByRole('link').filter({ hasText: 'CentOS Board AMA' })).toHaveAttribute('title', 'Sat 4 Feb 01:00–02:00 CentOS Board AMA');
     await shot(page, 'tokyo-schedule-timeline');
     await page.getByRole('button', { name: 'List' }).click();
 
