@@ -1,6 +1,6 @@
 import type { LanyardDb } from '../db/schema';
 import { measureSince } from '../perf';
-import { applyFeedText, recordFailure, type SyncOutcome, type Validators } from './apply';
+import { applyFeedText, recordFailure, type ApplyOptions, type SyncOutcome, type Validators } from './apply';
 import type { ApplyRequest } from './worker';
 
 interface Pending {
@@ -45,17 +45,17 @@ function getWorker(): Worker | undefined {
 }
 
 /** Applies a fetched revision in the sync worker (or inline where there are no workers). */
-export function runApply(db: LanyardDb, subscriptionId: string, text: string, validators: Validators, now: number): Promise<SyncOutcome> {
+export function runApply(db: LanyardDb, subscriptionId: string, text: string, validators: Validators, now: number, options: ApplyOptions = {}): Promise<SyncOutcome> {
   const started = performance.now();
   const w = getWorker();
   const done = (outcome: SyncOutcome): SyncOutcome => {
     measureSince('lanyard:sync-apply', started, { subscriptionId, outcome: outcome.kind, chars: text.length });
     return outcome;
   };
-  if (!w) return applyFeedText(db, subscriptionId, text, validators, now).then(done);
+  if (!w) return applyFeedText(db, subscriptionId, text, validators, now, options).then(done);
   const id = nextId++;
   return new Promise<SyncOutcome>((resolve) => {
     pending.set(id, { resolve, db, subscriptionId, now });
-    w.postMessage({ id, subscriptionId, text, validators, now } satisfies ApplyRequest);
+    w.postMessage({ id, subscriptionId, text, validators, now, options } satisfies ApplyRequest);
   }).then(done);
 }

@@ -23,7 +23,7 @@ beforeEach(async () => {
   const host: Partial<HostApi> = {
     fetchFeed: (request) => {
       fetched.push(request.url);
-      return Promise.resolve({ ok: true, value: { kind: 'not-modified' } });
+      return Promise.resolve({ ok: true, value: { kind: 'not-modified', url: request.url } });
     },
     fetchPhoto: () => Promise.resolve({ ok: false, error: { message: 'offline' } }),
     onResume: (listener) => {
