@@ -109,3 +109,24 @@ export async function storeUnchanged(db: LanyardDb, sub: SubscriptionRecord): Pr
     await db.held.delete(sub.id);
   });
 }
+
+/** A hold to tell the user about: which conference, and the counts for the sentence. */
+export interface HeldNotice {
+  conferenceId: string;
+  hash: string;
+  before: number;
+  after: number;
+}
+
+/**
+ * Claims the holds nobody has notified about yet, in one read-write transaction, so that of
+ * several windows (or after a restart) exactly one tells the user, once per held revision.
+ * Holds older than `since` (the app was closed for a long time) are claimed silently.
+ */
+export function claimNewHolds(db: LanyardDb, now: number, since: number): Promise<HeldNotice[]> {
+  return db.transaction('rw', db.held, async () => {
+    const fresh = await db.held.filter((h) => h.notifiedAt === undefined && h.dismissedAt === undefined).toArray();
+    await Promise.all(fresh.map((h) => db.held.update(h.conferenceId, { notifiedAt: now })));
+    return fresh.filter((h) => h.arrivedAt >= since).map(({ conferenceId, hash, before, after }) => ({ conferenceId, hash, before, after }));
+  });
+}

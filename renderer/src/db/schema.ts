@@ -103,7 +103,7 @@ export interface ChangeMarkRecord {
 export interface NoticeRecord {
   id?: number;
   at: number;
-  kind: 'reminder' | 'missed' | 'changes';
+  kind: 'reminder' | 'missed' | 'changes' | 'held';
   title: string;
   body: string;
   sessionRef?: string;
@@ -161,6 +161,8 @@ export interface HeldRevisionRecord {
   changes: SessionChange[];
   /** Set when the user chose "Keep the current copy": the same revision is not offered again. */
   dismissedAt?: number;
+  /** Set once a window has notified the user about this hold (claimed, so only one does). */
+  notifiedAt?: number;
 }
 
 /** Version 5's added table, exactly as shipped. */

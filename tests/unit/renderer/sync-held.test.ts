@@ -6,7 +6,9 @@ import { loadFeed } from '../../../renderer/src/db/feeds';
 import { dismissHeld, getHeld, offerHeldAgain, pollValidators } from '../../../renderer/src/db/held';
 import { updateEntry } from '../../../renderer/src/db/personal';
 import { collectPersonalData } from '../../../renderer/src/db/personal-data';
-import type { LanyardDb } from '../../../renderer/src/db/schema';
+import { LanyardDb } from '../../../renderer/src/db/schema';
+import type { NotificationRequest } from '../../../renderer/src/notify';
+import { alertTick } from '../../../renderer/src/personal/alerts';
 import { applyFeedText } from '../../../renderer/src/sync/apply';
 import { applyHeldNow, syncNow } from '../../../renderer/src/sync/manager';
 import { readCandidate, subscribe } from '../../../renderer/src/sync/subscribe';
@@ -219,6 +221,34 @@ describe('polling while a revision is held', () => {
     expect(await getHeld(db, id)).toMatchObject({ arrivedAt: T0 + 1, lastSeenAt: T0 + 60_000 });
     expect((await db.subscriptions.get(id))?.lastSuccessAt).toBe(T0 + 60_000);
     expect((await loadFeed(db, id))?.sessions).toHaveLength(18);
+  });
+});
+
+describe('notifying about a hold', () => {
+  it('notifies once per held revision: not again when polls bring it back, again for a different one', async () => {
+    const id = await subscribed();
+    const shown: NotificationRequest[] = [];
+    const show = (r: NotificationRequest): Promise<'shown'> => Promise.resolve(shown.push(r)).then(() => 'shown' as const);
+    await applyFeedText(db, id, SHRUNK, { etag: '"r2"' }, T0 + 1);
+    await alertTick(db, T0 + 2, T0, show);
+    expect(shown).toEqual([{
+      tag: expect.stringMatching(/^held:centos-connect-2023:[0-9a-f]{16}$/) as unknown,
+      title: 'New schedule held back · CentOS Connect at FOSDEM',
+      body: 'The new revision has 5 sessions instead of 18; kept the previous copy. Open CentOS Connect at FOSDEM in Lanyard to review it, apply it anyway or keep the current copy.',
+    }]);
+    expect(await db.notices.toArray()).toEqual([expect.objectContaining({ kind: 'held', title: 'New schedule held back · CentOS Connect at FOSDEM' })]);
+    // The same revision, polled again and again, and a second window's tick: nothing more.
+    await applyFeedText(db, id, SHRUNK, { etag: '"r2"' }, T0 + 3);
+    await alertTick(db, T0 + 4, T0 + 2, show);
+    const other = new LanyardDb(db.name);
+    await alertTick(other, T0 + 5, T0 + 2, show);
+    other.close();
+    expect(shown).toHaveLength(1);
+    // Dismissed, then a different broken revision: told once more.
+    await dismissHeld(db, id, (await getHeld(db, id))!.hash, T0 + 6);
+    await applyFeedText(db, id, SHRUNK_AGAIN, { etag: '"r3"' }, T0 + 7);
+    await alertTick(db, T0 + 8, T0 + 4, show);
+    expect(shown.map((r) => r.body)).toEqual([shown[0]!.body, expect.stringMatching(/^The new revision has 4 sessions instead of 18/) as unknown]);
   });
 });
 

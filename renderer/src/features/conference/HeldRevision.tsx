@@ -63,8 +63,8 @@ export function HeldRevision({ held, data, zone }: { held: HeldRevisionRecord; d
       <p className="held-reason">
         {heldSentence(held.before, held.after)} It arrived {when(held.arrivedAt, zone)}
         {held.revision ? ` (revision ${held.revision})` : ''}
-        {held.lastSeenAt > held.arrivedAt ? ` and was still on offer at ${when(held.lastSeenAt, zone)}` : ''}. Such a drop is usually a broken
-        export; if the organizers really cut the program, apply it.
+        {when(held.lastSeenAt, zone) !== when(held.arrivedAt, zone) ? ` and the server still had it at ${when(held.lastSeenAt, zone)}` : ''}. Such a drop is usually a
+        broken export; if the organizers really cut the program, apply it.
       </p>
       {mineRemoved > 0 ? (
         <p className="held-mine">
