@@ -100,6 +100,8 @@ test('keeping the current copy dismisses that revision, and a later different on
   feeds.publish('testcon.json', cut(3, 'r2'));
   await refresh(page);
   await expect(heldBox(page)).toBeVisible();
+  const sidebarMark = page.getByRole('navigation', { name: 'Conferences' }).getByTitle('A new revision was held back for your review');
+  await expect(sidebarMark).toBeVisible();
   await page.screenshot({ path: 'tests/e2e/screenshots/held-banner.png' });
 
   await heldBox(page).getByRole('button', { name: 'Keep the current copy' }).click();
@@ -107,6 +109,7 @@ test('keeping the current copy dismisses that revision, and a later different on
   const note = page.getByTestId('held-dismissed');
   await expect(note).toContainText(/You kept this copy instead of the revision of .* with 3 sessions\./);
   await expect(page.getByTestId('freshness')).toHaveText(/^updated just now$/);
+  await expect(sidebarMark).toHaveCount(0);
   await page.screenshot({ path: 'tests/e2e/screenshots/held-dismissed.png' });
 
   // The same revision again: nothing is offered, the old copy stays.

@@ -130,3 +130,10 @@ export function claimNewHolds(db: LanyardDb, now: number, since: number): Promis
     return fresh.filter((h) => h.arrivedAt >= since).map(({ conferenceId, hash, before, after }) => ({ conferenceId, hash, before, after }));
   });
 }
+
+/** The conferences with a held revision still on offer (not dismissed), read by keys alone: the texts stay on disk. */
+export async function offeredHolds(db: LanyardDb): Promise<Set<string>> {
+  const [all, dismissed] = await Promise.all([db.held.toCollection().primaryKeys(), db.held.where('dismissedAt').above(0).primaryKeys()]);
+  const gone = new Set(dismissed);
+  return new Set(all.filter((id) => !gone.has(id)));
+}

@@ -167,7 +167,8 @@ export interface HeldRevisionRecord {
 
 /** Version 5's added table, exactly as shipped. */
 export const SCHEMA_V5 = {
-  held: 'conferenceId',
+  // dismissedAt is indexed so the sidebar can tell offered holds from dismissed ones by keys alone, without reading the texts.
+  held: 'conferenceId, dismissedAt',
 } as const;
 
 /** Version 1's tables, exactly as shipped (upgrade tests open a database written with these). */

@@ -43,6 +43,7 @@ describe('Dexie schema version 5: the held-back revision table', () => {
       expect(db.verno).toBe(5);
       expect(db.tables.map((t) => t.name)).toContain('held');
       expect(await db.held.count()).toBe(0);
+      expect(db.held.schema.indexes.map((i) => i.name)).toEqual(['dismissedAt']);
       const feed = await loadFeed(db, 'centos');
       expect(feed?.sessions).toHaveLength(18);
       expect(await db.subscriptions.get('centos')).toMatchObject({ etag: '"v4"', lastSuccessAt: 2 });

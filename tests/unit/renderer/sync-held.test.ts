@@ -6,6 +6,7 @@ import { loadFeed } from '../../../renderer/src/db/feeds';
 import { dismissHeld, getHeld, offerHeldAgain, pollValidators } from '../../../renderer/src/db/held';
 import { updateEntry } from '../../../renderer/src/db/personal';
 import { collectPersonalData } from '../../../renderer/src/db/personal-data';
+import { listConferences } from '../../../renderer/src/db/queries';
 import { LanyardDb } from '../../../renderer/src/db/schema';
 import type { NotificationRequest } from '../../../renderer/src/notify';
 import { alertTick } from '../../../renderer/src/personal/alerts';
@@ -195,8 +196,12 @@ describe('Keep the current copy', () => {
     const id = await subscribed();
     await applyFeedText(db, id, SHRUNK, {}, T0 + 1);
     const held = (await getHeld(db, id))!;
+    // The sidebar marks a conference while a revision is on offer, not once it is dismissed.
+    expect((await listConferences(db)).map((c) => c.isHeld)).toEqual([true]);
     await dismissHeld(db, id, held.hash, T0 + 2);
+    expect((await listConferences(db)).map((c) => c.isHeld)).toEqual([false]);
     expect(await offerHeldAgain(db, id, held.hash)).toBe(true);
+    expect((await listConferences(db)).map((c) => c.isHeld)).toEqual([true]);
     expect((await getHeld(db, id))?.dismissedAt).toBeUndefined();
     expect(await applyFeedText(db, id, SHRUNK, {}, T0 + 3)).toMatchObject({ kind: 'held', isNew: false, dismissed: false });
   });

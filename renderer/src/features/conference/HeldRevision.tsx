@@ -62,7 +62,7 @@ export function HeldRevision({ held, data, zone }: { held: HeldRevisionRecord; d
       <h2 id="held-revision-title" className="held-title">New revision held back</h2>
       <p className="held-reason">
         {heldSentence(held.before, held.after)} It arrived {when(held.arrivedAt, zone)}
-        {held.revision ? ` (revision ${held.revision})` : ''}
+        {held.revision && held.revision !== data.record.revision ? ` (revision ${held.revision})` : ''}
         {when(held.lastSeenAt, zone) !== when(held.arrivedAt, zone) ? ` and the server still had it at ${when(held.lastSeenAt, zone)}` : ''}. Such a drop is usually a
         broken export; if the organizers really cut the program, apply it.
       </p>
