@@ -110,6 +110,8 @@ test('keeping the current copy dismisses that revision, and a later different on
   await expect(note).toContainText(/You kept this copy instead of the revision of .* with 3 sessions\./);
   await expect(page.getByTestId('freshness')).toHaveText(/^updated just now$/);
   await expect(sidebarMark).toHaveCount(0);
+  // Keyboard focus is not lost with the box: it is on the undo.
+  await expect(page.getByRole('button', { name: 'Offer it again' })).toBeFocused();
   await page.screenshot({ path: 'tests/e2e/screenshots/held-dismissed.png' });
 
   // The same revision again: nothing is offered, the old copy stays.

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { heldSentence } from '../../../../core/sync/guard';
 import { wallTimeOf } from '../../../../core/time/zone';
 import { db } from '../../db';
@@ -23,6 +23,8 @@ export function HeldRevision({ held, data, zone }: { held: HeldRevisionRecord; d
   const [isReviewing, setReviewing] = useState(false);
   const [busy, setBusy] = useState<'apply' | 'keep' | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
+  // After "Keep the current copy" the box goes: keyboard focus moves to its undo instead of being lost.
+  const focusUndo = useRef(false);
   const id = data.record.id;
   const agendaIds = new Set([...data.agenda.values()].flatMap((e) => [e.sessionId, e.identity.id]));
   const mineRemoved = held.changes.filter((c) => c.tags.includes('removed') && agendaIds.has(c.sessionId)).length;
@@ -31,7 +33,15 @@ export function HeldRevision({ held, data, zone }: { held: HeldRevisionRecord; d
     return (
       <p className="held-dismissed muted" data-testid="held-dismissed">
         You kept this copy instead of the revision of {when(held.arrivedAt, zone)} with {held.after} session{held.after === 1 ? '' : 's'}.{' '}
-        <button type="button" className="link-button" onClick={() => void offerHeldAgain(db, id, held.hash)}>
+        <button
+          type="button"
+          className="link-button"
+          ref={(button) => {
+            if (button && focusUndo.current) button.focus();
+            focusUndo.current = false;
+          }}
+          onClick={() => void offerHeldAgain(db, id, held.hash)}
+        >
           Offer it again
         </button>
       </p>
@@ -50,6 +60,7 @@ export function HeldRevision({ held, data, zone }: { held: HeldRevisionRecord; d
   const keep = (): void => {
     setBusy('keep');
     setError(undefined);
+    focusUndo.current = true;
     void dismissHeld(db, id, held.hash, Date.now())
       .then((done) => {
         if (!done) setError('That revision is no longer the one held back.');
