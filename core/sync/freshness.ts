@@ -7,6 +7,8 @@ export interface FreshnessInput {
   lastError?: { at: number; message: string } | undefined;
   /** Formats a time of day in the user's chosen zone. */
   clock: (epochMs: number) => string;
+  /** A revision held back by the shrink guard and not dismissed: the stored copy is not the server's latest. */
+  held?: { before: number; after: number } | undefined;
 }
 
 function ago(ms: number): string {
@@ -30,5 +32,9 @@ export function describeFreshness(input: FreshnessInput): string {
     return lastSuccessAt === undefined ? 'offline' : `offline: showing the copy from ${input.clock(lastSuccessAt)}`;
   }
   if (lastSuccessAt === undefined) return 'not checked yet';
+  if (input.held) {
+    const { before, after } = input.held;
+    return `new revision held back: it has ${after === 0 ? 'no' : after} session${after === 1 ? '' : 's'} instead of ${before}; showing the previous copy (checked ${ago(now - lastSuccessAt)})`;
+  }
   return `updated ${ago(now - lastSuccessAt)}`;
 }

@@ -11,3 +11,9 @@ export function suspiciousShrink(previousCount: number, nextCount: number): stri
   }
   return undefined;
 }
+
+/** Why a revision was held, in one plain sentence: "The new revision has 3 sessions instead of 18; kept the previous copy." */
+export function heldSentence(before: number, after: number): string {
+  const has = after === 0 ? 'no sessions' : `${after} session${after === 1 ? '' : 's'}`;
+  return `The new revision has ${has} instead of ${before}; kept the previous copy.`;
+}

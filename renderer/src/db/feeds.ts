@@ -60,7 +60,7 @@ export async function storeFeed(db: LanyardDb, input: StoreFeedInput): Promise<v
   }
   const schedule = scheduleOf(id, feed);
   const announcements = feed.announcements.map((a) => ({ ...a, conferenceId: id }));
-  await db.transaction('rw', [...FEED_TABLES, 'subscriptions', 'revisions', 'agenda', 'watchLater', 'prefs', 'reminders', 'changeMarks'], async () => {
+  await db.transaction('rw', [...FEED_TABLES, 'subscriptions', 'revisions', 'agenda', 'watchLater', 'prefs', 'reminders', 'changeMarks', 'held'], async () => {
     const current = await db.conferences.get(id);
     const previous = input.previous && current?.storedAt === input.previous.storedAt ? input.previous.feed : undefined;
     const writes: Array<Promise<unknown>> = [db.schedules.put(schedule)];
@@ -84,6 +84,8 @@ export async function storeFeed(db: LanyardDb, input: StoreFeedInput): Promise<v
       writes.push(revision);
     }
     writes.push(db.subscriptions.put(subscription));
+    // A revision held back against the copy being replaced no longer applies (applied anyway, or superseded).
+    writes.push(db.held.delete(id));
     // Requests are queued at once and run in order; waiting on each in turn only adds round trips.
     await Promise.all(writes);
     const revisionId = revision ? await revision : undefined;

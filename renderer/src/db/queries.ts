@@ -1,19 +1,22 @@
 import type { AgendaEntry, ConferencePrefs } from '../../../core/personal/model';
 import type { ReminderRecord } from '../../../core/personal/reminders';
+import { offeredHolds } from './held';
 import { readSchedule } from './schedules';
 import type { ChangeMarkRecord, ConferenceRecord, LanyardDb, RoomRecord, SessionRecord, SpeakerRecord, SubscriptionRecord, TrackRecord } from './schema';
 
 export interface ConferenceSummary {
   subscription: SubscriptionRecord;
   conference: ConferenceRecord | undefined;
+  /** A new revision is held back for the user's review (see db/held.ts). */
+  isHeld: boolean;
 }
 
 /** Every subscription with its stored conference, soonest first; archived ones last. */
 export async function listConferences(db: LanyardDb): Promise<ConferenceSummary[]> {
-  const [subs, confs] = await Promise.all([db.subscriptions.toArray(), db.conferences.toArray()]);
+  const [subs, confs, held] = await Promise.all([db.subscriptions.toArray(), db.conferences.toArray(), offeredHolds(db)]);
   const byId = new Map(confs.map((c) => [c.id, c]));
   return subs
-    .map((subscription) => ({ subscription, conference: byId.get(subscription.id) }))
+    .map((subscription) => ({ subscription, conference: byId.get(subscription.id), isHeld: held.has(subscription.id) }))
     .sort((a, b) => a.subscription.archived - b.subscription.archived || (a.conference?.firstStart ?? 0) - (b.conference?.firstStart ?? 0));
 }
 

@@ -103,7 +103,7 @@ export interface ChangeMarkRecord {
 export interface NoticeRecord {
   id?: number;
   at: number;
-  kind: 'reminder' | 'missed' | 'changes';
+  kind: 'reminder' | 'missed' | 'changes' | 'held';
   title: string;
   body: string;
   sessionRef?: string;
@@ -132,6 +132,44 @@ export interface AnnouncementSeenRecord {
   /** A copy as first received, so the history keeps it after organizers drop it from the feed. */
   announcement?: Announcement;
 }
+
+/**
+ * Version 5: a revision the shrink guard held back instead of applying (it lost most of its
+ * sessions), one per conference, so the user can review it, apply it anyway or keep the
+ * current copy. Kept out of the subscription record on purpose: the text can be megabytes
+ * and must not reach the personal-data mirror. Replaced by any later revision that is
+ * stored, and deleted with it.
+ */
+export interface HeldRevisionRecord {
+  conferenceId: string;
+  /** The fetched text, exactly as it arrived (never longer than the feed cap, LIMITS.maxInputChars). */
+  text: string;
+  /** SHA-256 of the text, hex: recognises the same revision arriving again without an ETag. */
+  hash: string;
+  etag?: string;
+  lastModified?: string;
+  /** The feed's own revision label, if it has one. */
+  revision?: string;
+  /** When it first arrived, and when a poll last saw it again (200 with the same bytes or ETag, or 304). */
+  arrivedAt: number;
+  lastSeenAt: number;
+  /** Sessions in the stored copy and in the held revision. */
+  before: number;
+  after: number;
+  /** What it would change, against the stored copy it was held against. */
+  counts: Record<string, number>;
+  changes: SessionChange[];
+  /** Set when the user chose "Keep the current copy": the same revision is not offered again. */
+  dismissedAt?: number;
+  /** Set once a window has notified the user about this hold (claimed, so only one does). */
+  notifiedAt?: number;
+}
+
+/** Version 5's added table, exactly as shipped. */
+export const SCHEMA_V5 = {
+  // dismissedAt is indexed so the sidebar can tell offered holds from dismissed ones by keys alone, without reading the texts.
+  held: 'conferenceId, dismissedAt',
+} as const;
 
 /** Version 1's tables, exactly as shipped (upgrade tests open a database written with these). */
 export const SCHEMA_V1 = {
@@ -184,6 +222,8 @@ export class LanyardDb extends Dexie {
   announcementSeen!: Dexie.Table<AnnouncementSeenRecord, [string, string]>;
   /** Version 2: speaker photos cached for offline use. */
   photos!: EntityTable<PhotoRecord, 'url'>;
+  /** Version 5: a revision held back by the shrink guard, per conference (see HeldRevisionRecord). */
+  held!: EntityTable<HeldRevisionRecord, 'conferenceId'>;
 
   constructor(name = 'lanyard') {
     super(name);
@@ -194,6 +234,8 @@ export class LanyardDb extends Dexie {
     // version 4 drops the old tables (Dexie lets an upgrade read a table only a later version deletes).
     this.version(3).stores({ schedules: 'id' }).upgrade(moveRowsIntoSchedules);
     this.version(4).stores({ sessions: null, speakers: null, rooms: null, tracks: null });
+    // Version 5 adds the held-back revision table; nothing older changes, so no upgrade function.
+    this.version(5).stores(SCHEMA_V5);
   }
 }
 

@@ -1,6 +1,8 @@
 import { agendaChanges, changeSentence } from '../../../core/personal/changes';
 import { startsIn, TICK_MS, type ReminderRecord } from '../../../core/personal/reminders';
 import { wallTimeOf } from '../../../core/time/zone';
+import { heldSentence } from '../../../core/sync/guard';
+import { claimNewHolds, type HeldNotice } from '../db/held';
 import { readSchedule } from '../db/schedules';
 import { addNotice, claimDueReminders, claimNewRevisions } from '../db/notices';
 import type { LanyardDb, NoticeRecord, RevisionRecord } from '../db/schema';
@@ -117,9 +119,21 @@ export async function changesNotification(db: LanyardDb, revision: RevisionRecor
   };
 }
 
+/** Tells the user, once per held revision, that a new schedule was held back and what they can do. */
+export async function heldNotification(db: LanyardDb, hold: HeldNotice): Promise<NotificationRequest | undefined> {
+  const conference = await db.conferences.get(hold.conferenceId);
+  if (!conference) return undefined;
+  const title = conference.conference.title;
+  return {
+    tag: `held:${hold.conferenceId}:${hold.hash.slice(0, 16)}`,
+    title: `New schedule held back · ${title}`.slice(0, 300),
+    body: `${heldSentence(hold.before, hold.after)} Open ${title} in Lanyard to review it, apply it anyway or keep the current copy.`.slice(0, 2000),
+  };
+}
+
 /**
  * One pass: claim and show due reminders, summarise missed ones, and announce agenda
- * changes from recent syncs. Safe to run from several windows at once.
+ * changes from recent syncs and revisions held back. Safe to run from several windows at once.
  */
 export async function alertTick(db: LanyardDb, now: number, lastTick: number | undefined, showFn: Show): Promise<void> {
   const decision = await claimDueReminders(db, now, lastTick);
@@ -132,6 +146,10 @@ export async function alertTick(db: LanyardDb, now: number, lastTick: number | u
   for (const revision of await claimNewRevisions(db, now, now - 86_400_000)) {
     const request = await changesNotification(db, revision);
     if (request) await show(db, showFn, 'changes', request, now);
+  }
+  for (const hold of await claimNewHolds(db, now, now - 86_400_000)) {
+    const request = await heldNotification(db, hold);
+    if (request) await show(db, showFn, 'held', request, now);
   }
 }
 

@@ -2,8 +2,10 @@ import { isFeedError } from '../../../core/errors';
 import { diffFeeds, type FeedDiff } from '../../../core/feed/diff';
 import { importFeed, type ImportResult } from '../../../core/formats/index';
 import type { HostError } from '../../../core/host/contract';
-import { suspiciousShrink } from '../../../core/sync/guard';
+import { heldSentence, suspiciousShrink } from '../../../core/sync/guard';
 import { loadFeed, storeFeed } from '../db/feeds';
+import { holdRevision, storeUnchanged, type HoldResult } from '../db/held';
+import { sha256Hex } from './hash';
 import { describeStoreError } from './store-errors';
 import type { LanyardDb, SubscriptionRecord } from '../db/schema';
 import { sameExtras } from './same-extras';
@@ -11,6 +13,8 @@ import { sameExtras } from './same-extras';
 export type SyncOutcome =
   | { kind: 'updated'; diff: FeedDiff | undefined; sessions: number }
   | { kind: 'unchanged' }
+  /** The shrink guard held the revision back: `isNew` only the first time this revision (by ETag or bytes) arrives; `dismissed` when the user already chose to keep the current copy. */
+  | { kind: 'held'; message: string; isNew: boolean; dismissed: boolean }
   | { kind: 'failed'; stage: FailureStage; message: string };
 
 /** Where an attempt failed: download, reading the feed, the shrink guard, or the write. */
@@ -19,6 +23,11 @@ export type FailureStage = 'fetch' | 'parse' | 'held' | 'store';
 export interface Validators {
   etag?: string | undefined;
   lastModified?: string | undefined;
+}
+
+export interface ApplyOptions {
+  /** "Apply anyway": the SHA-256 of the held revision the user accepted; only that exact text passes the shrink guard. */
+  acceptHeld?: string | undefined;
 }
 
 async function subscriptionOf(db: LanyardDb, id: string): Promise<SubscriptionRecord> {
@@ -52,8 +61,10 @@ export async function recordNotModified(db: LanyardDb, id: string, now: number):
  * Applies a newly fetched revision: parse, check it is not a broken export, diff it
  * against the stored copy, then write conference, sessions, revision record and the new
  * validators in one transaction. Any failure before the write leaves everything as it was.
+ * A revision that loses most of its sessions is held aside (db/held.ts) instead, unless it
+ * is exactly the held text the user accepted with "Apply anyway" (`options.acceptHeld`).
  */
-export async function applyFeedText(db: LanyardDb, id: string, text: string, validators: Validators, now: number): Promise<SyncOutcome> {
+export async function applyFeedText(db: LanyardDb, id: string, text: string, validators: Validators, now: number, options: ApplyOptions = {}): Promise<SyncOutcome> {
   const sub = await subscriptionOf(db, id);
   let result: ImportResult;
   try {
@@ -66,9 +77,25 @@ export async function applyFeedText(db: LanyardDb, id: string, text: string, val
   // stamp and re-attaches the agenda by identity instead of through a stale copy's ids.
   const storedAt = (await db.conferences.get(id))?.storedAt;
   const previous = await loadFeed(db, id);
-  const held = suspiciousShrink(previous?.sessions.length ?? 0, result.feed.sessions.length);
-  if (held) return recordFailure(db, id, 'held', { message: held }, now);
   const diff = previous ? diffFeeds(previous, result.feed) : undefined;
+  const shrink = suspiciousShrink(previous?.sessions.length ?? 0, result.feed.sessions.length);
+  if (shrink && previous && diff) {
+    const hash = await sha256Hex(text);
+    if (options.acceptHeld !== hash) {
+      // Kept aside for the user to review, apply anyway or dismiss; the stored copy stays.
+      const before = previous.sessions.length;
+      const after = result.feed.sessions.length;
+      let state: HoldResult;
+      try {
+        state = await holdRevision(db, {
+          conferenceId: id, text, hash, etag: validators.etag, lastModified: validators.lastModified, revision: result.feed.revision, before, after, diff, now,
+        });
+      } catch (error) {
+        return recordFailure(db, id, 'held', { message: `${shrink} It could not be kept for review: ${describeStoreError(error)}.` }, now);
+      }
+      return { kind: 'held', message: heldSentence(before, after), isNew: state === 'new', dismissed: state === 'dismissed' };
+    }
+  }
   const { lastError: _dropped, ...rest } = sub;
   const next: SubscriptionRecord = { ...rest, lastAttemptAt: now, lastSuccessAt: now, failures: 0 };
   if (validators.etag) next.etag = validators.etag;
@@ -76,7 +103,8 @@ export async function applyFeedText(db: LanyardDb, id: string, text: string, val
   if (validators.lastModified) next.lastModified = validators.lastModified;
   else delete next.lastModified;
   if (previous && diff?.isEmpty && previous.revision === result.feed.revision && sameExtras(previous, result.feed)) {
-    await db.subscriptions.put(next);
+    // The server is back at the stored copy: a revision held before is no longer on offer.
+    await storeUnchanged(db, next);
     return { kind: 'unchanged' };
   }
   next.lastChangeAt = now;

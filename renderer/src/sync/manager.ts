@@ -3,38 +3,67 @@ import type { LanyardDb, SubscriptionRecord } from '../db/schema';
 import { host } from '../host';
 import { kickAlerts } from '../personal/alerts';
 import { measureSince } from '../perf';
+import { getHeld, pollValidators, touchHeld } from '../db/held';
 import { recordFailure, recordNotModified, type SyncOutcome } from './apply';
 import { cachePhotos } from './photos';
 import { runApply } from './run-apply';
 
 const inFlight = new Map<string, Promise<SyncOutcome>>();
 
+/**
+ * Runs one sync job per subscription at a time (a poll, "Refresh now" or "Apply anyway"), then
+ * re-plans alerts and the next poll, and caches photos after a successful one.
+ */
+function exclusive(db: LanyardDb, id: string, work: () => Promise<SyncOutcome>): Promise<SyncOutcome> {
+  const running = inFlight.get(id);
+  if (running) return running;
+  const job = work();
+  inFlight.set(id, job);
+  return job.finally(() => {
+    inFlight.delete(id);
+    // A new revision may have moved a starred session: tell the user now, not at the next tick.
+    kickAlerts();
+    void schedule(db, id);
+  }).then((outcome) => {
+    // Photos follow a successful sync in the background; their failures touch nothing else.
+    if (outcome.kind !== 'failed') void cachePhotos(db, id);
+    return outcome;
+  });
+}
+
 /** Fetches one subscription now and applies what comes back; never throws. */
 export function syncNow(db: LanyardDb, sub: SubscriptionRecord, now = Date.now()): Promise<SyncOutcome> {
-  const running = inFlight.get(sub.id);
-  if (running) return running;
-  const job = (async (): Promise<SyncOutcome> => {
+  return exclusive(db, sub.id, async (): Promise<SyncOutcome> => {
     if (sub.source !== 'url' || !sub.url) return { kind: 'unchanged' };
     const started = performance.now();
-    const answer = await host().fetchFeed({ url: sub.url, etag: sub.etag, lastModified: sub.lastModified });
+    // While a revision is held, ask with its validators: a server that still has it answers 304.
+    const { etag, lastModified, isHeld } = await pollValidators(db, sub);
+    const answer = await host().fetchFeed({ url: sub.url, etag, lastModified });
     if (!answer.ok) return recordFailure(db, sub.id, 'fetch', answer.error, now);
     if (answer.value.kind === 'not-modified') {
       const outcome = await recordNotModified(db, sub.id, now);
+      if (isHeld) await touchHeld(db, sub.id, now);
       measureSince('lanyard:sync-304', started, { subscriptionId: sub.id });
       return outcome;
     }
     return runApply(db, sub.id, answer.value.text, { etag: answer.value.etag, lastModified: answer.value.lastModified }, now);
-  })();
-  inFlight.set(sub.id, job);
-  return job.finally(() => {
-    inFlight.delete(sub.id);
-    // A new revision may have moved a starred session: tell the user now, not at the next tick.
-    kickAlerts();
-    void schedule(db, sub.id);
-  }).then((outcome) => {
-    // Photos follow a successful sync in the background; their failures touch nothing else.
-    if (outcome.kind !== 'failed') void cachePhotos(db, sub.id);
-    return outcome;
+  });
+}
+
+/**
+ * "Apply anyway": stores the held revision the user reviewed (named by its hash, so a newer
+ * hold that arrived meanwhile is never applied unseen) through the normal path: one
+ * transaction with its validators, agenda re-attachment, the revision log and notifications.
+ */
+export async function applyHeldNow(db: LanyardDb, id: string, hash: string, now = Date.now()): Promise<SyncOutcome> {
+  // A poll in progress finishes first (it may replace the held revision; the hash check below sees that).
+  await inFlight.get(id)?.catch(() => undefined);
+  return exclusive(db, id, async (): Promise<SyncOutcome> => {
+    const held = await getHeld(db, id);
+    if (!held || held.hash !== hash) {
+      return { kind: 'failed', stage: 'held', message: 'That revision is no longer the one held back; review the current one.' };
+    }
+    return runApply(db, id, held.text, { etag: held.etag, lastModified: held.lastModified }, now, { acceptHeld: held.hash });
   });
 }
 

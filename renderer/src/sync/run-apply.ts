@@ -1,14 +1,14 @@
 import type { LanyardDb } from '../db/schema';
 import { measureSince } from '../perf';
-import { applyFeedText, recordFailure, type SyncOutcome, type Validators } from './apply';
+import { applyFeedText, recordFailure, type ApplyOptions, type SyncOutcome, type Validators } from './apply';
 import { askWorker } from './worker-client';
 
 /** Applies a fetched revision in the sync worker (or inline where there are no workers). */
-export async function runApply(db: LanyardDb, subscriptionId: string, text: string, validators: Validators, now: number): Promise<SyncOutcome> {
+export async function runApply(db: LanyardDb, subscriptionId: string, text: string, validators: Validators, now: number, options: ApplyOptions = {}): Promise<SyncOutcome> {
   const started = performance.now();
-  const asked = askWorker({ kind: 'apply', subscriptionId, text, validators, now });
+  const asked = askWorker({ kind: 'apply', subscriptionId, text, validators, now, options });
   let outcome: SyncOutcome;
-  if (!asked) outcome = await applyFeedText(db, subscriptionId, text, validators, now);
+  if (!asked) outcome = await applyFeedText(db, subscriptionId, text, validators, now, options);
   else {
     const reply = await asked;
     if ('outcome' in reply) outcome = reply.outcome;

@@ -1,7 +1,7 @@
 import type { FeedWarning } from '../../../core/errors';
 import type { FormatId } from '../../../core/formats/sniff';
 import type { Conference } from '../../../core/model/schema';
-import type { SyncOutcome, Validators } from './apply';
+import type { ApplyOptions, SyncOutcome, Validators } from './apply';
 import type { Candidate } from './subscribe';
 
 /** Where a previewed feed came from (everything of a Candidate but the parsed feed). */
@@ -20,7 +20,7 @@ export interface FeedSummary {
 
 /** Messages to the sync worker. Parsed feeds stay in the worker: only summaries and outcomes come back. */
 export type WorkerRequest =
-  | { kind: 'apply'; id: number; subscriptionId: string; text: string; validators: Validators; now: number }
+  | { kind: 'apply'; id: number; subscriptionId: string; text: string; validators: Validators; now: number; options: ApplyOptions }
   | { kind: 'preview'; id: number; text: string; base: CandidateBase }
   | { kind: 'subscribe'; id: number; token: number; now: number };
 

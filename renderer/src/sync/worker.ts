@@ -20,8 +20,8 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   const { id } = request;
   if (request.kind === 'apply') {
-    const { subscriptionId, text, validators, now } = request;
-    applyFeedText(db, subscriptionId, text, validators, now).then(
+    const { subscriptionId, text, validators, now, options } = request;
+    applyFeedText(db, subscriptionId, text, validators, now, options).then(
       (outcome) => reply({ id, outcome }),
       (error: unknown) => reply({ id, outcome: { kind: 'failed', stage: 'parse', message: error instanceof Error ? error.message : String(error) } }),
     );

@@ -46,14 +46,16 @@ function ChangeItem({ change, data, zone, agenda }: { change: SessionChange; dat
   );
 }
 
-function Revision({ revision, data, zone, agenda }: { revision: RevisionRecord; data: ConferenceData; zone: string; agenda: ReadonlySet<string> }) {
+/** One revision's changes, most important (and the user's own sessions) first; also shows a held-back revision under its own heading. */
+export function Revision({ revision, data, zone, agenda, heading }: { revision: Pick<RevisionRecord, 'at' | 'revision' | 'counts' | 'changes'>; data: ConferenceData; zone: string; agenda: ReadonlySet<string>; heading?: string }) {
   const counts = Object.entries(revision.counts).filter(([, n]) => n > 0);
   const changes = [...revision.changes].sort((a, b) => rank(a, agenda) - rank(b, agenda) || a.title.localeCompare(b.title));
   const when = `${shortDate(wallTimeOf(revision.at, zone).date)} ${clock(revision.at, zone)}`;
+  const title = heading ?? `Update of ${when}`;
   return (
-    <section className="revision" aria-label={`Update of ${when}`}>
+    <section className="revision" aria-label={title}>
       <h2 className="revision-title">
-        Update of {when}
+        {title}
         {revision.revision ? <span className="muted"> · revision {revision.revision}</span> : null}
       </h2>
       <p className="muted revision-counts">{counts.map(([tag, n]) => `${n} ${(TAG_LABELS[tag] ?? tag).toLowerCase()}`).join(' · ')}</p>

@@ -1,6 +1,8 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { describeFreshness } from '../../../../core/sync/freshness';
 import { db } from '../../db';
+import { getHeld } from '../../db/held';
 import type { ConferenceData } from '../../db/queries';
 import { clock, dateRange } from '../../format';
 import { AnnouncementsPanel } from '../announcements/AnnouncementsPanel';
@@ -10,6 +12,7 @@ import { linkText } from '../../links/label';
 import { hrefFor, type Route } from '../../route';
 import { useDisplayZone, useUi } from '../../store/ui';
 import { syncNow } from '../../sync/manager';
+import { HeldRevision } from './HeldRevision';
 
 function useNow(intervalMs: number): number {
   const [now, setNow] = useState(Date.now());
@@ -36,6 +39,8 @@ export function ConferenceHeader({ data, current }: { data: ConferenceData; curr
   const zone = useDisplayZone(conference.timeZone);
   const now = useNow(30_000);
   const [busy, setBusy] = useState(false);
+  const held = useLiveQuery(() => getHeld(db, data.record.id), [data.record.id]);
+  const isHeld = held !== undefined && held.dismissedAt === undefined;
   const freshness = sub
     ? sub.source === 'url'
       ? describeFreshness({
@@ -44,6 +49,7 @@ export function ConferenceHeader({ data, current }: { data: ConferenceData; curr
           lastSuccessAt: sub.lastSuccessAt,
           lastError: sub.lastError ? { at: sub.lastError.at, message: sub.lastError.message } : undefined,
           clock: (ms) => clock(ms, zone),
+          held: isHeld ? { before: held.before, after: held.after } : undefined,
         })
       : sub.source === 'sample'
         ? 'built-in sample'
@@ -70,9 +76,10 @@ export function ConferenceHeader({ data, current }: { data: ConferenceData; curr
         <span>{dateRange(conference.start, conference.end)}</span>
         {venue?.name ? <span> · {[venue.name, venue.city].filter(Boolean).join(', ')}</span> : null}
       </p>
-      <p className={sub?.lastError ? 'freshness has-error' : 'freshness'} role="status" aria-live="polite" data-testid="freshness">
+      <p className={sub?.lastError ? 'freshness has-error' : isHeld ? 'freshness is-held' : 'freshness'} role="status" aria-live="polite" data-testid="freshness">
         {freshness}
       </p>
+      {held ? <HeldRevision held={held} data={data} zone={zone} /> : null}
       <AnnouncementsPanel data={data} />
       {conference.links.length > 0 ? (
         <nav aria-label="Take part" className="participation">

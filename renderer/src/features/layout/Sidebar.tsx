@@ -20,7 +20,7 @@ export function Sidebar({ activeId, page }: { activeId: string | undefined; page
       >
         <span className="conference-link-title">{c.conference?.conference.title ?? c.subscription.id}</span>
         {c.conference ? <span className="conference-link-dates">{dateRange(c.conference.conference.start, c.conference.conference.end)}</span> : null}
-        {c.subscription.lastError ? <span className="badge-warning" title={c.subscription.lastError.message}>!</span> : null}
+        {c.subscription.lastError || c.isHeld ? <span className="badge-warning" title={c.subscription.lastError?.message ?? 'A new revision was held back for your review'}>!</span> : null}
       </a>
       {c.subscription.id === activeId ? (
         <ul className="conference-sublinks">
