@@ -78,7 +78,8 @@ vi.mock('electron', () => {
 
 const userData = mkdtempSync(join(tmpdir(), 'lanyard-entry-'));
 afterAll(() => rmSync(userData, { recursive: true, force: true }));
-const flush = () => new Promise((resolve) => setTimeout(resolve, 20));
+/** Waits until the app, once ready, has opened its window and set its menu (a busy machine may take a while). */
+const flush = () => vi.waitFor(() => expect(fake.calls).toContain('setApplicationMenu'), { timeout: 10_000 });
 
 async function start(argv: string[]): Promise<void> {
   const saved = process.argv;
