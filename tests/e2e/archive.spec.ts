@@ -1,21 +1,12 @@
 import { expect, test } from './support/fresh-data';
-import { FeedHost } from './support/feed-host';
+import { subscribeByLink, useFeedHost } from './support/feed-host';
 import { liveConference } from './support/live-conference';
 
-let feeds: FeedHost;
-test.beforeEach(async () => {
-  feeds = new FeedHost();
-  await feeds.start();
-});
-test.afterEach(async () => {
-  await feeds.dispose();
-});
+const host = useFeedHost(test);
 
 test('move a conference to the archive and back, then remove it after saying what goes with it', async ({ page }) => {
-  feeds.publish('testcon.json', liveConference(Date.now()).build(() => undefined));
-  await page.goto(`/#/subscribe?url=${encodeURIComponent(`${feeds.url}testcon.json`)}`);
-  await page.getByRole('region', { name: 'Feed preview' }).getByRole('button', { name: 'Subscribe' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'TestCon 2023' })).toBeVisible();
+  host().publish('testcon.json', liveConference(Date.now()).build(() => undefined));
+  await subscribeByLink(page, `${host().url}testcon.json`);
   const sidebar = page.getByRole('navigation', { name: 'Conferences' });
   const current = sidebar.locator('.sidebar-heading + .conference-list');
   const past = sidebar.locator('details.archive');

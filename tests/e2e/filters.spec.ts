@@ -1,15 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fresh-data';
-import { FeedHost, testConference } from './support/feed-host';
+import { subscribeByLink, testConference, useFeedHost } from './support/feed-host';
 
-let feeds: FeedHost;
-test.beforeEach(async () => {
-  feeds = new FeedHost();
-  await feeds.start();
-});
-test.afterEach(async () => {
-  await feeds.dispose();
-});
+const host = useFeedHost(test);
 
 /** TestCon with a second room, tracks, and talks in German: something to filter by. */
 function filterable(): string {
@@ -30,10 +23,8 @@ async function count(page: Page): Promise<number> {
 }
 
 test('filters by room, track, type and language, and each conference keeps its own', async ({ page }) => {
-  feeds.publish('testcon.json', filterable());
-  await page.goto(`/#/subscribe?url=${encodeURIComponent(`${feeds.url}testcon.json`)}`);
-  await page.getByRole('region', { name: 'Feed preview' }).getByRole('button', { name: 'Subscribe' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'TestCon 2023' })).toBeVisible();
+  host().publish('testcon.json', filterable());
+  await subscribeByLink(page, `${host().url}testcon.json`);
   await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'List' }).click();
   const all = await count(page);
   expect(all).toBe(18);

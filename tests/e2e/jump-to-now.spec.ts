@@ -1,17 +1,9 @@
-import type { Page } from '@playwright/test';
 import type { Session } from '../../core/model/schema';
 import { expect, test } from './support/fresh-data';
-import { FeedHost, testConference } from './support/feed-host';
+import { subscribeByLink, testConference, useFeedHost } from './support/feed-host';
 import { MIN } from './support/live-conference';
 
-let feeds: FeedHost;
-test.beforeEach(async () => {
-  feeds = new FeedHost();
-  await feeds.start();
-});
-test.afterEach(async () => {
-  await feeds.dispose();
-});
+const host = useFeedHost(test);
 
 /** The scroll box of an element (the e2e project has no DOM types). */
 interface Scrollable {
@@ -50,17 +42,11 @@ function busyDay(now: number): { feed: string; onNow: string } {
   return { feed, onNow };
 }
 
-async function subscribe(page: Page): Promise<void> {
-  await page.goto(`/#/subscribe?url=${encodeURIComponent(`${feeds.url}testcon.json`)}`);
-  await page.getByRole('region', { name: 'Feed preview' }).getByRole('button', { name: 'Subscribe' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'TestCon 2023' })).toBeVisible();
-}
-
 test('jump to now brings the talk on now into view, in the list and the timeline, every time it is pressed', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   const { feed, onNow } = busyDay(Date.now());
-  feeds.publish('testcon.json', feed);
-  await subscribe(page);
+  host().publish('testcon.json', feed);
+  await subscribeByLink(page, `${host().url}testcon.json`);
   const jump = page.getByRole('button', { name: 'Jump to now' });
   await expect(jump).toBeEnabled();
 

@@ -1,23 +1,14 @@
 import { expect, test } from './support/fresh-data';
-import { FeedHost } from './support/feed-host';
+import { subscribeByLink, useFeedHost } from './support/feed-host';
 import { liveConference, MIN } from './support/live-conference';
 
-let feeds: FeedHost;
-test.beforeEach(async () => {
-  feeds = new FeedHost();
-  await feeds.start();
-});
-test.afterEach(async () => {
-  await feeds.dispose();
-});
+const host = useFeedHost(test);
 
 test('the rooms view shows each room’s links and what is on in it now, and opens its schedule', async ({ page }) => {
   const now = Date.now();
   const conf = liveConference(now);
-  feeds.publish('testcon.json', conf.build((_feed, at) => at('alma', Math.floor(now / MIN) * MIN - 5 * MIN, 30, 'lab')));
-  await page.goto(`/#/subscribe?url=${encodeURIComponent(`${feeds.url}testcon.json`)}`);
-  await page.getByRole('region', { name: 'Feed preview' }).getByRole('button', { name: 'Subscribe' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'TestCon 2023' })).toBeVisible();
+  host().publish('testcon.json', conf.build((_feed, at) => at('alma', Math.floor(now / MIN) * MIN - 5 * MIN, 30, 'lab')));
+  await subscribeByLink(page, `${host().url}testcon.json`);
   await page.getByRole('navigation', { name: 'Conference sections' }).getByRole('link', { name: 'Rooms' }).click();
 
   const lab = page.getByRole('region', { name: 'Rooms' }).getByRole('listitem', { name: 'Lab room' });

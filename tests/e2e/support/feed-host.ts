@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect, type Page } from '@playwright/test';
 import type { Feed } from '../../../core/model/schema';
 import { startFeedServer } from '../../../main/services/feed-server';
 
@@ -45,4 +46,31 @@ export class FeedHost {
     await this.stop();
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A FeedHost started before and disposed after every test of the calling spec; call at the
+ * top level of a spec and read the host through the returned function.
+ */
+export function useFeedHost(hooks: { beforeEach: (fn: () => Promise<void>) => void; afterEach: (fn: () => Promise<void>) => void }): () => FeedHost {
+  let feeds: FeedHost | undefined;
+  hooks.beforeEach(async () => {
+    feeds = new FeedHost();
+    await feeds.start();
+  });
+  hooks.afterEach(async () => {
+    await feeds?.dispose();
+    feeds = undefined;
+  });
+  return () => {
+    if (!feeds) throw new Error('The feed host runs only inside a test');
+    return feeds;
+  };
+}
+
+/** Subscribes the way a person does: the subscribe link, the preview, Subscribe; waits for the schedule. */
+export async function subscribeByLink(page: Page, feedUrl: string, title = 'TestCon 2023'): Promise<void> {
+  await page.goto(`/#/subscribe?url=${encodeURIComponent(feedUrl)}`);
+  await page.getByRole('region', { name: 'Feed preview' }).getByRole('button', { name: 'Subscribe' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 }
