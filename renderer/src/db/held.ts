@@ -52,7 +52,7 @@ export async function holdRevision(db: LanyardDb, input: HoldInput): Promise<Hol
     }
     const record: HeldRevisionRecord = {
       conferenceId: id, text: input.text, hash: input.hash, arrivedAt: input.now, lastSeenAt: input.now,
-      before: input.before, after: input.after, counts: input.diff.counts, changes: input.diff.changes,
+      before: input.before, after: input.after, counts: input.diff.counts, changes: input.diff.changes, notifiedAt: 0,
     };
     if (input.etag) record.etag = input.etag;
     if (input.lastModified) record.lastModified = input.lastModified;
@@ -76,7 +76,8 @@ export async function dismissHeld(db: LanyardDb, conferenceId: string, hash: str
   return db.transaction('rw', db.held, async () => {
     const held = await db.held.get(conferenceId);
     if (!held || held.hash !== hash) return false;
-    await db.held.put({ ...held, dismissedAt: now });
+    // Dismissed before any window told the user: nothing left to tell.
+    await db.held.put({ ...held, dismissedAt: now, notifiedAt: held.notifiedAt || now });
     return true;
   });
 }
@@ -125,7 +126,7 @@ export interface HeldNotice {
  */
 export function claimNewHolds(db: LanyardDb, now: number, since: number): Promise<HeldNotice[]> {
   return db.transaction('rw', db.held, async () => {
-    const fresh = await db.held.filter((h) => h.notifiedAt === undefined && h.dismissedAt === undefined).toArray();
+    const fresh = await db.held.where('notifiedAt').equals(0).filter((h) => h.dismissedAt === undefined).toArray();
     await Promise.all(fresh.map((h) => db.held.update(h.conferenceId, { notifiedAt: now })));
     return fresh.filter((h) => h.arrivedAt >= since).map(({ conferenceId, hash, before, after }) => ({ conferenceId, hash, before, after }));
   });

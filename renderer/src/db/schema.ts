@@ -161,14 +161,14 @@ export interface HeldRevisionRecord {
   changes: SessionChange[];
   /** Set when the user chose "Keep the current copy": the same revision is not offered again. */
   dismissedAt?: number;
-  /** Set once a window has notified the user about this hold (claimed, so only one does). */
-  notifiedAt?: number;
+  /** When a window notified the user about this hold (claimed, so only one does); 0 until then (indexed, so the alert tick reads only unclaimed holds, never every held text). */
+  notifiedAt: number;
 }
 
 /** Version 5's added table, exactly as shipped. */
 export const SCHEMA_V5 = {
-  // dismissedAt is indexed so the sidebar can tell offered holds from dismissed ones by keys alone, without reading the texts.
-  held: 'conferenceId, dismissedAt',
+  // dismissedAt and notifiedAt are indexed so the sidebar and the alert tick find the holds they want by key, without reading the texts.
+  held: 'conferenceId, dismissedAt, notifiedAt',
 } as const;
 
 /** Version 1's tables, exactly as shipped (upgrade tests open a database written with these). */

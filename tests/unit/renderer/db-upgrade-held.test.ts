@@ -43,7 +43,7 @@ describe('Dexie schema version 5: the held-back revision table', () => {
       expect(db.verno).toBe(5);
       expect(db.tables.map((t) => t.name)).toContain('held');
       expect(await db.held.count()).toBe(0);
-      expect(db.held.schema.indexes.map((i) => i.name)).toEqual(['dismissedAt']);
+      expect(db.held.schema.indexes.map((i) => i.name)).toEqual(['dismissedAt', 'notifiedAt']);
       const feed = await loadFeed(db, 'centos');
       expect(feed?.sessions).toHaveLength(18);
       expect(await db.subscriptions.get('centos')).toMatchObject({ etag: '"v4"', lastSuccessAt: 2 });
@@ -52,7 +52,7 @@ describe('Dexie schema version 5: the held-back revision table', () => {
       // The upgraded store holds a revision that lost most of its sessions, and keeps the old copy.
       const shrunk = sampleRevision((f) => { f.sessions = f.sessions.slice(0, 2); });
       expect(await applyFeedText(db, 'centos', shrunk, { etag: '"v5"' }, 10)).toMatchObject({ kind: 'held', isNew: true });
-      expect(await getHeld(db, 'centos')).toMatchObject({ before: 18, after: 2, etag: '"v5"' });
+      expect(await getHeld(db, 'centos')).toMatchObject({ before: 18, after: 2, etag: '"v5"', notifiedAt: 0 });
       expect((await loadFeed(db, 'centos'))?.sessions).toHaveLength(18);
     } finally {
       db.close();

@@ -254,6 +254,12 @@ describe('notifying about a hold', () => {
     await applyFeedText(db, id, SHRUNK_AGAIN, { etag: '"r3"' }, T0 + 7);
     await alertTick(db, T0 + 8, T0 + 4, show);
     expect(shown.map((r) => r.body)).toEqual([shown[0]!.body, expect.stringMatching(/^The new revision has 4 sessions instead of 18/) as unknown]);
+    // Kept the current copy before any window told the user: nothing to tell, and nothing left waiting for the tick.
+    await applyFeedText(db, id, revision((feed) => void (feed.sessions = feed.sessions.slice(0, 3))), { etag: '"r4"' }, T0 + 9);
+    await dismissHeld(db, id, (await getHeld(db, id))!.hash, T0 + 10);
+    await alertTick(db, T0 + 11, T0 + 8, show);
+    expect(shown).toHaveLength(2);
+    expect(await db.held.where('notifiedAt').equals(0).count()).toBe(0);
   });
 });
 
