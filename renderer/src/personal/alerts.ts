@@ -9,14 +9,10 @@ import type { LanyardDb, NoticeRecord, RevisionRecord } from '../db/schema';
 import { clock, shortDate } from '../format';
 import { host } from '../host';
 import type { NotificationRequest, NotifyOutcome } from '../notify';
-import { MY_ZONE, useUi } from '../store/ui';
+import { chosenZone } from '../store/ui';
 
 export type Show = (request: NotificationRequest) => Promise<NotifyOutcome>;
 
-/** The zone notifications speak in: the one the user chose with the time-zone toggle. */
-function zoneFor(conferenceZone: string): string {
-  return useUi.getState().zoneMode === 'mine' ? MY_ZONE : conferenceZone;
-}
 
 const ACTION_LABELS = { stream: 'Watch the stream', hallway: 'Join the hallway' } as const;
 
@@ -31,7 +27,7 @@ async function describeSession(db: LanyardDb, conferenceId: string, sessionId: s
     const link = links.find((l) => l.kind === kind);
     if (link) actions.push({ label: ACTION_LABELS[kind], url: link.url });
   }
-  return { session, conference, room, actions, zone: zoneFor(conference.conference.timeZone) };
+  return { session, conference, room, actions, zone: chosenZone(conference.conference.timeZone) };
 }
 
 async function show(db: LanyardDb, showFn: Show, kind: NoticeRecord['kind'], request: NotificationRequest, now: number): Promise<NotifyOutcome> {
@@ -97,7 +93,7 @@ export async function changesNotification(db: LanyardDb, revision: RevisionRecor
   const ids = new Set(entries.flatMap((e) => [e.sessionId, e.identity.id]));
   const touched = agendaChanges(revision.changes, ids);
   if (touched.length === 0) return undefined;
-  const zone = zoneFor(conference.conference.timeZone);
+  const zone = chosenZone(conference.conference.timeZone);
   const time = (iso: string, withDate: boolean): string => {
     const t = clock(iso, zone);
     return withDate ? `${shortDate(wallTimeOf(Date.parse(iso), zone).date)} ${t}` : t;

@@ -61,6 +61,11 @@ export function useFilters(conferenceId: string): Filters {
 /** The user's own zone (read once: building an Intl.DateTimeFormat per call is slow). */
 export const MY_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
+/** The zone chosen with the time-zone toggle, for code outside React (notifications, the tray). */
+export function chosenZone(conferenceZone: string): string {
+  return useUi.getState().zoneMode === 'mine' ? MY_ZONE : conferenceZone;
+}
+
 /** The zone times are shown in: the conference's, or the user's own. */
 export function useDisplayZone(conferenceZone: string | undefined): string {
   const mode = useUi((s) => s.zoneMode);

@@ -3,12 +3,7 @@ import { readSchedules } from '../db/schedules';
 import type { LanyardDb } from '../db/schema';
 import { upcomingClock } from '../format';
 import { host } from '../host';
-import { MY_ZONE, useUi } from '../store/ui';
-
-/** The zone the tray speaks in: the one the user chose with the time-zone toggle, as notifications do. */
-export function trayZoneFor(conferenceZone: string): string {
-  return useUi.getState().zoneMode === 'mine' ? MY_ZONE : conferenceZone;
-}
+import { chosenZone, useUi } from '../store/ui';
 
 /**
  * The next sessions across all active conferences, soonest first. `when` is in the zone the
@@ -19,7 +14,7 @@ export async function upcomingSessions(
   db: LanyardDb,
   now: number,
   limit = 5,
-  zoneFor: (conferenceZone: string) => string = trayZoneFor,
+  zoneFor: (conferenceZone: string) => string = chosenZone,
 ): Promise<Array<{ title: string; when: string; sessionRef: string }>> {
   const active = await db.conferences.filter((c) => c.lastEnd >= now && c.firstStart <= now + 7 * 86_400_000).toArray();
   const zones = new Map(active.map((c) => [c.id, c.conference.timeZone]));
