@@ -1,3 +1,4 @@
+// Shared by the page and the sync worker, so nothing here may import the worker client.
 import { isFeedError } from '../../../core/errors';
 import type { ImportResult } from '../../../core/formats/index';
 import type { LanyardDb } from '../db/schema';
@@ -5,8 +6,10 @@ import { describeStoreError } from './store-errors';
 import { subscribe, type Candidate } from './subscribe';
 import type { FeedSummary } from './worker-protocol';
 
-/** Shared by the page and the sync worker (so it must not import the worker client). */
+/** The result of storing a previewed feed: the new conference's id, or why nothing was stored. */
+export type StoreOutcome = { ok: true; id: string } | { ok: false; message: string };
 
+/** The preview's small summary of a parsed feed. */
 export function summarize(result: ImportResult): FeedSummary {
   const { feed } = result;
   const { id, title, start, end, timeZone } = feed.conference;
@@ -28,7 +31,7 @@ export function describeReadError(error: unknown): string {
 }
 
 /** Subscribes to a candidate, turning a failed write into words (nothing was stored). */
-export async function subscribeCandidate(db: LanyardDb, candidate: Candidate, now: number): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
+export async function subscribeCandidate(db: LanyardDb, candidate: Candidate, now: number): Promise<StoreOutcome> {
   try {
     return { ok: true, id: await subscribe(db, candidate, now) };
   } catch (error) {

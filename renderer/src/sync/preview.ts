@@ -1,6 +1,6 @@
 import type { LanyardDb } from '../db/schema';
 import { measureSince } from '../perf';
-import { describeReadError, subscribeCandidate, summarize } from './candidate';
+import { describeReadError, subscribeCandidate, summarize, type StoreOutcome } from './candidate';
 import { readCandidate, type Candidate } from './subscribe';
 import { askWorker } from './worker-client';
 import type { CandidateBase, FeedSummary } from './worker-protocol';
@@ -10,8 +10,8 @@ export type { CandidateBase, FeedSummary } from './worker-protocol';
 /** A feed read for the "what is this?" preview, ready to be subscribed to. */
 export interface Preview {
   summary: FeedSummary;
-  /** Stores it (one transaction); the new conference's id, or why nothing was stored. */
-  subscribe: (now: number) => Promise<{ ok: true; id: string } | { ok: false; message: string }>;
+  /** Stores it (one transaction). */
+  subscribe: (now: number) => Promise<StoreOutcome>;
 }
 
 function inline(db: LanyardDb, text: string, base: CandidateBase): { ok: true; preview: Preview } | { ok: false; message: string } {
@@ -51,7 +51,7 @@ export async function previewFeed(db: LanyardDb, text: string, base: CandidateBa
   return outcome;
 }
 
-async function subscribeInWorker(token: number, now: number): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
+async function subscribeInWorker(token: number, now: number): Promise<StoreOutcome> {
   const reply = await askWorker({ kind: 'subscribe', token, now });
   if (reply && 'subscribed' in reply) return { ok: true, id: reply.subscribed };
   if (reply && 'error' in reply) return { ok: false, message: reply.error };
