@@ -1,19 +1,12 @@
 import { type Page } from '@playwright/test';
 import { expect, test } from './support/fresh-data';
-import { FeedHost } from './support/feed-host';
+import { useFeedHost } from './support/feed-host';
 import { liveConference, MIN } from './support/live-conference';
 
-let feeds: FeedHost;
-test.beforeEach(async () => {
-  feeds = new FeedHost();
-  await feeds.start();
-});
-test.afterEach(async () => {
-  await feeds.dispose();
-});
+const host = useFeedHost(test);
 
 async function subscribe(page: Page): Promise<void> {
-  await page.goto(`/#/subscribe?url=${encodeURIComponent(`${feeds.url}testcon.json`)}`);
+  await page.goto(`/#/subscribe?url=${encodeURIComponent(`${host().url}testcon.json`)}`);
   const preview = page.getByRole('region', { name: 'Feed preview' });
   await preview.getByRole('button', { name: 'Subscribe' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'TestCon 2023' })).toBeVisible();
@@ -31,7 +24,7 @@ test('star sessions, see conflicts and alternatives, and follow a revision that 
   test.setTimeout(90_000);
   await context.grantPermissions(['notifications']);
   const conf = liveConference(Date.now());
-  feeds.publish('testcon.json', conf.build(() => undefined));
+  host().publish('testcon.json', conf.build(() => undefined));
   await subscribe(page);
 
   // Star from the schedule list (rows carry the control) and from session pages.
@@ -79,7 +72,7 @@ test('star sessions, see conflicts and alternatives, and follow a revision that 
   await expect(withMaybe.getByRole('listitem', { name: 'Offered CentOS Infra services for SIGs' })).toBeVisible();
 
   // The organizers publish a revision: Kmods moves 45 minutes later and to the Lab room; OKD is dropped.
-  feeds.publish('testcon.json', conf.build((feed, at) => {
+  host().publish('testcon.json', conf.build((feed, at) => {
     feed.revision = 'r2';
     at('kmods', conf.kmodsStart + 45 * MIN, 30, 'lab');
     feed.sessions = feed.sessions.filter((s) => s.id !== 'okd');
@@ -145,7 +138,7 @@ test('a reminder fires at its time in every window only once, and a sleep gives 
   await page.clock.install({ time: start });
   const conf = liveConference(start);
   const t = (minutes: number): number => Math.ceil(start / MIN) * MIN + minutes * MIN;
-  feeds.publish('testcon.json', conf.build((_feed, at) => {
+  host().publish('testcon.json', conf.build((_feed, at) => {
     at('hyperscale', t(30), 20, 'lab');
     at('mirrormanager', t(75), 20, 'lab');
     at('okd', t(78), 20, 'hall');

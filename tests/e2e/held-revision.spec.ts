@@ -1,21 +1,14 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fresh-data';
-import { FeedHost, testConference } from './support/feed-host';
+import { testConference, useFeedHost } from './support/feed-host';
 
 /**
  * A revision that loses most of its sessions is held back, not applied: the attendee sees why,
  * can review what would go, and either applies it anyway (the organizers really cut the
  * program) or keeps the current copy (that revision is then not offered again).
  */
-let feeds: FeedHost;
-test.beforeEach(async () => {
-  feeds = new FeedHost();
-  await feeds.start();
-  feeds.publish('testcon.json', testConference());
-});
-test.afterEach(async () => {
-  await feeds.dispose();
-});
+const host = useFeedHost(test);
+test.beforeEach(() => host().publish('testcon.json', testConference()));
 
 /** The organizers' export, cut down to its first `keep` sessions. */
 function cut(keep: number, revision: string): string {
@@ -26,7 +19,7 @@ function cut(keep: number, revision: string): string {
 }
 
 async function subscribe(page: Page): Promise<void> {
-  await page.goto(`/#/subscribe?url=${encodeURIComponent(`${feeds.url}testcon.json`)}`);
+  await page.goto(`/#/subscribe?url=${encodeURIComponent(`${host().url}testcon.json`)}`);
   const preview = page.getByRole('region', { name: 'Feed preview' });
   await expect(preview.getByRole('heading', { name: 'TestCon 2023' })).toBeVisible();
   await preview.getByRole('button', { name: 'Subscribe' }).click();
@@ -49,7 +42,7 @@ test('a revision with most sessions gone is held, reviewed, and applied anyway',
   await page.getByRole('main').getByRole('group', { name: 'My agenda: Kmods SIG Update' }).getByRole('button', { name: 'Going' }).click();
   await page.goto('/#/c/testcon-2023');
 
-  feeds.publish('testcon.json', cut(3, 'r2'));
+  host().publish('testcon.json', cut(3, 'r2'));
   await refresh(page);
   await expect(page.getByTestId('freshness')).toHaveText(/^new revision held back: it has 3 sessions instead of 18; showing the previous copy \(checked just now\)$/);
   const box = heldBox(page);
@@ -97,7 +90,7 @@ test('a revision with most sessions gone is held, reviewed, and applied anyway',
 
 test('keeping the current copy dismisses that revision, and a later different one is offered afresh', async ({ page }) => {
   await subscribe(page);
-  feeds.publish('testcon.json', cut(3, 'r2'));
+  host().publish('testcon.json', cut(3, 'r2'));
   await refresh(page);
   await expect(heldBox(page)).toBeVisible();
   const sidebarMark = page.getByRole('navigation', { name: 'Conferences' }).getByTitle('A new revision was held back for your review');
@@ -128,14 +121,14 @@ test('keeping the current copy dismisses that revision, and a later different on
   await expect(heldBox(page)).toHaveCount(0);
 
   // The organizers publish a different cut-down export later: it is checked afresh and offered.
-  feeds.publish('testcon.json', cut(4, 'r3'));
+  host().publish('testcon.json', cut(4, 'r3'));
   await refresh(page);
   await expect(heldBox(page)).toContainText('The new revision has 4 sessions instead of 18; kept the previous copy.');
   await expect(page.getByTestId('held-dismissed')).toHaveCount(0);
   await expect(page.getByText(/^18 sessions/)).toBeVisible();
 
   // And a real update that keeps the program replaces the hold.
-  feeds.publish('testcon.json', testConference((feed) => {
+  host().publish('testcon.json', testConference((feed) => {
     feed.revision = 'r4';
     feed.sessions.find((s) => s.id === 'kmods')!.title = 'Kmods SIG Update (moved to the big room)';
   }));

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './support/fresh-data';
 import { makePng } from '../fixtures/png';
-import { FeedHost, testConference } from './support/feed-host';
+import { testConference, useFeedHost } from './support/feed-host';
 
 /** What the test reads of an <img> (the Node-side tsconfig has no DOM types). */
 interface ImageLike {
@@ -10,33 +10,26 @@ interface ImageLike {
   naturalWidth: number;
 }
 
-let feeds: FeedHost;
-test.beforeEach(async () => {
-  feeds = new FeedHost();
-  await feeds.start();
-});
-test.afterEach(async () => {
-  await feeds.dispose();
-});
+const host = useFeedHost(test);
 
 test('speaker photos are cached at subscription and still shown with the server gone', async ({ page }) => {
   const remoteImages: string[] = [];
   page.on('request', (request) => {
     if (request.resourceType() === 'image' && !request.url().startsWith('blob:')) remoteImages.push(request.url());
   });
-  writeFileSync(join(feeds.dir, 'arrfab.png'), makePng(96, 96, [30, 90, 170]));
-  writeFileSync(join(feeds.dir, 'michel.png'), makePng(96, 96, [170, 60, 30]));
-  writeFileSync(join(feeds.dir, 'evil.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
-  feeds.publish('testcon.json', testConference((feed) => {
+  writeFileSync(join(host().dir, 'arrfab.png'), makePng(96, 96, [30, 90, 170]));
+  writeFileSync(join(host().dir, 'michel.png'), makePng(96, 96, [170, 60, 30]));
+  writeFileSync(join(host().dir, 'evil.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+  host().publish('testcon.json', testConference((feed) => {
     for (const speaker of feed.speakers) {
-      if (speaker.id === 'arrfab') speaker.photoUrl = `${feeds.url}arrfab.png`;
-      else if (speaker.id === 'michel') speaker.photoUrl = `${feeds.url}michel.png`;
-      else if (speaker.id === 'areber') speaker.photoUrl = `${feeds.url}evil.svg`;
+      if (speaker.id === 'arrfab') speaker.photoUrl = `${host().url}arrfab.png`;
+      else if (speaker.id === 'michel') speaker.photoUrl = `${host().url}michel.png`;
+      else if (speaker.id === 'areber') speaker.photoUrl = `${host().url}evil.svg`;
       else delete speaker.photoUrl;
     }
   }));
 
-  await page.goto(`/#/subscribe?url=${encodeURIComponent(`${feeds.url}testcon.json`)}`);
+  await page.goto(`/#/subscribe?url=${encodeURIComponent(`${host().url}testcon.json`)}`);
   await page.getByRole('region', { name: 'Feed preview' }).getByRole('button', { name: 'Subscribe' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'TestCon 2023' })).toBeVisible();
 
@@ -47,7 +40,7 @@ test('speaker photos are cached at subscription and still shown with the server 
   expect(await photo.getAttribute('src')).toMatch(/^blob:/);
 
   // The organizer's server goes away; the cached photo stays.
-  await feeds.stop();
+  await host().stop();
   await page.reload();
   await expect(page.getByRole('heading', { level: 2, name: 'Fabian Arrotin' })).toBeVisible();
   await expect.poll(() => photo.evaluate((img: unknown) => (img as ImageLike).complete && (img as ImageLike).naturalWidth)).toBe(96);

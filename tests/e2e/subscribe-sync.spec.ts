@@ -2,20 +2,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fresh-data';
-import { FeedHost, testConference } from './support/feed-host';
+import { type FeedHost, testConference, useFeedHost } from './support/feed-host';
 
-let feeds: FeedHost;
-test.beforeEach(async () => {
-  feeds = new FeedHost();
-  await feeds.start();
-  feeds.publish('testcon.json', testConference());
-});
-test.afterEach(async () => {
-  await feeds.dispose();
-});
+const host = useFeedHost(test);
+test.beforeEach(() => host().publish('testcon.json', testConference()));
 
 async function subscribeToTestCon(page: Page): Promise<void> {
-  await page.goto(`/#/subscribe?url=${encodeURIComponent(`${feeds.url}testcon.json`)}`);
+  await page.goto(`/#/subscribe?url=${encodeURIComponent(`${host().url}testcon.json`)}`);
   const preview = page.getByRole('region', { name: 'Feed preview' });
   await expect(preview.getByRole('heading', { name: 'TestCon 2023' })).toBeVisible();
   await expect(preview.getByText('18', { exact: true })).toBeVisible();
@@ -30,7 +23,7 @@ test('subscribe by link, keep it offline, and pick up a new revision', async ({ 
   await expect(page.getByRole('navigation', { name: 'Conferences' }).getByText('TestCon 2023')).toBeVisible();
 
   // The organizer's server goes away: everything is still there after a reload.
-  await feeds.stop();
+  await host().stop();
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'TestCon 2023' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Kmods SIG Update' })).toBeVisible();
@@ -39,8 +32,8 @@ test('subscribe by link, keep it offline, and pick up a new revision', async ({ 
   await expect(page.getByRole('link', { name: 'Kmods SIG Update' })).toBeVisible();
 
   // It comes back with a new revision that moves a talk.
-  await feeds.start(Number(new URL(feeds.url).port));
-  feeds.publish('testcon.json', testConference((feed) => {
+  await host().start(Number(new URL(host().url).port));
+  host().publish('testcon.json', testConference((feed) => {
     feed.revision = 'r2';
     const kmods = feed.sessions.find((s) => s.title === 'Kmods SIG Update')!;
     kmods.start = '2023-02-03T15:15:00Z';
@@ -65,9 +58,9 @@ for (const [name, breakIt, reason] of BROKEN) {
   test(`keeps the last good copy after ${name}`, async ({ page }) => {
     await subscribeToTestCon(page);
     if (name === 'a server error') {
-      await feeds.stop();
+      await host().stop();
       const { createServer } = await import('node:http');
-      const port = Number(new URL(feeds.url).port);
+      const port = Number(new URL(host().url).port);
       const failing = createServer((_req, res) => res.writeHead(500, { 'content-type': 'text/plain' }).end('boom'));
       await new Promise<void>((resolve) => failing.listen(port, '127.0.0.1', resolve));
       try {
@@ -78,7 +71,7 @@ for (const [name, breakIt, reason] of BROKEN) {
         failing.close();
       }
     } else {
-      breakIt(feeds);
+      breakIt(host());
       await page.getByRole('button', { name: 'Refresh now' }).click();
       await expect(page.getByTestId('freshness')).toHaveText(reason);
     }
@@ -92,7 +85,7 @@ for (const [name, breakIt, reason] of BROKEN) {
 }
 
 test('the preview says what the feed is (dates, zone, counts, warnings) and stores nothing until Subscribe', async ({ page }) => {
-  feeds.publish('warned.json', testConference((feed) => {
+  host().publish('warned.json', testConference((feed) => {
     feed.conference.end = '2023-02-04';
     feed.conference.days = ['2023-02-03', '2023-02-04'];
     const last = feed.sessions.at(-1)!;
@@ -100,7 +93,7 @@ test('the preview says what the feed is (dates, zone, counts, warnings) and stor
     feed.sessions[0]!.links.push({ url: 'javascript:alert(1)', kind: 'other' });
     feed.sessions[1]!.speakerIds.push('nobody');
   }));
-  await page.goto(`/#/subscribe?url=${encodeURIComponent(`${feeds.url}warned.json`)}`);
+  await page.goto(`/#/subscribe?url=${encodeURIComponent(`${host().url}warned.json`)}`);
   const preview = page.getByRole('region', { name: 'Feed preview' });
   await expect(preview.getByRole('heading', { name: 'TestCon 2023' })).toBeVisible();
   const fact = (name: string) => preview.locator('dt', { hasText: name }).locator('+ dd');
@@ -122,7 +115,7 @@ test('the preview says what the feed is (dates, zone, counts, warnings) and stor
 });
 
 test('subscribe from a local file, chosen or dropped', async ({ page }) => {
-  const file = join(feeds.dir, 'testcon-local.json');
+  const file = join(host().dir, 'testcon-local.json');
   writeFileSync(file, testConference());
   await page.goto('/#/subscribe');
   await page.getByLabel('choose a file').setInputFiles(file);
