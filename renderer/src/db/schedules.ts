@@ -21,7 +21,7 @@ export function scheduleOf(conferenceId: string, feed: Pick<Feed, 'sessions' | '
 }
 
 /** A stored schedule row with each row tagged with its conference. */
-export function expandSchedule(record: ScheduleRecord): StoredSchedule {
+function expandSchedule(record: ScheduleRecord): StoredSchedule {
   const conferenceId = record.id;
   return {
     sessions: record.sessions.map((s) => ({ ...s, conferenceId })),
