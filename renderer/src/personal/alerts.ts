@@ -1,5 +1,6 @@
 import { agendaChanges, changeSentence } from '../../../core/personal/changes';
 import { startsIn, TICK_MS, type ReminderRecord } from '../../../core/personal/reminders';
+import { serialTicks } from '../../../core/personal/ticks';
 import { wallTimeOf } from '../../../core/time/zone';
 import { heldSentence } from '../../../core/sync/guard';
 import { claimNewHolds, type HeldNotice } from '../db/held';
@@ -162,26 +163,10 @@ export function kickAlerts(): void {
 }
 
 export function startAlerts(db: LanyardDb, showFn: Show, nowFn: () => number = Date.now): { stop: () => void; kick: () => void } {
-  let lastTick: number | undefined;
-  let running: Promise<void> | undefined;
-  let again = false;
-  const tick = (): void => {
-    if (running) {
-      again = true;
-      return;
-    }
-    const now = nowFn();
-    running = alertTick(db, now, lastTick, showFn)
-      .catch((error: unknown) => console.error('Lanyard: reminder tick failed', error))
-      .finally(() => {
-        lastTick = now;
-        running = undefined;
-        if (again) {
-          again = false;
-          tick();
-        }
-      });
-  };
+  const tick = serialTicks(
+    (now, lastAwake) => alertTick(db, now, lastAwake, showFn).catch((error: unknown) => console.error('Lanyard: reminder tick failed', error)),
+    nowFn,
+  );
   const timer = window.setInterval(tick, TICK_MS);
   const onVisible = (): void => {
     if (document.visibilityState === 'visible') tick();
