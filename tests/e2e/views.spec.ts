@@ -65,7 +65,46 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
       await page.goto('/#/c/fosdem-2020/speakers');
       await expect(page.getByText(/^\d+ speakers$/)).toBeVisible();
+      const speakerCount = Number((await page.getByText(/^\d+ speakers$/).textContent())?.match(/^\d+/)?.[0]);
+      expect(speakerCount).toBeGreaterThan(800);
+      // A phone-book index under letter headings; virtualised, so only the lines on screen exist.
+      const index = page.getByRole('list', { name: 'Speakers' });
+      await expect(index.getByRole('heading', { name: 'A', exact: true })).toBeVisible();
+      expect(await index.getByRole('listitem').count()).toBeLessThan(250);
       await shot('speakers');
+      // The letter bar jumps to N: its heading is at the top and has the focus, Tab goes to its first name.
+      await page.getByRole('navigation', { name: 'Jump to letter' }).getByRole('button', { name: 'Speakers under N' }).click();
+      const letterN = index.getByRole('heading', { name: 'N', exact: true });
+      await expect(letterN).toBeFocused();
+      await expect(letterN).toBeInViewport();
+      await expect(index.getByRole('heading', { name: 'A', exact: true })).toHaveCount(0);
+      await page.keyboard.press('Tab');
+      await expect(page.locator(':focus')).toHaveText(/^N/);
+      await shot('speakers-n');
+      // The filter narrows the index; a speaker far down the alphabet is one click away.
+      await page.getByRole('searchbox', { name: 'Filter speakers' }).fill('zaitsev');
+      await expect(page.getByText('1 speaker', { exact: true })).toBeVisible();
+      await index.getByRole('link').first().click();
+      await expect(page.getByRole('heading', { level: 2, name: /Zaitsev/ })).toBeVisible();
+
+      // Every recording of a past FOSDEM, virtualised: the last one is reached by scrolling.
+      await page.goto('/#/recordings');
+      const recordedHeading = page.getByRole('heading', { name: /^Recorded sessions \(\d+\)$/ });
+      await expect(recordedHeading).toBeVisible();
+      const recorded = Number((await recordedHeading.textContent())?.match(/\((\d+)\)/)?.[1]);
+      expect(recorded).toBeGreaterThan(500);
+      const recordings = page.getByRole('list', { name: 'Recorded sessions' });
+      expect(await recordings.getByRole('listitem').count()).toBeLessThan(40);
+      await shot('recordings');
+      const scroller = page.getByTestId('recording-list');
+      for (let i = 0; i < 20; i += 1) {
+        await scroller.evaluate((el: unknown) => {
+          const box = el as { scrollTop: number; scrollHeight: number };
+          box.scrollTop = box.scrollHeight;
+        });
+        await page.waitForTimeout(50);
+      }
+      await expect(recordings.locator(`[data-index="${recorded - 1}"]`)).toBeVisible();
 
       await page.keyboard.press('/');
       await page.getByRole('searchbox', { name: 'Search all conferences' }).fill('rust');

@@ -7,7 +7,7 @@ import { claimNewHolds, type HeldNotice } from '../db/held';
 import { readSchedule } from '../db/schedules';
 import { addNotice, claimDueReminders, claimNewRevisions } from '../db/notices';
 import type { LanyardDb, NoticeRecord, RevisionRecord } from '../db/schema';
-import { clock, shortDate } from '../format';
+import { clock, clockOn, dateIn, shortDate } from '../format';
 import { host } from '../host';
 import type { NotificationRequest, NotifyOutcome } from '../notify';
 import { chosenZone } from '../store/ui';
@@ -103,7 +103,7 @@ export async function changesNotification(db: LanyardDb, revision: RevisionRecor
   for (const change of touched.slice(0, 5)) {
     let line = changeSentence(change, time);
     const reminder = await db.reminders.get([revision.conferenceId, change.sessionId]);
-    if (reminder?.previousFireAt !== undefined && reminder.state === 'planned' && reminder.plannedAt === revision.at) line += `; reminder now at ${clock(reminder.fireAt, zone)}`;
+    if (reminder?.previousFireAt !== undefined && reminder.state === 'planned' && reminder.plannedAt === revision.at) line += `; reminder now at ${clockOn(reminder.fireAt, zone, dateIn(reminder.start, zone))}`;
     lines.push(line);
   }
   if (touched.length > 5) lines.push(`and ${touched.length - 5} more changes in your agenda`);

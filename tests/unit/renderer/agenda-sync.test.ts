@@ -211,6 +211,22 @@ describe('reminders and change notifications (injected clock)', () => {
     expect((await db.notices.toArray()).map((x) => x.kind)).toEqual(['changes']);
   });
 
+  it('gives the reminder its date when it falls on another day than its session', async () => {
+    const id = await subscribed();
+    await setStar(db, id, 'kmods', 'going', T0);
+    // Moved to five past midnight (Brussels): the 10-minute reminder is the evening before.
+    const late = revision((feed) => {
+      feed.revision = 'r2';
+      const kmods = feed.sessions.find((s) => s.id === 'kmods')!;
+      kmods.start = '2023-02-03T23:05:00Z';
+      kmods.end = '2023-02-03T23:35:00Z';
+    });
+    await applyFeedText(db, id, late, {}, T0 + MIN);
+    const a = recorder();
+    await alertTick(db, T0 + 2 * MIN, undefined, a.show);
+    expect(a.shown[0]!.body).toMatch(/; reminder now at Fri 3 Feb 23:55$/);
+  });
+
   it('plans nothing when reminders are off for the conference, and plans again when turned on', async () => {
     const id = await subscribed();
     await setStar(db, id, 'kmods', 'going', T0);

@@ -3,7 +3,7 @@ import { alternativesFor, layoutDay, type AgendaRow, type AgendaSlot } from '../
 import type { AgendaEntry } from '../../../../core/personal/model';
 import type { ConferenceData } from '../../db/queries';
 import type { SessionRecord } from '../../db/schema';
-import { clock, clockOn, daySpanIn, longDate, shortDate } from '../../format';
+import { clock, clockOn, dateIn, daySpanIn, longDate, shortDate } from '../../format';
 import { hrefFor } from '../../route';
 import { useDisplayZone } from '../../store/ui';
 import { DateMark } from '../../time/DateMark';
@@ -43,8 +43,8 @@ function AgendaItem({ slot, data, zone }: { slot: Slot; data: ConferenceData; zo
         <span className="agenda-meta">
           {room ? <span>{room}</span> : null}
           <span>ends {clock(session.end, zone)}</span>
-          {reminder?.state === 'planned' ? <span className="agenda-reminder">Reminder at {clock(reminder.fireAt, zone)}</span> : null}
-          {reminder?.state === 'fired' ? <span>Reminded at {clock(reminder.claimedAt ?? reminder.fireAt, zone)}</span> : null}
+          {reminder?.state === 'planned' ? <span className="agenda-reminder">Reminder at {clockOn(reminder.fireAt, zone, dateIn(reminder.start, zone))}</span> : null}
+          {reminder?.state === 'fired' ? <span>Reminded at {clockOn(reminder.claimedAt ?? reminder.fireAt, zone, dateIn(reminder.start, zone))}</span> : null}
           {entry.note ? <span className="agenda-note" title={entry.note}>Note: {entry.note.length > 60 ? `${entry.note.slice(0, 60)}…` : entry.note}</span> : null}
         </span>
       </div>

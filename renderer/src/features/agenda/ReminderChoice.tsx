@@ -2,7 +2,7 @@ import { effectivePrefs } from '../../../../core/personal/reminders';
 import { db } from '../../db';
 import { updateEntry } from '../../db/personal';
 import type { ConferenceData } from '../../db/queries';
-import { clock } from '../../format';
+import { clockOn, dateIn } from '../../format';
 import { kickAlerts } from '../../personal/alerts';
 
 const CHOICES = [0, 5, 10, 15, 30, 60];
@@ -23,8 +23,8 @@ export function ReminderChoice({ data, sessionId, zone }: { data: ConferenceData
   };
   let status: string;
   if (!reminder) status = 'No reminder';
-  else if (reminder.state === 'planned') status = `Reminder at ${clock(reminder.fireAt, zone)}`;
-  else status = reminder.state === 'fired' ? `Reminded at ${clock(reminder.claimedAt ?? reminder.fireAt, zone)}` : 'Reminder missed (the computer was asleep or Lanyard closed)';
+  else if (reminder.state === 'planned') status = `Reminder at ${clockOn(reminder.fireAt, zone, dateIn(reminder.start, zone))}`;
+  else status = reminder.state === 'fired' ? `Reminded at ${clockOn(reminder.claimedAt ?? reminder.fireAt, zone, dateIn(reminder.start, zone))}` : 'Reminder missed (the computer was asleep or Lanyard closed)';
   return (
     <div className="reminder-line">
       <span data-testid="reminder-status">{status}</span>

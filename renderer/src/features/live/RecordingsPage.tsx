@@ -6,6 +6,7 @@ import { agendaStars, recordedCandidates, setWatched, setWatchLater, watchLaterL
 import { dateAndClock } from '../../format';
 import { ExternalLink } from '../../links/ExternalLink';
 import { linkText } from '../../links/label';
+import { VirtualList } from '../../lists/VirtualList';
 import { hrefFor } from '../../route';
 import { MY_ZONE, useUi } from '../../store/ui';
 import { useClock } from './use-clock';
@@ -14,7 +15,7 @@ function RecordingRow({ item, zone, online }: { item: RecordingItem; zone: strin
   const { session } = item;
   const toggle = (): void => void setWatchLater(db, item.conferenceId, session.id, !item.isWatchLater, Date.now());
   return (
-    <li className="recording-row">
+    <div className="recording-row" role="listitem">
       <div>
         <a href={hrefFor({ page: 'session', conferenceId: item.conferenceId, sessionId: session.id })} className="recording-title">{session.title}</a>
         {item.star ? <span className={`star star-${item.star}`}> {item.star === 'going' ? '★' : '☆'}</span> : null}
@@ -34,7 +35,7 @@ function RecordingRow({ item, zone, online }: { item: RecordingItem; zone: strin
           {item.isWatchLater ? '✓ Watch later' : '+ Watch later'}
         </button>
       </div>
-    </li>
+    </div>
   );
 }
 
@@ -85,13 +86,16 @@ export function RecordingsPage() {
         {items.length === 0 ? (
           <p className="muted">No recordings yet. Organizers often add them hours or days after a talk; Lanyard keeps checking for two weeks after a conference.</p>
         ) : (
-          <ul className="recording-list">
-            {items.slice(0, 500).map((item) => (
-              <RecordingRow key={sessionKey(item.conferenceId, item.session.id)} item={item} zone={zoneOf(item.timeZone)} online={online} />
-            ))}
-          </ul>
+          <VirtualList
+            items={items}
+            keyOf={(item) => sessionKey(item.conferenceId, item.session.id)}
+            render={(item) => <RecordingRow item={item} zone={zoneOf(item.timeZone)} online={online} />}
+            estimateSize={() => 84}
+            className="recording-list"
+            label="Recorded sessions"
+            testId="recording-list"
+          />
         )}
-        {items.length > 500 ? <p className="muted">Showing the first 500 of {items.length}; search finds the others.</p> : null}
       </section>
     </section>
   );

@@ -6,6 +6,7 @@ import { hrefFor } from '../../route';
 import { useDisplayZone, useFilters, useUi } from '../../store/ui';
 import { applyFilters, pickDay } from './filtering';
 import { Filters } from './Filters';
+import { type JumpRequest } from '../../lists/VirtualList';
 import { SessionList } from './SessionList';
 import { Timeline } from './Timeline';
 
@@ -16,7 +17,7 @@ export function SchedulePage({ data, day: askedDay }: { data: ConferenceData; da
   const setView = useUi((s) => s.setView);
   const filters = useFilters(data.record.id);
   // Each press is a new jump (a token), so pressing again after scrolling away jumps again.
-  const [jump, setJump] = useState<{ index: number; token: number } | undefined>(undefined);
+  const [jump, setJump] = useState<JumpRequest | undefined>(undefined);
   const now = Date.now();
   const days = useMemo(() => [...new Set(data.sessions.map((s) => s.day))].sort(), [data.sessions]);
   const today = conferenceDayOf(now, conference.timeZone);

@@ -1,9 +1,9 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import type { ConferenceData } from '../../db/queries';
 import type { SessionRecord } from '../../db/schema';
 import { clock } from '../../format';
 import { schedulePainted } from '../../first-paint';
+import { VirtualList, type JumpRequest } from '../../lists/VirtualList';
 import { hrefFor } from '../../route';
 import { DateMark } from '../../time/DateMark';
 import { StarControl } from '../agenda/StarControl';
@@ -49,23 +49,19 @@ export function usePaintedMark(hasRows: boolean): void {
 }
 
 /** The day's sessions as a list; only the rows on screen are rendered. */
-export function SessionList({ sessions, data, zone, jump }: { sessions: SessionRecord[]; data: ConferenceData; zone: string; jump?: { index: number; token: number } | undefined }) {
-  const parent = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: sessions.length, getScrollElement: () => parent.current, estimateSize: () => 64, overscan: 8 });
+export function SessionList({ sessions, data, zone, jump }: { sessions: SessionRecord[]; data: ConferenceData; zone: string; jump?: JumpRequest | undefined }) {
   usePaintedMark(sessions.length > 0);
-  useEffect(() => {
-    if (jump && jump.index >= 0) virtualizer.scrollToIndex(jump.index, { align: 'start' });
-  }, [jump, virtualizer]);
   if (sessions.length === 0) return <p className="empty">No sessions match.</p>;
   return (
-    <div ref={parent} className="session-scroller" data-testid="session-list">
-      <div role="list" aria-label="Sessions" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => (
-          <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="virtual-row" style={{ transform: `translateY(${item.start}px)` }}>
-            <SessionRow session={sessions[item.index]!} data={data} zone={zone} />
-          </div>
-        ))}
-      </div>
-    </div>
+    <VirtualList
+      items={sessions}
+      keyOf={(s) => s.id}
+      render={(s) => <SessionRow session={s} data={data} zone={zone} />}
+      estimateSize={() => 64}
+      className="session-scroller"
+      label="Sessions"
+      testId="session-list"
+      jump={jump}
+    />
   );
 }
