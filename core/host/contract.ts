@@ -36,7 +36,8 @@ export const TrayUpdate = z
 /**
  * A desktop notification. Title and body are plain text: feed text is never markup. `tag`
  * identifies what the notification is about (a reminder, a change, an announcement) so the
- * same thing is never shown twice side by side. Clicking opens `sessionRef` when given;
+ * same thing is never shown twice side by side. Clicking opens `sessionRef` when given
+ * (`conferenceId + "\n" + sessionId`, or `conferenceId + "\n"` for the conference itself);
  * `actions` (at most two, e.g. "Watch stream") open their URL through the link opener.
  */
 export const NotificationRequest = z
@@ -110,7 +111,7 @@ export type HostResult<T> = { ok: true; value: T } | { ok: false; error: HostErr
 export const HOST_EVENTS = {
   /** A `lanyard://subscribe?url=…` or `webcal://…` link was opened. */
   'links:subscribe': z.object({ url }),
-  /** The user chose a session in the tray / menu or clicked a notification; `sessionRef` is `conferenceId + "\n" + sessionId`. */
+  /** The user chose a session in the tray / menu or clicked a notification; `sessionRef` is `conferenceId + "\n" + sessionId` (no session: the conference). */
   'tray:open-session': z.object({ sessionRef: z.string().max(700) }),
   /** The user chose "Live now" in the tray / menu. */
   'tray:open-live': z.object({}),

@@ -26,7 +26,7 @@ import { SpeakerPage, SpeakersPage } from './features/speakers/SpeakersPage';
 import { host } from './host';
 import { notify, onNotificationOpen } from './notify';
 import { prepareStorage } from './personal/startup';
-import { navigate, useRoute, type Route } from './route';
+import { navigate, routeOfRef, useRoute, type Route } from './route';
 import { useUi } from './store/ui';
 import { startSync } from './sync/manager';
 import { cacheAllPhotos } from './sync/photos';
@@ -97,8 +97,8 @@ export function App() {
   useAnnouncementNotices(db);
   useEffect(() => {
     const open = (ref: string): void => {
-      const [conferenceId, sessionId] = ref.split('\n');
-      if (conferenceId && sessionId) navigate({ page: 'session', conferenceId, sessionId });
+      const route = routeOfRef(ref);
+      if (route) navigate(route);
     };
     const stopHost = host().onOpenSession(open);
     const stopWeb = onNotificationOpen(open);

@@ -83,6 +83,16 @@ export function hrefFor(route: Route): string {
   }
 }
 
+/**
+ * Where a notification or tray entry leads. Its ref is `conferenceId + "\n" + sessionId`
+ * for a session, or `conferenceId + "\n"` for the conference itself (its schedule).
+ */
+export function routeOfRef(ref: string | undefined): Route | undefined {
+  const [conferenceId, sessionId] = (ref ?? '').split('\n');
+  if (!conferenceId) return undefined;
+  return sessionId ? { page: 'session', conferenceId, sessionId } : { page: 'schedule', conferenceId };
+}
+
 export function navigate(route: Route): void {
   window.location.hash = hrefFor(route);
 }

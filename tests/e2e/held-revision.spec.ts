@@ -59,6 +59,15 @@ test('a revision with most sessions gone is held, reviewed, and applied anyway',
   await expect(heldBox(page)).toHaveCount(1);
   await expect(page.getByText(/^18 sessions/)).toBeVisible();
 
+  // The notification about the hold (once) opens the conference, where the review is offered.
+  await page.goto('/#/live');
+  await page.getByRole('button', { name: /Notifications/ }).click();
+  const notices = page.getByRole('region', { name: 'Recent notifications' });
+  await expect(notices.getByRole('listitem')).toHaveCount(1);
+  await notices.getByRole('button', { name: /New schedule held back/ }).click();
+  await expect(page).toHaveURL(/#\/c\/testcon-2023$/);
+  await expect(heldBox(page)).toBeVisible();
+
   await heldBox(page).getByRole('button', { name: 'Review changes' }).click();
   const review = page.getByRole('region', { name: 'What the held revision would change' });
   await expect(review).toContainText('15 removed');

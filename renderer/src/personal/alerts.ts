@@ -125,6 +125,8 @@ export async function heldNotification(db: LanyardDb, hold: HeldNotice): Promise
     tag: `held:${hold.conferenceId}:${hold.hash.slice(0, 16)}`,
     title: `New schedule held back · ${title}`.slice(0, 300),
     body: `${heldSentence(hold.before, hold.after)} Open ${title} in Lanyard to review it, apply it anyway or keep the current copy.`.slice(0, 2000),
+    // Opens the conference, whose header offers the review.
+    sessionRef: `${hold.conferenceId}\n`,
   };
 }
 

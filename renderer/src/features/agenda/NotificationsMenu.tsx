@@ -5,7 +5,7 @@ import { db } from '../../db';
 import { recentNotices } from '../../db/notices';
 import type { NoticeRecord } from '../../db/schema';
 import { clock } from '../../format';
-import { navigate } from '../../route';
+import { navigate, routeOfRef } from '../../route';
 import { MY_ZONE } from '../../store/ui';
 import { NotificationPermission } from './NotificationPermission';
 
@@ -42,10 +42,10 @@ export function NotificationsMenu() {
     return () => window.removeEventListener('keydown', onKey);
   }, [isOpen, notices, seenAt]);
   const open = (ref: string | undefined): void => {
-    const [conferenceId, sessionId] = (ref ?? '').split('\n');
-    if (conferenceId && sessionId) {
+    const route = routeOfRef(ref);
+    if (route) {
       setOpen(false);
-      navigate({ page: 'session', conferenceId, sessionId });
+      navigate(route);
     }
   };
   return (

@@ -6,14 +6,14 @@ import { notify } from '../../notify';
 
 const SEVERITY_WORDS = { info: 'Announcement', warning: 'Important', urgent: 'Urgent' } as const;
 
-/** What the notification for an announcement says. */
-export function announcementNotice(a: AnnouncementRecord, conferenceTitle: string): { tag: string; title: string; body: string; sessionRef?: string } {
+/** What the notification for an announcement says; clicking it opens the session it names, or else its conference. */
+export function announcementNotice(a: AnnouncementRecord, conferenceTitle: string): { tag: string; title: string; body: string; sessionRef: string } {
   const session = a.sessionIds[0];
   return {
     tag: `announcement:${a.conferenceId}:${a.id}`.slice(0, 700),
     title: `${SEVERITY_WORDS[a.severity]} · ${conferenceTitle}`.slice(0, 300),
     body: a.text.slice(0, 2000),
-    ...(session ? { sessionRef: `${a.conferenceId}\n${session}` } : {}),
+    sessionRef: `${a.conferenceId}\n${session ?? ''}`,
   };
 }
 
