@@ -47,7 +47,8 @@ function abstractSnippet(hit: SearchHit): HighlightPart[] {
 
 function ResultRow({ hit, zone }: { hit: SearchHit; zone: string }) {
   const { doc } = hit;
-  const date = zone === doc.timeZone ? doc.day : wallTimeOf(Date.parse(doc.start), zone).date;
+  // The calendar date in the zone shown, not the feed's conference day: a 01:00 talk filed under the day before is on the next date.
+  const date = wallTimeOf(Date.parse(doc.start), zone).date;
   const classes = ['search-result', doc.cancelled ? 'is-cancelled' : ''].filter(Boolean).join(' ');
   return (
     <div className={classes} role="listitem">
