@@ -1,4 +1,6 @@
-import { expect, test } from './support/fresh-data';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DATA_DIR, expect, test } from './support/fresh-data';
 import { subscribeByLink, useFeedHost } from './support/feed-host';
 import { liveConference } from './support/live-conference';
 
@@ -35,10 +37,22 @@ test('move a conference to the archive and back, then remove it after saying wha
   await expect(dialog).toBeHidden();
   await expect(row.getByRole('button', { name: 'Going' })).toHaveAttribute('aria-pressed', 'true');
 
+  // The backup copy (the mirror file) has the subscription and the star.
+  const mirrored = (): { subscriptions: Array<{ id: string }>; agenda: Array<{ conferenceId: string }> } | undefined => {
+    const file = join(DATA_DIR, 'personal-data.json');
+    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { data: { subscriptions: Array<{ id: string }>; agenda: Array<{ conferenceId: string }> } }).data : undefined;
+  };
+  await expect.poll(() => mirrored()?.agenda.map((e) => e.conferenceId), { timeout: 10_000 }).toEqual(['testcon-2023']);
+
   await page.getByRole('button', { name: 'Remove…' }).click();
   await dialog.getByRole('button', { name: 'Remove' }).click();
   await expect(sidebar.getByText('TestCon 2023')).toHaveCount(0);
   await expect(page).not.toHaveURL(/testcon/);
+  // A deliberate removal reaches the backup copy too, although nothing of the user's is left
+  // (otherwise a restore would bring the conference back): no complaint, no stale copy.
+  await expect.poll(() => mirrored()?.subscriptions.map((s) => s.id), { timeout: 10_000 }).toEqual(['centos-connect-2023']);
+  expect(mirrored()?.agenda).toEqual([]);
+  await expect(page.getByText(/Refusing to replace|backup copy/)).toHaveCount(0);
   await page.reload();
   await expect(sidebar.getByText('CentOS Connect at FOSDEM')).toBeVisible();
   await expect(sidebar.getByText('TestCon 2023')).toHaveCount(0);

@@ -1,3 +1,4 @@
+import { removeConference } from '../db/conference-admin';
 import { clearPersonalRows, restoreSubscriptionFlags } from '../db/personal-data';
 import type { LanyardDb } from '../db/schema';
 import { host } from '../host';
@@ -22,6 +23,21 @@ export async function clearPersonalData(db: LanyardDb): Promise<number> {
   const count = await clearPersonalRows(db);
   if (writer) await writer.writeCleared();
   return count;
+}
+
+/**
+ * Removes a conference the user chose to remove (with their stars and notes for it) and writes
+ * the result over the mirror at once, even when nothing of theirs is left: the mirror is
+ * otherwise never emptied, and a restore would bring the conference back. The removal stands
+ * when the mirror cannot be written; that is reported like any failed backup write.
+ */
+export async function removeConferenceAndBackup(db: LanyardDb, id: string): Promise<void> {
+  await removeConference(db, id);
+  try {
+    if (writer) await writer.writeCleared();
+  } catch (error) {
+    usePersonalNotices.getState().setMirror({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
+  }
 }
 
 /**

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { db } from '../../db';
-import { personalDataOf, removeConference, setArchived } from '../../db/conference-admin';
+import { personalDataOf, setArchived } from '../../db/conference-admin';
 import type { ConferenceData } from '../../db/queries';
 import type { SubscriptionRecord } from '../../db/schema';
+import { removeConferenceAndBackup } from '../../personal/startup';
 import { navigate } from '../../route';
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
@@ -41,7 +42,7 @@ export function ConferenceActions({ data, subscription }: { data: ConferenceData
     );
   };
   const remove = (): void => {
-    removeConference(db, id).then(
+    removeConferenceAndBackup(db, id).then(
       () => {
         setConfirming(undefined);
         navigate({ page: 'home' });
