@@ -83,7 +83,8 @@ function labelMask(title: string): number {
   const known = labelKinds.get(title);
   if (known !== undefined) return known;
   const label = title.toLowerCase();
-  const mask =
+  // A title that is a URL (FOSDEM prints links as their own address) is no label: "video" in a host name is not a recording.
+  const mask = /^(https?:\/\/|www\.)/.test(label) ? 0 :
     (/feedback/.test(label) ? LABEL_FEEDBACK : 0) |
     (/\b(hallway|chat ?room|join the (chat|call|meeting))\b/.test(label) ? LABEL_HALLWAY : 0) |
     (/(live ?stream|watch live|streaming)/.test(label) ? LABEL_STREAM : 0) |

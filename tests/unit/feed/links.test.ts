@@ -27,6 +27,9 @@ describe('classifyLink', () => {
     ['https://ti.to/centos/connect-at-fosdem-2023/with/connect-online', 'Register for online', 'registration'],
     ['https://example.org/', 'Project homepage', 'other'],
     ['mailto:amy@example.org', 'Amy', 'other'],
+    // A link whose title is its own URL (FOSDEM 2020) says nothing: "video" in the host is no recording.
+    ['http://www.videoservicesforum.org/RIST.shtml', 'http://www.videoservicesforum.org/RIST.shtml', 'other'],
+    ['https://example.org/live-streaming-guide', 'https://example.org/live-streaming-guide', 'other'],
   ];
   it.each(cases)('%s (%s) is %s', (url, title, kind) => {
     expect(classifyLink(url, title)).toBe(kind);
