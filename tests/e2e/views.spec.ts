@@ -61,6 +61,19 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await opening.hover();
       await expect.poll(async () => (await opening.boundingBox())!.height).toBeGreaterThan(closed);
       await shot('schedule-timeline-hover');
+      // Arrow keys: along the room, then across to what is on in the next room.
+      await blocks.nth(1).focus();
+      await page.keyboard.press('ArrowDown');
+      await expect(blocks.nth(2)).toBeFocused();
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('ArrowUp');
+      await expect(blocks.first()).toBeFocused();
+      const focusedRoom = (): Promise<string | null> => page.evaluate<string | null>('document.activeElement?.closest("[role=group]")?.getAttribute("aria-label") ?? null');
+      await page.keyboard.press('ArrowRight');
+      expect(await focusedRoom()).not.toBe('H.1309 (Van Rijn)');
+      await expect(page.locator(':focus')).toHaveClass(/timeline-block/);
+      await page.keyboard.press('ArrowLeft');
+      expect(await focusedRoom()).toBe('H.1309 (Van Rijn)');
       await page.getByRole('button', { name: 'List' }).click();
 
       await page.goto('/#/c/fosdem-2020/speakers');

@@ -240,6 +240,8 @@ describe('notifying about a hold', () => {
       tag: expect.stringMatching(/^held:centos-connect-2023:[0-9a-f]{16}$/) as unknown,
       title: 'New schedule held back · CentOS Connect at FOSDEM',
       body: 'The new revision has 5 sessions instead of 18; kept the previous copy. Open CentOS Connect at FOSDEM in Lanyard to review it, apply it anyway or keep the current copy.',
+      // Clicking it opens the conference (no session).
+      sessionRef: 'centos-connect-2023\n',
     }]);
     expect(await db.notices.toArray()).toEqual([expect.objectContaining({ kind: 'held', title: 'New schedule held back · CentOS Connect at FOSDEM' })]);
     // The same revision, polled again and again, and a second window's tick: nothing more.

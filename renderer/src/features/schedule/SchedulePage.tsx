@@ -58,6 +58,7 @@ export function SchedulePage({ data, day: askedDay }: { data: ConferenceData; da
         {shown.length} session{shown.length === 1 ? '' : 's'} · times in {zone}
         {span ? <span data-testid="day-span">: this conference day runs {span} there</span> : null}
       </p>
+      {view === 'timeline' ? <p className="muted keys-hint">On a talk, ↑ and ↓ move along its room, ← and → to what is on in the next room.</p> : null}
       {view === 'timeline' ? <Timeline sessions={shown} data={data} zone={zone} now={now} jumpToken={jump?.token} /> : <SessionList sessions={shown} data={data} zone={zone} jump={jump} />}
     </section>
   );

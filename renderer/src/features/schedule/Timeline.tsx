@@ -1,10 +1,11 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { ConferenceData } from '../../db/queries';
 import type { SessionRecord } from '../../db/schema';
 import { clock, clockOn } from '../../format';
 import { hrefFor } from '../../route';
 import { hourLines } from './hour-lines';
 import { usePaintedMark } from './SessionList';
+import { blockToward, isTimelineKey, type Block } from './timeline-keys';
 import '../../time/date-mark.css';
 import './timeline.css';
 
@@ -19,6 +20,7 @@ export function Timeline({ sessions, data, zone, now, jumpToken }: { sessions: S
   const rooms = data.rooms.filter((r) => sessions.some((s) => s.roomId === r.id));
   const hasUnroomed = sessions.some((s) => !s.roomId);
   const columns = [...rooms.map((r) => ({ id: r.id, name: r.name })), ...(hasUnroomed ? [{ id: '', name: 'Elsewhere' }] : [])];
+  const inColumn = columns.map((c) => sessions.filter((s) => (s.roomId ?? '') === c.id));
   const first = Math.min(...sessions.map((s) => Date.parse(s.start)));
   const last = Math.max(...sessions.map((s) => Date.parse(s.end)));
   const hours = hourLines(first, last, zone, sessions[0]?.day ?? '');
@@ -37,9 +39,20 @@ export function Timeline({ sessions, data, zone, now, jumpToken }: { sessions: S
     scroller.current.scrollTop = Math.max(0, y(at) - 120);
   }, [jumpToken]);
   usePaintedMark(sessions.length > 0);
+  // Arrow keys on a block: up and down its room, left and right to what runs then in the next room.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (!isTimelineKey(event.key) || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const from = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>('[data-session]')?.dataset.session : undefined;
+    if (from === undefined) return;
+    event.preventDefault();
+    const grid = inColumn.map((list) => list.map((s): Block => ({ id: s.id, start: Date.parse(s.start), end: Date.parse(s.end) })));
+    const to = blockToward(grid, from, event.key);
+    const target = [...(scroller.current?.querySelectorAll<HTMLElement>('[data-session]') ?? [])].find((el) => el.dataset.session === to);
+    target?.focus();
+  };
   if (sessions.length === 0) return <p className="empty">No sessions match.</p>;
   return (
-    <div ref={scroller} className="timeline" data-testid="timeline" tabIndex={-1}>
+    <div ref={scroller} className="timeline" data-testid="timeline" tabIndex={-1} onKeyDown={onKeyDown}>
       <div className="timeline-grid" style={{ gridTemplateColumns: `${hours.some((h) => h.date) ? '5rem' : '4rem'} repeat(${columns.length}, minmax(10rem, 1fr))` }}>
         <div className="timeline-corner" />
         {columns.map((c) => (
@@ -56,34 +69,33 @@ export function Timeline({ sessions, data, zone, now, jumpToken }: { sessions: S
             </span>
           ))}
         </div>
-        {columns.map((c) => (
+        {columns.map((c, col) => (
           <div key={c.id} className="timeline-column" style={{ height }} role="group" aria-label={c.name}>
-            {sessions
-              .filter((s) => (s.roomId ?? '') === c.id)
-              .map((s, i, inRoom) => {
-                const top = y(Date.parse(s.start));
-                // Short sessions get room for a line of text, but never cover the next one
-                // (hovering or focusing a block shows all of it).
-                const next = inRoom.slice(i + 1).find((o) => o.start > s.start);
-                const room = next ? y(Date.parse(next.start)) - top - 2 : Infinity;
-                const h = Math.max(y(Date.parse(s.end)) - top - 2, Math.min(MIN_HEIGHT, room), 6);
-                const star = data.agenda.get(s.id)?.star;
-                const kind = (s.type === 'break' ? ' is-break' : s.cancelled ? ' is-cancelled' : '') + (star ? ` is-${star}` : '');
-                const isChanged = data.marks.has(s.id);
-                return (
-                  <a
-                    key={s.id}
-                    className={`timeline-block${kind}`}
-                    style={{ top, height: h, minHeight: h }}
-                    href={hrefFor({ page: 'session', conferenceId: data.record.id, sessionId: s.id })}
-                    title={`${clockOn(s.start, zone, s.day)}–${clock(s.end, zone)} ${s.title}`}
-                  >
-                    <span className="timeline-block-time">{clock(s.start, zone)}</span>
-                    {star ? <> <span className="timeline-star" aria-label={star === 'going' ? 'going' : 'maybe'}>{star === 'going' ? '★' : '☆'}</span></> : null}
-                    {isChanged ? <> <span className="timeline-changed" aria-label="changed">•</span></> : null} {s.title}
-                  </a>
-                );
-              })}
+            {inColumn[col]!.map((s, i, inRoom) => {
+              const top = y(Date.parse(s.start));
+              // Short sessions get room for a line of text, but never cover the next one
+              // (hovering or focusing a block shows all of it).
+              const next = inRoom.slice(i + 1).find((o) => o.start > s.start);
+              const room = next ? y(Date.parse(next.start)) - top - 2 : Infinity;
+              const h = Math.max(y(Date.parse(s.end)) - top - 2, Math.min(MIN_HEIGHT, room), 6);
+              const star = data.agenda.get(s.id)?.star;
+              const kind = (s.type === 'break' ? ' is-break' : s.cancelled ? ' is-cancelled' : '') + (star ? ` is-${star}` : '');
+              const isChanged = data.marks.has(s.id);
+              return (
+                <a
+                  key={s.id}
+                  data-session={s.id}
+                  className={`timeline-block${kind}`}
+                  style={{ top, height: h, minHeight: h }}
+                  href={hrefFor({ page: 'session', conferenceId: data.record.id, sessionId: s.id })}
+                  title={`${clockOn(s.start, zone, s.day)}–${clock(s.end, zone)} ${s.title}`}
+                >
+                  <span className="timeline-block-time">{clock(s.start, zone)}</span>
+                  {star ? <> <span className="timeline-star" aria-label={star === 'going' ? 'going' : 'maybe'}>{star === 'going' ? '★' : '☆'}</span></> : null}
+                  {isChanged ? <> <span className="timeline-changed" aria-label="changed">•</span></> : null} {s.title}
+                </a>
+              );
+            })}
             {nowVisible ? <div className="timeline-now" style={{ top: y(now) }} aria-hidden="true" /> : null}
           </div>
         ))}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { hrefFor, parseRoute, routeOfRef } from '../../../renderer/src/route';
+
+describe('routes', () => {
+  it('a notification or tray ref opens its session, or its conference when it names none', () => {
+    expect(routeOfRef('fosdem-2020\nrust_webgpu')).toEqual({ page: 'session', conferenceId: 'fosdem-2020', sessionId: 'rust_webgpu' });
+    expect(routeOfRef('fosdem-2020\n')).toEqual({ page: 'schedule', conferenceId: 'fosdem-2020' });
+    expect(routeOfRef('fosdem-2020')).toEqual({ page: 'schedule', conferenceId: 'fosdem-2020' });
+    expect(routeOfRef('')).toBeUndefined();
+    expect(routeOfRef(undefined)).toBeUndefined();
+  });
+
+  it('reads back every link it makes, ids with odd characters included', () => {
+    for (const route of [
+      { page: 'session', conferenceId: 'ccc/38c3', sessionId: 'a b#c?d' },
+      { page: 'schedule', conferenceId: 'fosdem-2020', day: '2020-02-01' },
+      { page: 'speaker', conferenceId: 'x', speakerId: 'Zoë' },
+    ] as const) {
+      expect(parseRoute(hrefFor(route))).toEqual(route);
+    }
+  });
+});
