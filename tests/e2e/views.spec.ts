@@ -110,13 +110,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(await recordings.getByRole('listitem').count()).toBeLessThan(40);
       await shot('recordings');
       const scroller = page.getByTestId('recording-list');
-      for (let i = 0; i < 20; i += 1) {
+      // Each scroll to the bottom renders more rows (measured heights grow the list): scroll until the last one is there.
+      await expect.poll(async () => {
         await scroller.evaluate((el: unknown) => {
           const box = el as { scrollTop: number; scrollHeight: number };
           box.scrollTop = box.scrollHeight;
         });
-        await page.waitForTimeout(50);
-      }
+        return recordings.locator(`[data-index="${recorded - 1}"]`).count();
+      }).toBe(1);
       await expect(recordings.locator(`[data-index="${recorded - 1}"]`)).toBeVisible();
 
       await page.keyboard.press('/');

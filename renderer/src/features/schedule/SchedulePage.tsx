@@ -2,11 +2,11 @@ import { useMemo, useState } from 'react';
 import { conferenceDayOf } from '../../../../core/time/zone';
 import type { ConferenceData } from '../../db/queries';
 import { daySpanIn, shortDate } from '../../format';
+import { type JumpRequest } from '../../lists/VirtualList';
 import { hrefFor } from '../../route';
 import { useDisplayZone, useFilters, useUi } from '../../store/ui';
 import { applyFilters, pickDay } from './filtering';
 import { Filters } from './Filters';
-import { type JumpRequest } from '../../lists/VirtualList';
 import { SessionList } from './SessionList';
 import { Timeline } from './Timeline';
 
