@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PersonalDataSchema } from '../personal/model';
+import { CALENDAR_CONTRACT, type AgendaPublishRequest, type CaldavConnectRequest, type CalendarStatus } from './calendar-contract';
 
 /**
  * The host API: everything the renderer needs from the operating system, written once.
@@ -92,6 +93,7 @@ export const HOST_CONTRACT = {
   'personal:read-mirror': { args: z.tuple([]), result: MirrorReadResult },
   'personal:write-mirror': { args: z.tuple([PersonalDataSchema, MirrorWriteOptions]), result: MirrorWriteResult },
   'personal:mirror-status': { args: z.tuple([]), result: MirrorStatusResult },
+  ...CALENDAR_CONTRACT,
 } as const;
 
 export type HostChannel = keyof typeof HOST_CONTRACT;
@@ -136,6 +138,13 @@ export interface HostApi {
   readMirror(): Promise<HostResult<HostValue<'personal:read-mirror'>>>;
   writeMirror(data: HostArgs<'personal:write-mirror'>[0], options: HostArgs<'personal:write-mirror'>[1]): Promise<HostResult<HostValue<'personal:write-mirror'>>>;
   mirrorStatus(): Promise<HostResult<HostValue<'personal:mirror-status'>>>;
+  // The live calendar (core/host/calendar-contract.ts): webcal subscription and CalDAV.
+  publishAgenda(request: AgendaPublishRequest): Promise<HostResult<null>>;
+  calendarStatus(): Promise<HostResult<CalendarStatus>>;
+  resetCalendarLink(): Promise<HostResult<CalendarStatus>>;
+  connectCaldav(request: CaldavConnectRequest): Promise<HostResult<CalendarStatus>>;
+  disconnectCaldav(): Promise<HostResult<CalendarStatus>>;
+  syncCaldavNow(): Promise<HostResult<CalendarStatus>>;
   /** Returns a function that stops listening. */
   onSubscribeLink(listener: (url: string) => void): () => void;
   onOpenSession(listener: (sessionRef: string) => void): () => void;

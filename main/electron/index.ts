@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { app, powerMonitor, screen, session, type BrowserWindow } from 'electron';
 import { createHostHandlers } from '../services/host-handlers';
 import { createMirrorFile } from '../services/mirror-file';
+import { calendarPortFromEnv, startCalendarService } from '../services/calendar-service';
+import { keyringSecrets } from './secret-store';
 import { setupAppMenu, type AppMenuHandle } from './app-menu';
 import { registerAppScheme, setupAppProtocol } from './app-protocol';
 import { openFeedFile } from './dialogs';
@@ -68,6 +70,8 @@ function openWindow(bounds: WindowBounds, stateFile: string): void {
 async function onReady(): Promise<void> {
   setupSecurity(session.defaultSession, openExternalLink);
   setupAppProtocol(PATHS.renderer);
+  const calendar = startCalendarService({ dir: app.getPath('userData'), secrets: keyringSecrets(), port: calendarPortFromEnv() });
+  calendar.catch((error: unknown) => console.warn(`The calendar subscription could not start: ${String(error)}`));
   const handlers = createHostHandlers({
     mode: 'desktop',
     version: app.getVersion(),
@@ -80,6 +84,7 @@ async function onReady(): Promise<void> {
     showNotification: createNotifier({ openSession, openUrl: openExternalLink }),
     openLink,
     mirror: createMirrorFile(app.getPath('userData')),
+    calendar,
   });
   setupIpc(handlers, () => mainWindow?.webContents);
   const stateFile = join(app.getPath('userData'), 'window-state.json');
