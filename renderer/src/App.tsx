@@ -9,6 +9,7 @@ import { AgendaPage } from './features/agenda/AgendaPage';
 import { ChangesPage } from './features/changes/ChangesPage';
 import { replanAll } from './db/personal';
 import { startAlerts } from './personal/alerts';
+import { startCalendarPublisher } from './personal/calendar-publisher';
 import { DataPage } from './features/data/DataPage';
 import { RestoreNotice } from './features/data/RestoreNotice';
 import { Sidebar } from './features/layout/Sidebar';
@@ -76,9 +77,11 @@ export function App() {
           const alerts = startAlerts(db, notify);
           void replanAll(db, Date.now()).then(alerts.kick);
           const stopSync = startSync(db, setOnline);
+          const calendar = startCalendarPublisher({ db, host: host() });
           stop = () => {
             stopSync();
             alerts.stop();
+            calendar.stop();
           };
           void warmSearchIndex(db).catch(() => undefined).then(() => cacheAllPhotos(db));
         });
