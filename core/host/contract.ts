@@ -117,6 +117,8 @@ export const HOST_EVENTS = {
   'tray:open-session': z.object({ sessionRef: z.string().max(700) }),
   /** The user chose "Live now" in the tray / menu. */
   'tray:open-live': z.object({}),
+  /** A shared-picks link `lanyard://picks?<query>` was opened (see core/personal/picks-link.ts). */
+  'links:picks': z.object({ query: z.string().max(8000) }),
   /** The computer woke from sleep: time jumped, so sync and reminders look again at once. */
   'power:resume': z.object({}),
 } as const;
@@ -147,6 +149,8 @@ export interface HostApi {
   syncCaldavNow(): Promise<HostResult<CalendarStatus>>;
   /** Returns a function that stops listening. */
   onSubscribeLink(listener: (url: string) => void): () => void;
+  /** A `lanyard://picks?…` link was opened; the listener gets its query. */
+  onPicksLink(listener: (query: string) => void): () => void;
   onOpenSession(listener: (sessionRef: string) => void): () => void;
   /** The tray's "Live now" entry was chosen. */
   onOpenLive(listener: () => void): () => void;

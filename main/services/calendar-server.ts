@@ -92,6 +92,8 @@ export function startCalendarServer(options: CalendarServerOptions): Promise<Cal
     server.listen(options.port, '127.0.0.1', () => {
       server.off('error', reject);
       bound = (server.address() as AddressInfo).port;
+      // The app's own lifetime decides when to stop; the calendar never keeps a process alive.
+      server.unref();
       resolve({
         port: bound,
         close: () =>

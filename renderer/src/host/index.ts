@@ -48,6 +48,7 @@ const webHost: HostApi = {
   disconnectCaldav: () => call('caldav:disconnect', []),
   syncCaldavNow: () => call('caldav:sync-now', []),
   onSubscribeLink: () => () => undefined,
+  onPicksLink: () => () => undefined,
   onOpenSession: () => () => undefined,
   onOpenLive: () => () => undefined,
   // Page Lifecycle: a page the browser froze (e.g. while the machine slept) gets `resume`.
