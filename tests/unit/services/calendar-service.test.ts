@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
@@ -102,6 +102,21 @@ describe('the calendar subscription on 127.0.0.1', () => {
     expect(new URL(reset).port).toBe(new URL(before).port);
     expect((await get(before)).status).toBe(404);
     expect((await get(reset)).status).toBe(200);
+  });
+
+  it('moves to a free port when its port was taken meanwhile, and says the address changed', async () => {
+    const port = Number(new URL((await service.status()).subscription.url).port);
+    await service.stop();
+    const squatter = createServer().listen(port, '127.0.0.1');
+    await new Promise((resolve) => squatter.once('listening', resolve));
+    try {
+      service = await startCalendarService({ dir, secrets: fileSecrets });
+      const { subscription } = await service.status();
+      expect(Number(new URL(subscription.url).port)).not.toBe(port);
+      expect(subscription.notice).toMatch(new RegExp(`port ${port} is taken by another program\\): add the new address to your calendar app`));
+    } finally {
+      await new Promise((resolve) => squatter.close(resolve));
+    }
   });
 
   it('refuses text that is not a calendar, and keeps serving the last good one', async () => {
