@@ -1,4 +1,5 @@
 import { liveQuery } from 'dexie';
+import { create } from 'zustand';
 import { agendaToICal } from '../../../core/export/agenda-ical';
 import type { HostApi } from '../../../core/host/contract';
 import { agendaCalendarParts } from '../db/agenda-calendar';
@@ -6,6 +7,9 @@ import type { LanyardDb } from '../db/schema';
 
 /** The name calendar apps show for the subscription (X-WR-CALNAME); CalDAV's calendar has the same. */
 export const LIVE_CALENDAR_NAME = 'Lanyard agenda';
+
+/** The publisher's last problem, for *Your data › Live calendar* (undefined once a publish succeeds). */
+export const useCalendarPublishProblem = create<{ problem: string | undefined }>(() => ({ problem: undefined }));
 
 export interface PublisherClock {
   now(): number;
@@ -53,6 +57,10 @@ export function startCalendarPublisher(deps: CalendarPublisherDeps): CalendarPub
   let timer: unknown;
   let failures = 0;
   let lastProblem: string | undefined;
+  const report = (problem: string | undefined): void => {
+    lastProblem = problem;
+    useCalendarPublishProblem.setState({ problem });
+  };
   let isStopped = false;
   let running: Promise<void> = Promise.resolve();
 
@@ -64,11 +72,11 @@ export function startCalendarPublisher(deps: CalendarPublisherDeps): CalendarPub
     if (answer.ok) {
       published = ics;
       failures = 0;
-      lastProblem = undefined;
+      report(undefined);
       return;
     }
     failures += 1;
-    lastProblem = `Your calendar subscription could not be updated: ${answer.error.message}`;
+    report(`Your calendar subscription could not be updated: ${answer.error.message}`);
     schedule(Math.min(RETRY_LAST_MS, RETRY_FIRST_MS * 2 ** (failures - 1)));
   };
 
@@ -76,7 +84,7 @@ export function startCalendarPublisher(deps: CalendarPublisherDeps): CalendarPub
     if (timer !== undefined) clock.clearTimeout(timer);
     timer = undefined;
     running = running.then(publish).catch((error: unknown) => {
-      lastProblem = `Your agenda could not be written as a calendar: ${error instanceof Error ? error.message : String(error)}`;
+      report(`Your agenda could not be written as a calendar: ${error instanceof Error ? error.message : String(error)}`);
     });
     return running;
   };
@@ -93,9 +101,7 @@ export function startCalendarPublisher(deps: CalendarPublisherDeps): CalendarPub
     return JSON.stringify([agenda.filter((e) => e.star), prefs, conferences.map((c) => [c.id, c.storedAt, c.revision])]);
   }).subscribe({
     next: () => schedule(debounceMs),
-    error: (error: unknown) => {
-      lastProblem = `Your agenda could not be read for the calendar: ${error instanceof Error ? error.message : String(error)}`;
-    },
+    error: (error: unknown) => report(`Your agenda could not be read for the calendar: ${error instanceof Error ? error.message : String(error)}`),
   });
 
   return {

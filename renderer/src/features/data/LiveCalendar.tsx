@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { CaldavStatus, CalendarStatus } from '../../../../core/host/calendar-contract';
 import type { HostResult } from '../../../../core/host/contract';
 import { host } from '../../host';
+import { useCalendarPublishProblem } from '../../personal/calendar-publisher';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 const REFRESH_MS = 5_000;
@@ -187,10 +188,16 @@ function Caldav({ status, apply }: { status: CaldavStatus; apply: (answer: HostR
 /** *Your data › Live calendar*: the webcal subscription address (copy, reset) and CalDAV. */
 export function LiveCalendar() {
   const { status, error, apply } = useCalendarStatus();
+  const publishProblem = useCalendarPublishProblem((s) => s.problem);
   return (
     <section className="data-section" aria-labelledby="live-calendar-heading">
       <h2 id="live-calendar-heading">Live calendar</h2>
       {error ? <p className="error">The live calendar is not available: {error}</p> : null}
+      {publishProblem ? (
+        <p role="alert" className="error">
+          {publishProblem}
+        </p>
+      ) : null}
       {status ? (
         <>
           <h3>Calendar subscription</h3>
