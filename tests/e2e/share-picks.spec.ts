@@ -1,5 +1,7 @@
 import { type Browser, type Page } from '@playwright/test';
-import { clearDataDir, expect, test } from './support/fresh-data';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { clearDataDir, DATA_DIR, expect, test } from './support/fresh-data';
 import { testConference, useFeedHost } from './support/feed-host';
 
 const host = useFeedHost(test);
@@ -54,6 +56,9 @@ test('share my picks: a link and QR code on one profile, opened in another that 
     )
     .toBe(true);
   await share.screenshot({ path: 'tests/e2e/screenshots/share-picks.png' });
+  // Let the first profile's backup copy catch up first, so no late write of it lands after the friend's start.
+  const mirror = join(DATA_DIR, 'personal-data.json');
+  await expect.poll(() => existsSync(mirror) && readFileSync(mirror, 'utf8').includes('"alma"')).toBe(true);
   await page.context().close();
 
   // The friend has never heard of TestCon; the link also names a session that no longer exists.
