@@ -46,6 +46,7 @@ function subscription(event: HostEvent, pick: (payload: unknown) => string | und
 
 const onSubscribeLink = subscription('links:subscribe', stringField('url'));
 const onOpenSession = subscription('tray:open-session', stringField('sessionRef'));
+const onPicksLink = subscription('links:picks', stringField('query'));
 const onOpenLive = subscription('tray:open-live', () => 'live');
 const onResume = subscription('power:resume', () => 'resume');
 
@@ -60,7 +61,14 @@ const api = {
   readMirror: () => call('personal:read-mirror'),
   writeMirror: (data, options) => call('personal:write-mirror', data, options),
   mirrorStatus: () => call('personal:mirror-status'),
+  publishAgenda: (request) => call('calendar:publish', request),
+  calendarStatus: () => call('calendar:status'),
+  resetCalendarLink: () => call('calendar:reset-link'),
+  connectCaldav: (request) => call('caldav:connect', request),
+  disconnectCaldav: () => call('caldav:disconnect'),
+  syncCaldavNow: () => call('caldav:sync-now'),
   onSubscribeLink: (listener) => onSubscribeLink(listener),
+  onPicksLink: (listener) => onPicksLink(listener),
   onOpenSession: (listener) => onOpenSession(listener),
   onOpenLive: (listener) => onOpenLive(() => listener()),
   onResume: (listener) => onResume(() => listener()),

@@ -17,8 +17,12 @@ export interface AgendaCalendarPart {
   tracks: readonly Track[];
   /** Stored revisions' changes, for SEQUENCE. */
   revisions?: ReadonlyArray<{ at: number; changes: readonly SessionChange[] }>;
-  /** The star level per session id, carried as X-LANYARD-STAR. */
+  /** The star level per session id: *maybe* is exported as STATUS:TENTATIVE, and carried as X-LANYARD-STAR. */
   stars?: ReadonlyMap<string, Star>;
+  /** The user's reminder per session id, in minutes before the start: exported as a VALARM. Absent: no alarm. */
+  reminders?: ReadonlyMap<string, number>;
+  /** When the user last changed their entry for a session (star, reminder, note): part of LAST-MODIFIED. */
+  updatedAt?: ReadonlyMap<string, number>;
 }
 
 export interface AgendaCalendarOptions {
@@ -26,6 +30,13 @@ export interface AgendaCalendarOptions {
   now: number;
   /** Calendar name (X-WR-CALNAME). */
   name?: string;
+  /**
+   * A live calendar (the webcal subscription and CalDAV) rather than a file: cancelled
+   * sessions are left out (the event disappears from the calendar, as an unstarred one does),
+   * and DTSTAMP is each event's LAST-MODIFIED instead of `now`, so the same agenda always
+   * gives the same bytes and an unchanged event is never uploaded again.
+   */
+  live?: boolean;
 }
 
 /** 64-bit FNV-1a as 16 hex digits: stable, dependency-free, good enough to name a session. */
@@ -76,16 +87,49 @@ export function sessionPageUrl(conference: Conference, session: Session): string
   return conference.url && /^https?:\/\//i.test(conference.url) ? conference.url : undefined;
 }
 
-function addPart(calendar: ICAL.Component, part: AgendaCalendarPart, stamp: ICAL.Time): void {
+/**
+ * When the organizers last changed this session (new, moved, retitled, …): the newest stored
+ * revision that names it by its current id; undefined when none does.
+ */
+export function sessionChangedAt(sessionId: string, revisions: ReadonlyArray<{ at: number; changes: readonly SessionChange[] }>): number | undefined {
+  let latest: number | undefined;
+  for (const revision of revisions) {
+    if ((latest === undefined || revision.at > latest) && revision.changes.some((c) => c.sessionId === sessionId)) latest = revision.at;
+  }
+  return latest;
+}
+
+/** STATUS of a session's event: cancelled by the organizers, *maybe* (tentative) or going. */
+export function sessionStatus(session: Pick<Session, 'cancelled'>, star: Star | undefined): 'CANCELLED' | 'TENTATIVE' | 'CONFIRMED' {
+  if (session.cancelled) return 'CANCELLED';
+  return star === 'maybe' ? 'TENTATIVE' : 'CONFIRMED';
+}
+
+const utcTime = (ms: number): ICAL.Time => ICAL.Time.fromJSDate(new Date(ms), true);
+
+/** The user's reminder as an alarm: a display alarm `minutes` before the start. */
+function alarm(minutes: number, title: string): ICAL.Component {
+  const valarm = new ICAL.Component('valarm');
+  valarm.addPropertyWithValue('action', 'DISPLAY');
+  valarm.addPropertyWithValue('trigger', ICAL.Duration.fromSeconds(-minutes * 60));
+  addText(valarm, 'description', title);
+  return valarm;
+}
+
+function addPart(calendar: ICAL.Component, part: AgendaCalendarPart, stamp: ICAL.Time, options: AgendaCalendarOptions): void {
   const { conference } = part;
   const zone = conference.timeZone;
   const rooms = new Map(part.rooms.map((r) => [r.id, r.name]));
   const tracks = new Map(part.tracks.map((t) => [t.id, t.name]));
   const speakers = new Map(part.speakers.map((s) => [s.id, s.name]));
   for (const session of part.sessions) {
+    if (options.live && session.cancelled) continue;
     const event = new ICAL.Component('vevent');
     event.addPropertyWithValue('uid', sessionUid(conference, session));
-    event.addPropertyWithValue('dtstamp', stamp);
+    const changed = Math.max(sessionChangedAt(session.id, part.revisions ?? []) ?? 0, part.updatedAt?.get(session.id) ?? 0);
+    const modified = changed > 0 ? utcTime(Math.floor(changed / 1000) * 1000) : undefined;
+    event.addPropertyWithValue('dtstamp', options.live ? (modified ?? stamp) : stamp);
+    if (modified) event.addPropertyWithValue('last-modified', modified);
     event.addPropertyWithValue('sequence', sessionSequence(session.id, part.revisions ?? []));
     event.addPropertyWithValue('dtstart', wallTime(Date.parse(session.start), zone)).setParameter('tzid', zone);
     event.addPropertyWithValue('dtend', wallTime(Date.parse(session.end), zone)).setParameter('tzid', zone);
@@ -96,21 +140,25 @@ function addPart(calendar: ICAL.Component, part: AgendaCalendarPart, stamp: ICAL
     if (url) event.addPropertyWithValue('url', url);
     const track = session.trackId ? tracks.get(session.trackId) ?? session.trackId : undefined;
     if (track) event.addPropertyWithValue('categories', track);
-    event.addPropertyWithValue('status', session.cancelled ? 'CANCELLED' : 'CONFIRMED');
+    const star = part.stars?.get(session.id);
+    event.addPropertyWithValue('status', sessionStatus(session, star));
     addText(event, 'x-lanyard-conference', conference.id);
     addText(event, 'x-lanyard-conference-title', conference.title);
     addText(event, 'x-lanyard-session', session.id);
-    const star = part.stars?.get(session.id);
     if (star) addText(event, 'x-lanyard-star', star);
+    const minutes = part.reminders?.get(session.id);
+    if (minutes !== undefined && !session.cancelled) event.addSubcomponent(alarm(minutes, session.title));
     calendar.addSubcomponent(event);
   }
 }
 
 /**
  * The agenda (one conference's, several conferences', or one session) as an iCalendar file:
- * times in each conference's zone with its VTIMEZONE, stable UIDs, SEQUENCE raised when the
- * organizers changed a session, LOCATION = room, URL = the session's page, DESCRIPTION with
- * abstract and speakers.
+ * times in each conference's zone with its VTIMEZONE, stable UIDs, SEQUENCE raised and
+ * LAST-MODIFIED moved when the organizers changed a session, STATUS TENTATIVE for *maybe*,
+ * the user's reminder as a VALARM, LOCATION = room, URL = the session's page, DESCRIPTION
+ * with abstract and speakers. The same generator feeds the .ics export, the webcal
+ * subscription and CalDAV (`live`).
  */
 export function agendaToICal(parts: readonly AgendaCalendarPart[], options: AgendaCalendarOptions): string {
   const calendar = new ICAL.Component(['vcalendar', [], []]);
@@ -124,6 +172,7 @@ export function agendaToICal(parts: readonly AgendaCalendarPart[], options: Agen
   const ranges = new Map<string, { from: number; to: number }>();
   for (const part of parts) {
     for (const s of part.sessions) {
+      if (options.live && s.cancelled) continue;
       const range = ranges.get(part.conference.timeZone) ?? { from: Infinity, to: -Infinity };
       range.from = Math.min(range.from, Date.parse(s.start));
       range.to = Math.max(range.to, Date.parse(s.end));
@@ -132,6 +181,6 @@ export function agendaToICal(parts: readonly AgendaCalendarPart[], options: Agen
   }
   for (const [zone, range] of ranges) calendar.addSubcomponent(vtimezone(zone, range.from, range.to));
   const stamp = ICAL.Time.fromJSDate(new Date(options.now), true);
-  for (const part of parts) addPart(calendar, part, stamp);
+  for (const part of parts) addPart(calendar, part, stamp, options);
   return calendarText(calendar);
 }

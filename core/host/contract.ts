@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PersonalDataSchema } from '../personal/model';
+import { CALENDAR_CONTRACT, type AgendaPublishRequest, type CaldavConnectRequest, type CalendarStatus } from './calendar-contract';
 
 /**
  * The host API: everything the renderer needs from the operating system, written once.
@@ -92,6 +93,7 @@ export const HOST_CONTRACT = {
   'personal:read-mirror': { args: z.tuple([]), result: MirrorReadResult },
   'personal:write-mirror': { args: z.tuple([PersonalDataSchema, MirrorWriteOptions]), result: MirrorWriteResult },
   'personal:mirror-status': { args: z.tuple([]), result: MirrorStatusResult },
+  ...CALENDAR_CONTRACT,
 } as const;
 
 export type HostChannel = keyof typeof HOST_CONTRACT;
@@ -115,6 +117,8 @@ export const HOST_EVENTS = {
   'tray:open-session': z.object({ sessionRef: z.string().max(700) }),
   /** The user chose "Live now" in the tray / menu. */
   'tray:open-live': z.object({}),
+  /** A shared-picks link `lanyard://picks?<query>` was opened (see core/personal/picks-link.ts). */
+  'links:picks': z.object({ query: z.string().max(8000) }),
   /** The computer woke from sleep: time jumped, so sync and reminders look again at once. */
   'power:resume': z.object({}),
 } as const;
@@ -136,8 +140,17 @@ export interface HostApi {
   readMirror(): Promise<HostResult<HostValue<'personal:read-mirror'>>>;
   writeMirror(data: HostArgs<'personal:write-mirror'>[0], options: HostArgs<'personal:write-mirror'>[1]): Promise<HostResult<HostValue<'personal:write-mirror'>>>;
   mirrorStatus(): Promise<HostResult<HostValue<'personal:mirror-status'>>>;
+  // The live calendar (core/host/calendar-contract.ts): webcal subscription and CalDAV.
+  publishAgenda(request: AgendaPublishRequest): Promise<HostResult<null>>;
+  calendarStatus(): Promise<HostResult<CalendarStatus>>;
+  resetCalendarLink(): Promise<HostResult<CalendarStatus>>;
+  connectCaldav(request: CaldavConnectRequest): Promise<HostResult<CalendarStatus>>;
+  disconnectCaldav(): Promise<HostResult<CalendarStatus>>;
+  syncCaldavNow(): Promise<HostResult<CalendarStatus>>;
   /** Returns a function that stops listening. */
   onSubscribeLink(listener: (url: string) => void): () => void;
+  /** A `lanyard://picks?…` link was opened; the listener gets its query. */
+  onPicksLink(listener: (query: string) => void): () => void;
   onOpenSession(listener: (sessionRef: string) => void): () => void;
   /** The tray's "Live now" entry was chosen. */
   onOpenLive(listener: () => void): () => void;

@@ -4,11 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { app, powerMonitor, screen, session, type BrowserWindow } from 'electron';
 import { createHostHandlers } from '../services/host-handlers';
 import { createMirrorFile } from '../services/mirror-file';
+import { calendarPortFromEnv, startCalendarService } from '../services/calendar-service';
+import { keyringSecrets } from './secret-store';
 import { setupAppMenu, type AppMenuHandle } from './app-menu';
 import { registerAppScheme, setupAppProtocol } from './app-protocol';
 import { openFeedFile } from './dialogs';
 import { sendHostEvent, setupIpc } from './ipc';
-import { createLinkInbox, feedUrlsFromArgv, registerProtocolClients, setupSingleInstance } from './links';
+import { createLinkInbox, feedUrlsFromArgv, picksFromArgv, registerProtocolClients, setupSingleInstance } from './links';
 import { createNotifier } from './notifications';
 import { createLinkOpener } from './open-link';
 import { setupSecurity } from './security';
@@ -29,6 +31,7 @@ let mainWindow: BrowserWindow | undefined;
 let tray: TrayHandle | undefined;
 let appMenu: AppMenuHandle | undefined;
 const inbox = createLinkInbox();
+const picksInbox = createLinkInbox();
 
 function showWindow(): void {
   if (!mainWindow) return;
@@ -57,9 +60,13 @@ function openLive(): void {
 function openWindow(bounds: WindowBounds, stateFile: string): void {
   const win = createMainWindow({ preloadPath: PATHS.preload, bounds, iconPath: PATHS.windowIcon });
   trackWindowState(win, stateFile);
-  win.webContents.on('did-finish-load', () => inbox.attach((url) => sendHostEvent(win.webContents, 'links:subscribe', { url })));
+  win.webContents.on('did-finish-load', () => {
+    inbox.attach((url) => sendHostEvent(win.webContents, 'links:subscribe', { url }));
+    picksInbox.attach((query) => sendHostEvent(win.webContents, 'links:picks', { query }));
+  });
   win.on('closed', () => {
     inbox.detach();
+    picksInbox.detach();
     mainWindow = undefined;
   });
   mainWindow = win;
@@ -68,6 +75,8 @@ function openWindow(bounds: WindowBounds, stateFile: string): void {
 async function onReady(): Promise<void> {
   setupSecurity(session.defaultSession, openExternalLink);
   setupAppProtocol(PATHS.renderer);
+  const calendar = startCalendarService({ dir: app.getPath('userData'), secrets: keyringSecrets(), port: calendarPortFromEnv() });
+  calendar.catch((error: unknown) => console.warn(`The calendar subscription could not start: ${String(error)}`));
   const handlers = createHostHandlers({
     mode: 'desktop',
     version: app.getVersion(),
@@ -80,6 +89,7 @@ async function onReady(): Promise<void> {
     showNotification: createNotifier({ openSession, openUrl: openExternalLink }),
     openLink,
     mirror: createMirrorFile(app.getPath('userData')),
+    calendar,
   });
   setupIpc(handlers, () => mainWindow?.webContents);
   const stateFile = join(app.getPath('userData'), 'window-state.json');
@@ -107,12 +117,13 @@ async function onReady(): Promise<void> {
   });
 }
 
-if (!setupSingleInstance({ focus: showWindow, onFeedUrl: (url) => inbox.push(url) })) {
+if (!setupSingleInstance({ focus: showWindow, onFeedUrl: (url) => inbox.push(url), onPicks: (query) => picksInbox.push(query) })) {
   app.quit();
 } else {
   registerAppScheme();
   registerProtocolClients();
   for (const url of feedUrlsFromArgv(process.argv)) inbox.push(url);
+  for (const query of picksFromArgv(process.argv)) picksInbox.push(query);
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

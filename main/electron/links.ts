@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { app } from 'electron';
 import { feedUrlFromLink } from '../../core/host/contract';
+import { picksQueryFromLink } from '../../core/personal/picks-link';
 
 /** The URL schemes Lanyard registers itself for. */
 export const LINK_SCHEMES = ['lanyard', 'webcal'] as const;
@@ -13,6 +14,14 @@ export function feedUrlsFromArgv(argv: readonly string[]): string[] {
     .filter((arg) => LINK_ARG.test(arg))
     .map((arg) => feedUrlFromLink(arg))
     .filter((url): url is string => url !== undefined);
+}
+
+/** Shared-picks queries named on a command line (`lanyard://picks?…`). */
+export function picksFromArgv(argv: readonly string[]): string[] {
+  return argv
+    .filter((arg) => LINK_ARG.test(arg))
+    .map((arg) => picksQueryFromLink(arg))
+    .filter((query): query is string => query !== undefined);
 }
 
 export interface LinkInbox {
@@ -45,6 +54,8 @@ export interface SingleInstanceDeps {
   /** Bring the existing window to the front. */
   focus(): void;
   onFeedUrl(url: string): void;
+  /** A `lanyard://picks?…` link (its query). */
+  onPicks?(query: string): void;
 }
 
 /**
@@ -57,11 +68,14 @@ export function setupSingleInstance(deps: SingleInstanceDeps): boolean {
   app.on('second-instance', (_event, argv) => {
     deps.focus();
     for (const url of feedUrlsFromArgv(argv)) deps.onFeedUrl(url);
+    for (const query of picksFromArgv(argv)) deps.onPicks?.(query);
   });
   app.on('open-url', (event, link) => {
     event.preventDefault();
     const url = feedUrlFromLink(link);
     if (url) deps.onFeedUrl(url);
+    const picks = picksQueryFromLink(link);
+    if (picks !== undefined) deps.onPicks?.(picks);
   });
   return true;
 }

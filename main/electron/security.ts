@@ -1,8 +1,11 @@
 import { app, type Session, type WebContents } from 'electron';
 import { isAppUrl } from './app-url';
 
-/** The only permission the app ever uses: reminders are notifications. */
-const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set(['notifications']);
+/**
+ * The only permissions the app ever uses: reminders are notifications, and *Copy* (the
+ * calendar address, a picks link) writes the clipboard. Reading the clipboard stays refused.
+ */
+const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set(['notifications', 'clipboard-sanitized-write']);
 
 type RequestHandler = NonNullable<Parameters<Session['setPermissionRequestHandler']>[0]>;
 type CheckHandler = NonNullable<Parameters<Session['setPermissionCheckHandler']>[0]>;

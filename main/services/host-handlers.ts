@@ -4,6 +4,8 @@ import type { NotificationRequest } from '../../core/host/contract';
 import { fetchFeed } from './feed-fetch';
 import { fetchPhoto } from './photo-fetch';
 import type { MirrorFile } from './mirror-file';
+import { calendarHandlers } from './calendar-handlers';
+import type { CalendarService } from './calendar-service';
 
 export interface HandlerDeps {
   mode: 'desktop' | 'web';
@@ -20,6 +22,8 @@ export interface HandlerDeps {
   fetchLimits?: { timeoutMs?: number; maxBytes?: number };
   /** The personal-data mirror file in the user-data folder. */
   mirror?: MirrorFile;
+  /** The live calendar (webcal server + CalDAV), started with the host. */
+  calendar?: Promise<CalendarService>;
 }
 
 function mirrorOf(deps: HandlerDeps): MirrorFile {
@@ -73,5 +77,6 @@ export function createHostHandlers(deps: HandlerDeps): HostHandlers {
     'personal:read-mirror': async () => mirrorOf(deps).read(),
     'personal:write-mirror': async (data, options) => mirrorOf(deps).write(data, options),
     'personal:mirror-status': async () => mirrorOf(deps).status(),
+    ...calendarHandlers(deps.calendar),
   };
 }

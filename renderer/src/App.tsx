@@ -9,7 +9,9 @@ import { AgendaPage } from './features/agenda/AgendaPage';
 import { ChangesPage } from './features/changes/ChangesPage';
 import { replanAll } from './db/personal';
 import { startAlerts } from './personal/alerts';
+import { startCalendarPublisher } from './personal/calendar-publisher';
 import { DataPage } from './features/data/DataPage';
+import { PicksPage } from './features/picks/PicksPage';
 import { RestoreNotice } from './features/data/RestoreNotice';
 import { Sidebar } from './features/layout/Sidebar';
 import { TopBar } from './features/layout/TopBar';
@@ -76,9 +78,11 @@ export function App() {
           const alerts = startAlerts(db, notify);
           void replanAll(db, Date.now()).then(alerts.kick);
           const stopSync = startSync(db, setOnline);
+          const calendar = startCalendarPublisher({ db, host: host() });
           stop = () => {
             stopSync();
             alerts.stop();
+            calendar.stop();
           };
           void warmSearchIndex(db).catch(() => undefined).then(() => cacheAllPhotos(db));
         });
@@ -94,6 +98,7 @@ export function App() {
   useTrayFeed(db);
   useEffect(() => host().onSubscribeLink((url) => navigate({ page: 'subscribe', url })), []);
   useEffect(() => host().onOpenLive(() => navigate({ page: 'live' })), []);
+  useEffect(() => host().onPicksLink((query) => navigate({ page: 'picks', query })), []);
   useAnnouncementNotices(db);
   useEffect(() => {
     const open = (ref: string): void => {
@@ -117,6 +122,7 @@ export function App() {
   if (startError) content = <p role="alert" className="error">Lanyard could not open its storage: {startError}</p>;
   else if (route.page === 'subscribe') content = <SubscribePage initialUrl={route.url} />;
   else if (route.page === 'data') content = <DataPage />;
+  else if (route.page === 'picks') content = <PicksPage query={route.query} />;
   else if (route.page === 'search') content = <SearchPage query={route.query} conferenceId={route.conferenceId} />;
   else if (route.page === 'live') content = <LivePage />;
   else if (route.page === 'recordings') content = <RecordingsPage />;

@@ -14,7 +14,9 @@ export type Route =
   | { page: 'changes'; conferenceId: string }
   | { page: 'live' }
   | { page: 'recordings' }
-  | { page: 'data' };
+  | { page: 'data' }
+  /** A shared "my picks" link: the raw query (`c=…&n=…`), read by core/personal/picks-link. */
+  | { page: 'picks'; query: string };
 
 const dec = (s: string): string => decodeURIComponent(s);
 
@@ -29,6 +31,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'live') return { page: 'live' };
   if (parts[0] === 'recordings') return { page: 'recordings' };
   if (parts[0] === 'data') return { page: 'data' };
+  if (parts[0] === 'picks') return { page: 'picks', query: queryString };
   if (parts[0] === 'search') {
     const cid = query.get('in');
     return cid ? { page: 'search', query: query.get('q') ?? '', conferenceId: cid } : { page: 'search', query: query.get('q') ?? '' };
@@ -80,6 +83,8 @@ export function hrefFor(route: Route): string {
       return `#/${route.page}`;
     case 'data':
       return '#/data';
+    case 'picks':
+      return `#/picks?${route.query}`;
   }
 }
 

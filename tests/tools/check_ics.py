@@ -3,7 +3,10 @@
 
 Usage: check_ics.py FILE.ics EXPECTED.json
 
-EXPECTED.json maps each event UID to {"start": ISO-UTC, "end": ISO-UTC, "summary": str}.
+EXPECTED.json maps each event UID to {"start": ISO-UTC, "end": ISO-UTC, "summary": str}, and
+optionally "status" (CONFIRMED, TENTATIVE, CANCELLED) and "alarm" (minutes before the start,
+or null for no alarm): the event's VALARMs must then be exactly one DISPLAY alarm with a
+DESCRIPTION whose TRIGGER is that many minutes before the start (or none at all).
 The file must parse; every VEVENT must have UID, DTSTAMP, DTSTART, DTEND and SUMMARY; each
 TZID must name a VTIMEZONE in the file; and every start/end, converted to UTC through that
 VTIMEZONE's own observances (not the system's zone data), must equal the expected instant.
@@ -12,7 +15,7 @@ and exits 1. Exit 3 means python3-icalendar is missing.
 """
 import json
 import sys
-from datetime import datetime, timezone
+from datetime import timedelta, timezone
 
 try:
     import icalendar
@@ -32,6 +35,27 @@ def utc_iso(value, zones):
     elif dt.tzinfo is None:
         raise ValueError("floating time (no TZID, no Z)")
     return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def alarm_problems(uid, event, want):
+    alarms = event.walk("VALARM")
+    if want is None:
+        return [f"{uid}: {len(alarms)} alarm(s), expected none"] if alarms else []
+    if len(alarms) != 1:
+        return [f"{uid}: {len(alarms)} alarm(s), expected one {want} minutes before"]
+    alarm = alarms[0]
+    problems = []
+    if str(alarm.get("ACTION", "")) != "DISPLAY":
+        problems.append(f"{uid}: alarm ACTION {alarm.get('ACTION')!r}, expected DISPLAY")
+    if "DESCRIPTION" not in alarm:
+        problems.append(f"{uid}: display alarm without DESCRIPTION")
+    trigger = alarm.get("TRIGGER")
+    related = trigger.params.get("RELATED", "START") if trigger is not None else None
+    if trigger is None or not isinstance(trigger.dt, timedelta) or related != "START":
+        problems.append(f"{uid}: alarm TRIGGER is not a duration before the start")
+    elif trigger.dt != -timedelta(minutes=want):
+        problems.append(f"{uid}: alarm {-trigger.dt.total_seconds() / 60:g} minutes before, expected {want}")
+    return problems
 
 
 def main():
@@ -71,6 +95,10 @@ def main():
             problems.append(f"{uid}: ends {end}, expected {want['end']}")
         if str(event["SUMMARY"]) != want["summary"]:
             problems.append(f"{uid}: summary {str(event['SUMMARY'])!r}, expected {want['summary']!r}")
+        if "status" in want and str(event.get("STATUS", "")) != want["status"]:
+            problems.append(f"{uid}: status {str(event.get('STATUS', ''))!r}, expected {want['status']!r}")
+        if "alarm" in want:
+            problems.extend(alarm_problems(uid, event, want["alarm"]))
     for uid in expected:
         if uid not in seen:
             problems.append(f"{uid}: missing from the file")

@@ -73,6 +73,7 @@ vi.mock('electron', () => {
     nativeImage: { createFromPath: () => ({}) },
     dialog: { showOpenDialog: vi.fn() },
     powerMonitor: { on: (name: string, listener: Fn) => fake.powerListeners.set(name, listener) },
+    safeStorage: { isEncryptionAvailable: () => false, getSelectedStorageBackend: () => 'basic_text', encryptString: vi.fn(), decryptString: vi.fn() },
   };
 });
 

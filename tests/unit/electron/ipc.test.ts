@@ -2,6 +2,7 @@ import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HOST_CONTRACT, type HostResult } from '../../../core/host/contract';
 import type { HostHandlers } from '../../../main/services/host-dispatch';
+import { calendarHandlers } from '../../../main/services/calendar-handlers';
 
 type Registered = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<HostResult<unknown>>;
 const fake = vi.hoisted(() => ({ handlers: new Map<string, unknown>() }));
@@ -29,6 +30,7 @@ const handlers = {
   'personal:read-mirror': vi.fn(() => Promise.resolve({ data: null, source: 'none' as const, path: '/tmp/personal-data.json' })),
   'personal:write-mirror': vi.fn(() => Promise.resolve({ path: '/tmp/personal-data.json', writtenAt: 1, bytes: 2 })),
   'personal:mirror-status': vi.fn(() => Promise.resolve({ path: '/tmp/personal-data.json', hasPrevious: false })),
+  ...calendarHandlers(undefined),
 } satisfies HostHandlers;
 
 function eventFrom(sender: { mainFrame: FakeFrame }, senderFrame: FakeFrame | null): IpcMainInvokeEvent {

@@ -10,7 +10,7 @@ vi.mock('electron', () => ({
   },
 }));
 
-const { createLinkInbox, feedUrlsFromArgv, registerProtocolClients, setupSingleInstance } = await import('../../../main/electron/links');
+const { createLinkInbox, feedUrlsFromArgv, picksFromArgv, registerProtocolClients, setupSingleInstance } = await import('../../../main/electron/links');
 
 function fire(name: string, ...args: unknown[]): void {
   const listener: Listener | undefined = fake.listeners.get(name);
@@ -64,6 +64,17 @@ describe('single instance', () => {
     fire('open-url', { preventDefault: vi.fn() }, 'lanyard://subscribe');
     expect(event.preventDefault).toHaveBeenCalled();
     expect(onFeedUrl.mock.calls).toEqual([['https://example.org/a.xml']]);
+  });
+
+  it('forwards shared-picks links (command line, second instance, open-url) apart from feed links', () => {
+    expect(picksFromArgv(['lanyard', 'lanyard://picks?c=fosdem&n=dw1', 'lanyard://subscribe?url=https://x.example/a', 'https://picks?c=x'])).toEqual(['c=fosdem&n=dw1']);
+    const onFeedUrl = vi.fn();
+    const onPicks = vi.fn();
+    setupSingleInstance({ focus: vi.fn(), onFeedUrl, onPicks });
+    fire('second-instance', {}, ['/opt/Lanyard/lanyard', 'lanyard://picks?c=centos&s=kmods'], '/home/me', {});
+    fire('open-url', { preventDefault: vi.fn() }, 'lanyard://picks?c=centos&s=okd');
+    expect(onPicks.mock.calls).toEqual([['c=centos&s=kmods'], ['c=centos&s=okd']]);
+    expect(onFeedUrl).not.toHaveBeenCalled();
   });
 
   it('registers Lanyard for lanyard:// and webcal://', () => {

@@ -94,6 +94,13 @@ describe('permissions', () => {
     expect(check(null, 'notifications', 'https://evil.example')).toBe(false);
   });
 
+  it('lets the app write the clipboard (Copy), never read it', () => {
+    expect(request('clipboard-sanitized-write', 'app://lanyard/index.html')).toBe(true);
+    expect(check(null, 'clipboard-sanitized-write', 'app://lanyard')).toBe(true);
+    expect(request('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
+    expect(request('clipboard-read', 'app://lanyard/index.html')).toBe(false);
+  });
+
   it('refuses everything else, even to the app', () => {
     for (const permission of ['media', 'geolocation', 'openExternal', 'clipboard-read', 'fullscreen', 'midiSysex', 'unknown']) {
       expect(request(permission, 'app://lanyard/index.html')).toBe(false);

@@ -19,10 +19,21 @@ if (!hasIcalendar) console.warn(`[skip] python3-icalendar checks: ${PYTHON} -c "
 const dir = mkdtempSync(join(tmpdir(), 'lanyard-ics-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function check(name: string, parts: AgendaCalendarPart[]): { events: number; zones: string[] } {
+type Expected = Record<string, { start: string; end: string; summary: string; status?: string; alarm?: number | null }>;
+
+function check(name: string, parts: AgendaCalendarPart[], extra: (uid: string, sessionId: string) => Partial<Expected[string]> = () => ({})): { events: number; zones: string[] } {
   const ics = agendaToICal(parts, { now: Date.UTC(2026, 0, 1) });
-  const expected: Record<string, { start: string; end: string; summary: string }> = {};
-  for (const part of parts) for (const s of part.sessions) expected[sessionUid(part.conference, s)] = { start: s.start.replace(/(T\d\d:\d\d)Z$/, '$1:00Z'), end: s.end.replace(/(T\d\d:\d\d)Z$/, '$1:00Z'), summary: s.title };
+  const expected: Expected = {};
+  for (const part of parts) {
+    for (const s of part.sessions) {
+      const uid = sessionUid(part.conference, s);
+      expected[uid] = { start: s.start.replace(/(T\d\d:\d\d)Z$/, '$1:00Z'), end: s.end.replace(/(T\d\d:\d\d)Z$/, '$1:00Z'), summary: s.title, ...extra(uid, s.id) };
+    }
+  }
+  return runCheck(name, ics, expected);
+}
+
+function runCheck(name: string, ics: string, expected: Expected): { events: number; zones: string[] } {
   const file = join(dir, `${name}.ics`);
   const want = join(dir, `${name}.json`);
   writeFileSync(file, ics);
@@ -55,6 +66,25 @@ describe.skipIf(!hasIcalendar)('exported agendas read by python3-icalendar', () 
       { conference: { id: 'fall', title: 'Fall', timeZone: 'Europe/Berlin', start: '2024-10-26', end: '2024-10-27', days: ['2024-10-26', '2024-10-27'], links: [] } },
     );
     expect(check('dst', [partOf(nyc), partOf(fall)])).toEqual({ events: 5, zones: ['America/New_York', 'Europe/Berlin'] });
+  });
+
+  it('maybe is TENTATIVE, going CONFIRMED, and the reminder is a display alarm before the start', () => {
+    const feed = sampleFeed();
+    const [a, b, c] = feed.sessions;
+    if (!a || !b || !c) throw new Error('the sample has fewer than three sessions');
+    const stars = new Map([[a.id, 'going'], [b.id, 'maybe'], [c.id, 'going']] as const);
+    const reminders = new Map([[a.id, 10], [c.id, 45]]);
+    const part = partOf(feed, { sessions: [a, b, c], stars, reminders });
+    const want = (_uid: string, id: string) => ({ status: stars.get(id) === 'maybe' ? 'TENTATIVE' : 'CONFIRMED', alarm: reminders.get(id) ?? null });
+    expect(check('levels', [part], want).events).toBe(3);
+    // The checker fails on a wrong status and on a wrong alarm.
+    const ics = agendaToICal([part], { now: 0 });
+    const uidB = sessionUid(feed.conference, b);
+    const uidC = sessionUid(feed.conference, c);
+    const wrong = { [uidB]: { start: b.start.replace(/(T\d\d:\d\d)Z$/, '$1:00Z'), end: b.end.replace(/(T\d\d:\d\d)Z$/, '$1:00Z'), summary: b.title, status: 'CONFIRMED', alarm: 10 } };
+    expect(() => runCheck('levels-wrong', ics, wrong)).toThrow(new RegExp(`${uidB}: status 'TENTATIVE', expected 'CONFIRMED'[\\s\\S]*${uidB}: 0 alarm\\(s\\), expected one 10 minutes before`));
+    const wrongAlarm = { [uidC]: { start: c.start.replace(/(T\d\d:\d\d)Z$/, '$1:00Z'), end: c.end.replace(/(T\d\d:\d\d)Z$/, '$1:00Z'), summary: c.title, alarm: 10 } };
+    expect(() => runCheck('alarm-wrong', ics, wrongAlarm)).toThrow(`${uidC}: alarm 45 minutes before, expected 10`);
   });
 
   it.skipIf(!hasCorpus)('a FOSDEM year from the corpus (2020, every session)', () => {

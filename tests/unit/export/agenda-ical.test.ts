@@ -122,6 +122,59 @@ describe('agenda export (iCalendar)', () => {
     expect(byTitle.get('Gone')?.getFirstPropertyValue('status')).toBe('CANCELLED');
     expect(byTitle.get('Kept')?.getFirstPropertyValue('x-lanyard-star')).toBe('maybe');
   });
+
+  it('exports maybe as TENTATIVE, going as CONFIRMED, and the reminder as a display alarm', () => {
+    const feed = makeFeed([
+      { id: 'g', title: 'Going', start: '2023-02-03T10:00:00Z', end: '2023-02-03T10:30:00Z' },
+      { id: 'm', title: 'Maybe', start: '2023-02-03T11:00:00Z', end: '2023-02-03T11:30:00Z' },
+      { id: 'quiet', title: 'Going, no reminder', start: '2023-02-03T12:00:00Z', end: '2023-02-03T12:30:00Z' },
+    ]);
+    const stars = new Map([['g', 'going'], ['m', 'maybe'], ['quiet', 'going']] as const);
+    const ics = agendaToICal([partOf(feed, { stars, reminders: new Map([['g', 25]]) })], { now: NOW });
+    const byTitle = new Map(events(ics).map((e) => [e.getFirstPropertyValue('summary'), e]));
+    expect(byTitle.get('Going')?.getFirstPropertyValue('status')).toBe('CONFIRMED');
+    expect(byTitle.get('Maybe')?.getFirstPropertyValue('status')).toBe('TENTATIVE');
+    const alarms = byTitle.get('Going')?.getAllSubcomponents('valarm') ?? [];
+    expect(alarms).toHaveLength(1);
+    expect(alarms[0]?.getFirstPropertyValue('action')).toBe('DISPLAY');
+    expect(String(alarms[0]?.getFirstPropertyValue('trigger'))).toBe('-PT25M');
+    expect(alarms[0]?.getFirstPropertyValue('description')).toBe('Going');
+    expect(byTitle.get('Maybe')?.getAllSubcomponents('valarm')).toEqual([]);
+    expect(byTitle.get('Going, no reminder')?.getAllSubcomponents('valarm')).toEqual([]);
+    expect(ics).toContain('BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT25M\r\nDESCRIPTION:Going\r\nEND:VALARM');
+  });
+
+  it('live: leaves cancelled sessions out, and gives the same bytes for the same agenda at any time', () => {
+    const feed = makeFeed([{ id: 'a', title: 'Gone', cancelled: true }, { id: 'b', title: 'Kept', start: '2023-02-03T10:00:00Z', end: '2023-02-03T10:30:00Z' }]);
+    const part = partOf(feed, { stars: new Map([['a', 'going'], ['b', 'going']] as const), updatedAt: new Map([['a', 1_000], ['b', Date.UTC(2026, 0, 2, 9, 30, 12, 345)]]) });
+    const live = agendaToICal([part], { now: NOW, live: true });
+    expect(events(live).map((e) => e.getFirstPropertyValue('summary'))).toEqual(['Kept']);
+    expect(agendaToICal([part], { now: NOW + 3_600_000, live: true })).toBe(live);
+    const kept = events(live)[0];
+    expect(String(kept?.getFirstPropertyValue('dtstamp'))).toBe('2026-01-02T09:30:12Z');
+    expect(String(kept?.getFirstPropertyValue('last-modified'))).toBe('2026-01-02T09:30:12Z');
+    // The file export keeps cancelled sessions, marked, and stamps the file with now.
+    const file = events(agendaToICal([part], { now: NOW }));
+    expect(file.map((e) => e.getFirstPropertyValue('status'))).toEqual(['CANCELLED', 'CONFIRMED']);
+    expect(String(file[1]?.getFirstPropertyValue('dtstamp'))).toBe('2026-01-15T12:00:00Z');
+  });
+
+  it('live: a session the organizers moved gets a higher SEQUENCE and a later LAST-MODIFIED', () => {
+    const before = makeFeed([{ id: 's', title: 'Talk', start: '2023-02-03T10:00:00Z', end: '2023-02-03T10:30:00Z' }]);
+    const after = makeFeed([{ id: 's', title: 'Talk', start: '2023-02-03T11:00:00Z', end: '2023-02-03T11:30:00Z' }]);
+    const stars = new Map([['s', 'going']] as const);
+    const updatedAt = new Map([['s', Date.UTC(2026, 0, 1)]]);
+    const moved = Date.UTC(2026, 0, 3, 8);
+    const first = events(agendaToICal([partOf(before, { stars, updatedAt })], { now: NOW, live: true }))[0];
+    const revisions = [{ at: moved, changes: [{ sessionId: 's', title: 'Talk', tags: ['moved-time'], changes: [] } satisfies SessionChange] }];
+    const second = events(agendaToICal([partOf(after, { stars, updatedAt, revisions })], { now: NOW, live: true }))[0];
+    expect(second?.getFirstPropertyValue('uid')).toBe(first?.getFirstPropertyValue('uid'));
+    expect(first?.getFirstPropertyValue('sequence')).toBe(0);
+    expect(second?.getFirstPropertyValue('sequence')).toBe(1);
+    expect(String(first?.getFirstPropertyValue('last-modified'))).toBe('2026-01-01T00:00:00Z');
+    expect(String(second?.getFirstPropertyValue('last-modified'))).toBe('2026-01-03T08:00:00Z');
+    expect(String(second?.getFirstPropertyValue('dtstart'))).toBe('2023-02-03T12:00:00');
+  });
 });
 
 describe('agenda import (iCalendar)', () => {

@@ -15,6 +15,7 @@ describe('routes', () => {
       { page: 'session', conferenceId: 'ccc/38c3', sessionId: 'a b#c?d' },
       { page: 'schedule', conferenceId: 'fosdem-2020', day: '2020-02-01' },
       { page: 'speaker', conferenceId: 'x', speakerId: 'Zoë' },
+      { page: 'picks', query: 'c=fosdem-2026&u=https%3A%2F%2Ffosdem.org%2F2026%2Fschedule%2Fxml&n=dw1.6f.8' },
     ] as const) {
       expect(parseRoute(hrefFor(route))).toEqual(route);
     }

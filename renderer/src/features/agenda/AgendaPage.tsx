@@ -10,6 +10,7 @@ import { DateMark } from '../../time/DateMark';
 import { ChangeMark } from '../changes/ChangeMark';
 import { RemovedEntry } from './RemovedEntry';
 import { ReminderSettings } from './ReminderSettings';
+import { SharePicks } from './SharePicks';
 import { StarControl } from './StarControl';
 
 interface Slot extends AgendaSlot {
@@ -117,6 +118,7 @@ export function AgendaPage({ data, day: askedDay }: { data: ConferenceData; day:
   return (
     <section className="agenda-page" aria-label="My agenda">
       <ReminderSettings data={data} />
+      <SharePicks data={data} />
       {days.length === 0 ? (
         <p className="empty">Your agenda is empty. Mark sessions with ★ Going or ☆ Maybe, in the schedule or on a session’s page.</p>
       ) : (

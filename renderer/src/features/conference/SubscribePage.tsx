@@ -11,8 +11,12 @@ type State = { kind: 'idle' } | { kind: 'loading'; what: string } | { kind: 'pre
 const ZONE_WARNINGS = new Set(['time-zone-missing', 'time-zone-inferred', 'time-zone-contradiction']);
 const MAX_FILE = 32 * 1024 * 1024;
 
-/** Add a conference by URL, file or link; shows what the feed is before anything is stored. */
-export function SubscribePage({ initialUrl }: { initialUrl: string | undefined }) {
+/**
+ * Add a conference by URL, file or link; shows what the feed is before anything is stored.
+ * After subscribing it opens the schedule, unless `afterSubscribe` says otherwise (a shared
+ * picks link stays on its page).
+ */
+export function SubscribePage({ initialUrl, afterSubscribe }: { initialUrl: string | undefined; afterSubscribe?: (conferenceId: string) => void }) {
   const [url, setUrl] = useState(initialUrl ?? '');
   const [timeZone, setTimeZone] = useState('');
   const [state, setState] = useState<State>({ kind: 'idle' });
@@ -65,7 +69,8 @@ export function SubscribePage({ initialUrl }: { initialUrl: string | undefined }
       return;
     }
     void cachePhotos(db, stored.id);
-    navigate({ page: 'schedule', conferenceId: stored.id });
+    if (afterSubscribe) afterSubscribe(stored.id);
+    else navigate({ page: 'schedule', conferenceId: stored.id });
   };
   const openNative = async (): Promise<void> => {
     const answer = await host().openFeedFile();

@@ -5,6 +5,7 @@ import type { IcsImport } from '../../../../core/personal/ical-import';
 import { db } from '../../db';
 import { personalCounts } from '../../db/personal-data';
 import { AllowedSites } from './AllowedSites';
+import { LiveCalendar } from './LiveCalendar';
 import { listConferences } from '../../db/queries';
 import { host } from '../../host';
 import { usePersonalNotices } from '../../personal/notice';
@@ -283,6 +284,7 @@ export function DataPage() {
       <BackupCopy />
       <ExportImport />
       <Calendar />
+      <LiveCalendar />
       <AllowedSites />
       {counts ? <ClearData entries={counts.entries} /> : null}
     </div>
