@@ -14,6 +14,7 @@ import {
 import { cleanText, sanitizeRichText } from '../text/html';
 import { capLength } from '../text/truncate';
 import { conferenceDayOf, dateRange, formatInstant } from '../time/zone';
+import { cancelledPrefix } from './cancelled';
 import { uniqueLinks } from './links';
 
 export interface SpeakerInput {
@@ -199,6 +200,13 @@ export class FeedBuilder {
     this.sessionIds.add(id);
 
     let title = capLength(cleanText(input.title), LIMITS.maxTitleChars, w, input.where);
+    // "CANCELLED …" in a title marks the session cancelled in every format; the mark is dropped.
+    let cancelled = input.cancelled ?? false;
+    if (title) {
+      const marked = cancelledPrefix(title);
+      title = marked.title;
+      cancelled ||= marked.isCancelled;
+    }
     if (!title) {
       w.add('untitled-session', 'A session has no title; it is shown as "Untitled session".', input.where);
       title = 'Untitled session';
@@ -218,7 +226,7 @@ export class FeedBuilder {
       speakerIds: input.speakerIds && input.speakerIds.length > 1 ? [...new Set(input.speakerIds)] : [...(input.speakerIds ?? [])],
       links: uniqueLinks(input.links ?? []),
       recordingOptOut: input.recordingOptOut ?? false,
-      cancelled: input.cancelled ?? false,
+      cancelled,
     };
     if (guid) session.guid = guid;
     if (sourceId) session.sourceId = sourceId;

@@ -1,5 +1,6 @@
 import { FeedError, type WarningLog } from '../errors';
 import { FeedBuilder } from '../feed/builder';
+import { httpBase, isPlaceholderImage, resolveFeedHref } from '../feed/href';
 import { makeLink } from '../feed/links';
 import type { Feed, Link, LinkKind } from '../model/schema';
 import { resolveTimeZone, type OffsetSample } from '../time/infer';
@@ -19,17 +20,6 @@ export function localized(value: unknown, prefer?: string): string | undefined {
   return Object.values(value).map((v) => str(v)).find((v) => v?.trim());
 }
 
-/** `/system/…` relative to the schedule's base URL; absolute URLs are left as they are. */
-export function absoluteUrl(raw: string | undefined, base: string | undefined): string | undefined {
-  const url = raw?.trim();
-  if (!url || !base || /^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
-  try {
-    return new URL(url, base).href;
-  } catch {
-    return url;
-  }
-}
-
 /** c3voc reference `type`s that say what a link is. */
 const REFERENCE_KINDS: Record<string, LinkKind | undefined> = {
   slides: 'slides', media: 'recording', recording: 'recording', video: 'recording', feedback: 'feedback', stream: 'stream', livestream: 'stream',
@@ -42,11 +32,11 @@ export function referenceLinks(value: unknown, base: string | undefined, warning
   const out: Link[] = [];
   items.forEach((item: unknown, k) => {
     const url = isObject(item) ? str(item.url) ?? str(item.href) : str(item);
-    // frab lists a placeholder for attachments whose file is gone.
-    if (!url || /\/attachments\/original\/missing\.png$/.test(url)) return;
+    // frab lists a placeholder (`missing.png`) for attachments whose file is gone: resolveFeedHref drops it.
+    if (!url || isPlaceholderImage(url)) return;
     const title = isObject(item) ? localized(item.title) ?? localized(item.name) : undefined;
     const type = isObject(item) ? str(item.type)?.toLowerCase() : undefined;
-    const link = makeLink(absoluteUrl(url, base), title, warnings, list ? `${where}[${k}]` : where, hint ?? (type ? REFERENCE_KINDS[type] : undefined));
+    const link = makeLink(resolveFeedHref(url, base), title, warnings, list ? `${where}[${k}]` : where, hint ?? (type ? REFERENCE_KINDS[type] : undefined));
     if (link) out.push(link);
   });
   return out;
@@ -152,7 +142,7 @@ export function importFrabJson(doc: JsonObject, ctx: ImportContext): Feed {
   const conf = schedule.conference;
   if (!isObject(conf)) fail('A c3voc schedule.json needs a "schedule.conference" object', 'schedule.conference');
   if (!Array.isArray(conf.days)) fail('The conference has no "days" list', 'schedule.conference.days');
-  const base = str(schedule.base_url) ?? str(conf.url);
+  const base = httpBase(str(schedule.base_url), str(conf.url), ctx.sourceUrl);
   const lang = str(isObject(conf.defaults) ? conf.defaults.language : undefined);
 
   const raws: RawEvent[] = [];
@@ -249,7 +239,7 @@ export function importFrabJson(doc: JsonObject, ctx: ImportContext): Feed {
         sourceId: str(p.guid) ?? str(p.code) ?? str(p.id),
         name: str(p.public_name) ?? str(p.name) ?? str(details.name),
         bio: localized(p.biography ?? details.biography, lang),
-        photoUrl: absoluteUrl(isObject(avatar) ? str(avatar.url) : str(avatar), base),
+        photoUrl: resolveFeedHref(isObject(avatar) ? str(avatar.url) : str(avatar), base),
         links: [
           ...referenceLinks(p.url ?? details.url, base, w, `${at}.url`),
           ...referenceLinks(p.links ?? details.links, base, w, `${at}.links`),
@@ -261,6 +251,10 @@ export function importFrabJson(doc: JsonObject, ctx: ImportContext): Feed {
 
     const state = str(ev.state)?.toUpperCase();
     const type = str(ev.type);
+    // Attachments are paths on the host of the event's own page (an aggregated schedule
+    // merges several frab and pretalx instances), as in the XML importer.
+    const pageUrl = resolveFeedHref(str(ev.url), base);
+    const eventBase = httpBase(pageUrl, base);
     builder.session({
       guid: str(ev.guid),
       sourceId: str(ev.id) ?? str(ev.code),
@@ -281,8 +275,8 @@ export function importFrabJson(doc: JsonObject, ctx: ImportContext): Feed {
       links: [
         ...referenceLinks(ev.url, base, w, `${where}.url`),
         ...referenceLinks(ev.feedback_url, base, w, `${where}.feedback_url`, 'feedback'),
-        ...referenceLinks(ev.links, base, w, `${where}.links`),
-        ...referenceLinks(ev.attachments, base, w, `${where}.attachments`),
+        ...referenceLinks(ev.links, eventBase, w, `${where}.links`),
+        ...referenceLinks(ev.attachments, eventBase, w, `${where}.attachments`),
       ],
       recordingOptOut: ev.do_not_record === true,
       cancelled: state === 'CANCELED' || state === 'CANCELLED' || state === 'WITHDRAWN' || state === 'DELETED',

@@ -1,5 +1,6 @@
 import type { WarningLog } from '../errors';
 import type { FeedBuilder } from '../feed/builder';
+import { httpBase, resolveFeedHref } from '../feed/href';
 import { makeLink } from '../feed/links';
 import type { Link, LinkKind } from '../model/schema';
 import { parseClock, parseDateTime, parseDurationMinutes } from '../time/parse';
@@ -119,34 +120,6 @@ function attachmentHint(type: string | undefined): LinkKind | undefined {
   }
 }
 
-/** `www.example.org/x`, `github.com/y`: a web address typed without its scheme. */
-const BARE_HOST = /^(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?(?:[/?#]\S*)?$/i;
-const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-
-/**
- * frab writes attachments as paths on its own host (`/system/event_attachments/…`);
- * they are resolved against the event's page, else the schedule's base URL. Organizers
- * often type links without `https://`; those get it when they look like a web address.
- */
-function resolveHref(raw: string | undefined, base: string | undefined): string | undefined {
-  const href = raw?.trim();
-  if (!href) return undefined;
-  const first = href.charCodeAt(0);
-  if (first === 47 /* / */) {
-    if (base === undefined) return href;
-    try {
-      return new URL(href, base).href;
-    } catch {
-      return href;
-    }
-  }
-  return HAS_SCHEME.test(href) || !BARE_HOST.test(href) ? href : `https://${href}`;
-}
-
-function isAbsoluteHttp(url: string | undefined): url is string {
-  return url !== undefined && /^https?:\/\//i.test(url);
-}
-
 /**
  * Links, attachments, video, event page and feedback link of an event, each checked and
  * classified. Warnings name the event's line, the message the link itself: a `where` per
@@ -160,23 +133,27 @@ function eventLinks(
   warnings: WarningLog,
 ): Array<Link | undefined> {
   const out: Array<Link | undefined> = [];
-  const base = isAbsoluteHttp(ev.url) ? ev.url : baseUrl;
+  // frab writes attachments as paths on its own host: the event's page is the best base.
+  const base = httpBase(ev.url, baseUrl);
   if (links) {
     for (const l of links.children) {
-      if (l.name === 'link') out.push(makeLink(resolveHref(l.attrs.href, base), l.text, warnings, ev.where));
+      // `<link>https://…</link>` with no href (CCC "everything" exports): the text is the address.
+      if (l.name === 'link') out.push(makeLink(resolveFeedHref(l.attrs.href ?? l.text, base), l.attrs.href === undefined ? undefined : l.text, warnings, ev.where));
     }
   }
   if (attachments) {
     for (const a of attachments.children) {
-      if (a.name === 'attachment') out.push(makeLink(resolveHref(a.attrs.href, base), a.text, warnings, ev.where, attachmentHint(a.attrs.type)));
+      if (a.name !== 'attachment') continue;
+      const href = a.attrs.href ?? a.text;
+      out.push(makeLink(resolveFeedHref(href, base), a.attrs.href === undefined ? undefined : a.text, warnings, ev.where, attachmentHint(a.attrs.type)));
     }
   }
-  if (ev.video) out.push(makeLink(resolveHref(ev.video, base), undefined, warnings, ev.where, 'recording'));
+  if (ev.video) out.push(makeLink(resolveFeedHref(ev.video, base), undefined, warnings, ev.where, 'recording'));
   if (ev.url) {
-    const page = makeLink(ev.url, 'Event page', warnings, ev.where);
+    const page = makeLink(resolveFeedHref(ev.url, baseUrl), 'Event page', warnings, ev.where);
     if (page) out.push({ ...page, kind: 'other' });
   }
-  if (ev.feedbackUrl) out.push(makeLink(ev.feedbackUrl, 'Feedback', warnings, ev.where, 'feedback'));
+  if (ev.feedbackUrl) out.push(makeLink(resolveFeedHref(ev.feedbackUrl, baseUrl), 'Feedback', warnings, ev.where, 'feedback'));
   return out;
 }
 

@@ -8,9 +8,6 @@ import { eventSpeakers, eventTimes } from './frab-xml-event';
 import { FrabScanner, type Slot } from './frab-xml-scan';
 import { childText, type XmlElement } from './xml';
 
-/** FOSDEM and others mark a cancelled talk in its title: `CANCELLED …`, `[Cancelled]`, `Cancelled: …`. */
-const CANCELLED = /^\s*(?:CANCELL?ED\b|[[(]\s*(?:CANCELL?ED|[Cc]ancell?ed)\s*[\])]|[Cc]ancell?ed\s*:)/;
-
 function addSession(builder: FeedBuilder, slot: Slot, unreliable: ReadonlySet<string>, warnings: WarningLog): void {
   const { ev } = slot;
   const times = eventTimes(ev, slot.parsedDate, slot.day, builder.timeZone, warnings);
@@ -47,7 +44,6 @@ function addSession(builder: FeedBuilder, slot: Slot, unreliable: ReadonlySet<st
     speakerIds: eventSpeakers(ev, builder, unreliable),
     links: ev.links,
     recordingOptOut: ev.recordingOptOut,
-    cancelled: ev.title !== undefined && CANCELLED.test(ev.title),
     where: ev.where,
   });
 }
@@ -62,7 +58,7 @@ function addSession(builder: FeedBuilder, slot: Slot, unreliable: ReadonlySet<st
  * Pentabarf/frab schedule XML. Pass the `FrabScanner` whose `onClose` ran during parsing
  * to have events read as they were parsed; without one the whole tree is read here.
  */
-export function importFrabXml(root: XmlElement, ctx: ImportContext, scanner = new FrabScanner(ctx.warnings)): Feed {
+export function importFrabXml(root: XmlElement, ctx: ImportContext, scanner = new FrabScanner(ctx.warnings, ctx.sourceUrl)): Feed {
   const warnings = ctx.warnings;
   const revision = childText(root, 'version');
   // After the scan nothing here refers to the XML tree: events are plain values.

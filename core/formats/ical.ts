@@ -1,11 +1,13 @@
 import ICAL from 'ical.js';
 import { FeedError, type WarningLog } from '../errors';
 import { FeedBuilder } from '../feed/builder';
+import { resolveFeedHref } from '../feed/href';
 import { makeLink } from '../feed/links';
 import { LIMITS } from '../limits';
 import type { Feed } from '../model/schema';
 import { resolveTimeZone, type OffsetSample } from '../time/infer';
 import { formatInstant, isValidTimeZone, wallTimeToInstant } from '../time/zone';
+import { calendarDays, inferDayChangeMinutes } from './calendar-days';
 import type { ImportContext } from './context';
 import { messageOf, parseCalendarText, type LineIndex } from './ical-text';
 
@@ -181,7 +183,7 @@ function occurrences(event: ICAL.Event, clock: Clock, warnings: WarningLog, wher
   return out;
 }
 
-function addSession(builder: FeedBuilder, o: Occurrence, splitSpeakers: boolean, where: string): void {
+function addSession(builder: FeedBuilder, o: Occurrence, splitSpeakers: boolean, where: string, base: string | undefined, day: string): void {
   const c = o.comp;
   const names: string[] = [];
   for (const attendee of c.getAllProperties('attendee')) {
@@ -200,7 +202,7 @@ function addSession(builder: FeedBuilder, o: Occurrence, splitSpeakers: boolean,
     }
   }
   const uid = textOf(c, 'uid');
-  const url = textOf(c, 'url')?.replace(/^\/\//, 'https://');
+  const url = resolveFeedHref(textOf(c, 'url'), base);
   const categories = c.getAllProperties('categories').flatMap((p) => p.getValues().map(String));
   builder.session({
     guid: uid && o.recurrence !== undefined ? `${uid}@${formatInstant(o.recurrence)}` : uid,
@@ -211,6 +213,7 @@ function addSession(builder: FeedBuilder, o: Occurrence, splitSpeakers: boolean,
     abstract: textOf(c, 'description'),
     start: o.start,
     end: o.end,
+    day,
     room: textOf(c, 'location'),
     track: categories.map((s) => s.trim()).find((s) => s.length > 0),
     type: textOf(c, 'category'),
@@ -241,6 +244,8 @@ function buildFeed(calendars: Component[], ctx: ImportContext, lines: LineIndex)
   const builder = new FeedBuilder(clock.zone, w);
   const split = new Map(calendars.map((c) => [c, appendsSpeakers(c, c.getAllSubcomponents('vevent'))]));
   let unreadable = 0;
+  // Read first, added after: the conference days depend on when the whole programme runs.
+  const read: Array<{ occurrence: Occurrence; split: boolean; where: string }> = [];
   for (const { calendar, comp } of masters) {
     const line = lines.get(comp.jCal);
     const where = line === undefined ? 'vevent' : `line ${line}`;
@@ -258,7 +263,7 @@ function buildFeed(calendars: Component[], ctx: ImportContext, lines: LineIndex)
           }
         }
       }
-      for (const occurrence of occurrences(event, clock, w, where)) addSession(builder, occurrence, split.get(calendar) ?? false, where);
+      for (const occurrence of occurrences(event, clock, w, where)) read.push({ occurrence, split: split.get(calendar) ?? false, where });
     } catch (error) {
       if (error instanceof FeedError) throw error;
       unreadable += 1;
@@ -266,6 +271,9 @@ function buildFeed(calendars: Component[], ctx: ImportContext, lines: LineIndex)
       w.add('session-unreadable', `The event${name ? ` "${name.slice(0, 80)}"` : ''} could not be read and was left out: ${messageOf(error)}`, where);
     }
   }
+  const spans = read.map((r) => r.occurrence);
+  const days = calendarDays(spans, clock.zone, inferDayChangeMinutes(spans, clock.zone));
+  read.forEach((r, i) => addSession(builder, r.occurrence, r.split, r.where, ctx.sourceUrl, days[i]!));
   if (masters.length > 0 && unreadable === masters.length) {
     throw new FeedError('no-sessions-readable', `None of the ${masters.length} events in the calendar could be read`);
   }

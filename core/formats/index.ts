@@ -1,4 +1,5 @@
 import { FeedError, WarningLog, type FeedWarning } from '../errors';
+import { httpBase } from '../feed/href';
 import { LIMITS } from '../limits';
 import type { Feed } from '../model/schema';
 import type { ImportContext } from './context';
@@ -22,6 +23,8 @@ export interface ImportOptions {
   timeZone?: string;
   /** Extra documents that complete the main one (Sessionize speakers, …), as text. */
   companions?: ReadonlyArray<string | Uint8Array>;
+  /** The address the feed was fetched from: the base for relative links when the feed names none. */
+  sourceUrl?: string | undefined;
 }
 
 export interface ImportResult {
@@ -50,7 +53,7 @@ function importText(text: string, ctx: ImportContext): { format: FormatId; feed:
       throw new FeedError('unknown-format', 'This is a web page (HTML), not a schedule feed; look for the schedule\'s XML, JSON or iCalendar export');
     case 'xml': {
       // frab events are read while the XML is parsed, so the tree never holds them all.
-      const scanner = new FrabScanner(ctx.warnings);
+      const scanner = new FrabScanner(ctx.warnings, ctx.sourceUrl);
       const root = parseXml(text, { onClose: scanner.onClose });
       const name = localName(root.name).toLowerCase();
       if (name === 'schedule') return { format: 'frab-xml', feed: importFrabXml(root, ctx, scanner) };
@@ -83,7 +86,7 @@ export function importFeed(input: string | Uint8Array, options: ImportOptions = 
   const text = decodeInput(input);
   const warnings = new WarningLog();
   const companions = (options.companions ?? []).map((c) => parseJson(decodeInput(c)));
-  const ctx: ImportContext = { warnings, timeZone: options.timeZone, companions };
+  const ctx: ImportContext = { warnings, timeZone: options.timeZone, companions, sourceUrl: httpBase(options.sourceUrl) };
   try {
     const { format, feed } = importText(text, ctx);
     if (feed.sessions.length === 0) warnings.add('no-sessions', 'The feed has no sessions.');
