@@ -228,7 +228,9 @@ export function importFrabJson(doc: JsonObject, ctx: ImportContext): Feed {
 
     const speakerIds: string[] = [];
     const persons = [...arr(ev.persons).map((p, j) => [p, `persons[${j}]`] as const), ...arr(ev.participants).map((p, j) => [p, `participants[${j}]`] as const)];
-    persons.forEach(([p, field]) => {
+    persons.forEach(([entry, field]) => {
+      // Hand-written files list people by name alone: `"persons": ["Ann"]`.
+      const p = typeof entry === 'string' ? { public_name: entry } : entry;
       if (!isObject(p)) return;
       const details = people.get(str(p.guid) ?? '') ?? {};
       const at = `${where}.${field}`;
@@ -237,7 +239,8 @@ export function importFrabJson(doc: JsonObject, ctx: ImportContext): Feed {
         // pretalx codes and c3voc guids are unique across the sources an aggregated schedule
         // merges; frab's integer ids are not (36C3 stages reuses id 2 for different people).
         sourceId: str(p.guid) ?? str(p.code) ?? str(p.id),
-        name: str(p.public_name) ?? str(p.name) ?? str(details.name),
+        // Old frab exports give only `full_public_name`.
+        name: [p.public_name, p.full_public_name, p.name, p.display_name, details.public_name, details.name].map((v) => str(v)).find((v) => v?.trim()),
         bio: localized(p.biography ?? details.biography, lang),
         photoUrl: resolveFeedHref(isObject(avatar) ? str(avatar.url) : str(avatar), base),
         links: [

@@ -31,8 +31,8 @@ export interface FrabEvent {
   url: string | undefined;
   feedbackUrl: string | undefined;
   video: string | undefined;
-  /** `<person id>` and name, as given. */
-  people: Array<{ id: string | undefined; name: string }>;
+  /** `<person id>` and name, as given (and bio, when an aggregated schedule nests it). */
+  people: FrabPerson[];
   /** Links, attachments, video, event page and feedback link, checked and classified. */
   links: Array<Link | undefined>;
   recordingOptOut: boolean;
@@ -44,6 +44,43 @@ export interface FrabEvent {
 function trimmed(text: string): string | undefined {
   const t = text.trim();
   return t.length > 0 ? t : undefined;
+}
+
+export interface FrabPerson {
+  id: string | undefined;
+  name: string;
+  bio?: string | undefined;
+}
+
+/** frab/pretalx person ids, or a pretalx code / c3voc guid given as a child element. */
+function personId(p: XmlElement): string | undefined {
+  const id = p.attrs.id?.trim() || p.attrs.code?.trim() || p.attrs.guid?.trim();
+  if (id) return id;
+  for (const c of p.children) if (c.name === 'code' || c.name === 'guid') return c.text.trim() || undefined;
+  return undefined;
+}
+
+/** Separators between several people typed into one element by hand: `Ann, Bob & Cy`. */
+const NAME_LIST = /\s*[,;]\s*|\s+&\s+|\s+(?:and|und)\s+/;
+
+/**
+ * The people one `<person>` stands for. frab writes `<person id="1">Name</person>`; c3voc's
+ * aggregated schedules (pretalx sub-schedules merged into one file) nest
+ * `<public_name>`/`<name>`, `<code>`/`<guid>` and `<biography>`; hand-written files put
+ * several names, comma-separated, into one element without an id, which are several people.
+ */
+function readPeople(p: XmlElement, out: FrabPerson[]): void {
+  const id = personId(p);
+  const parts = new Map<string, string>();
+  for (const c of p.children) if (!parts.has(c.name)) parts.set(c.name, c.text);
+  const nested = ['public_name', 'full_public_name', 'name', 'display_name'].map((k) => parts.get(k)).find((t) => t?.trim());
+  const name = nested ?? p.text;
+  const bio = parts.get('biography') ?? parts.get('bio');
+  if (id === undefined && p.children.length === 0 && NAME_LIST.test(name.trim())) {
+    for (const one of name.split(NAME_LIST).slice(0, 50)) if (one.trim()) out.push({ id: undefined, name: one });
+    return;
+  }
+  out.push(bio === undefined ? { id, name } : { id, name, bio });
 }
 
 export function readFrabEvent(element: XmlElement, baseUrl: string | undefined, warnings: WarningLog): FrabEvent {
@@ -95,7 +132,12 @@ export function readFrabEvent(element: XmlElement, baseUrl: string | undefined, 
       case 'feedback_url': ev.feedbackUrl = trimmed(c.text); break;
       case 'video': ev.video = trimmed(c.text); break;
       case 'persons':
-        for (const p of c.children) if (p.name === 'person') ev.people.push({ id: p.attrs.id?.trim(), name: p.text });
+        for (const p of c.children) if (p.name === 'person' || p.name === 'speaker') readPeople(p, ev.people);
+        break;
+      // Hand-written files put `<person>` straight under `<event>`, without `<persons>`.
+      case 'person':
+      case 'speaker':
+        readPeople(c, ev.people);
         break;
       case 'links': links = c; break;
       case 'attachments': attachments = c; break;
@@ -168,6 +210,7 @@ export function eventSpeakers(ev: FrabEvent, builder: FeedBuilder, unreliableIds
     const id = builder.speaker({
       sourceId: p.id !== undefined && unreliableIds.has(p.id) ? undefined : p.id,
       name: p.name,
+      bio: p.bio,
       where: ev.where,
     });
     if (id !== undefined) ids.push(id);
