@@ -7,6 +7,7 @@ import { resolveTimeZone, type OffsetSample } from '../time/infer';
 import { parseClock, parseDateTime, parseDurationMinutes, parseLocalDate } from '../time/parse';
 import { addDays, wallTimeOf, wallTimeToInstant } from '../time/zone';
 import type { ImportContext } from './context';
+import { generatorMarkup, sessionMarkup } from './markup';
 import { arr, isObject, str, type JsonObject } from './json';
 
 /** A c3voc LocalizableString: plain text, or `{ "en": …, "de": … }` (preferred language, then English, then any). */
@@ -161,6 +162,9 @@ export function importFrabJson(doc: JsonObject, ctx: ImportContext): Feed {
   arr(schedule.events).forEach((ev: unknown, i) => raws.push({ ev: isObject(ev) ? ev : undefined, where: `schedule.events[${i}]` }));
 
   const readable = raws.filter((raw) => readTimes(raw, w));
+  // pretalx and the hub write Markdown; the hub's exports are schema 2 (`schedule.events`).
+  const generator = isObject(schedule.generator) ? str(schedule.generator.name) : str(schedule.generator);
+  const fileMarkup = generatorMarkup(generator) ?? (Array.isArray(schedule.events) && schedule.events.length > 0 ? 'markdown' : undefined);
   const seen = new Map<string, OffsetSample>();
   for (const { start } of readable) {
     const { epochMs, offsetMinutes } = start!;
@@ -226,6 +230,7 @@ export function importFrabJson(doc: JsonObject, ctx: ImportContext): Feed {
     const track = trackRef === undefined ? undefined : tracks.get(`slug:${trackRef}`) ?? tracks.get(trackRef) ?? { name: trackRef };
     const trackId = track ? builder.track(track.name, track.color) : undefined;
 
+    const markup = sessionMarkup(fileMarkup, str(ev.url), arr(ev.persons).some((p) => isObject(p) && str(p.code) !== undefined));
     const speakerIds: string[] = [];
     const persons = [...arr(ev.persons).map((p, j) => [p, `persons[${j}]`] as const), ...arr(ev.participants).map((p, j) => [p, `participants[${j}]`] as const)];
     persons.forEach(([entry, field]) => {
@@ -242,6 +247,7 @@ export function importFrabJson(doc: JsonObject, ctx: ImportContext): Feed {
         // Old frab exports give only `full_public_name`.
         name: [p.public_name, p.full_public_name, p.name, p.display_name, details.public_name, details.name].map((v) => str(v)).find((v) => v?.trim()),
         bio: localized(p.biography ?? details.biography, lang),
+        markup,
         photoUrl: resolveFeedHref(isObject(avatar) ? str(avatar.url) : str(avatar), base),
         links: [
           ...referenceLinks(p.url ?? details.url, base, w, `${at}.url`),
@@ -266,6 +272,7 @@ export function importFrabJson(doc: JsonObject, ctx: ImportContext): Feed {
       subtitle: localized(ev.subtitle, lang),
       abstract: localized(ev.abstract, lang),
       description: localized(ev.description, lang),
+      markup,
       start,
       end,
       day,

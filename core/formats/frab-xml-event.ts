@@ -3,6 +3,7 @@ import type { FeedBuilder } from '../feed/builder';
 import { httpBase, resolveFeedHref } from '../feed/href';
 import { makeLink } from '../feed/links';
 import type { Link, LinkKind } from '../model/schema';
+import type { TextMarkup } from '../text/html';
 import { parseClock, parseDateTime, parseDurationMinutes } from '../time/parse';
 import { addDays, wallTimeToInstant } from '../time/zone';
 import type { XmlElement } from './xml';
@@ -50,6 +51,8 @@ export interface FrabPerson {
   id: string | undefined;
   name: string;
   bio?: string | undefined;
+  /** The person carries a pretalx code: the session came from pretalx (Markdown text). */
+  hasCode?: boolean;
 }
 
 /** frab/pretalx person ids, or a pretalx code / c3voc guid given as a child element. */
@@ -80,7 +83,9 @@ function readPeople(p: XmlElement, out: FrabPerson[]): void {
     for (const one of name.split(NAME_LIST).slice(0, 50)) if (one.trim()) out.push({ id: undefined, name: one });
     return;
   }
-  out.push(bio === undefined ? { id, name } : { id, name, bio });
+  const person: FrabPerson = bio === undefined ? { id, name } : { id, name, bio };
+  if (parts.has('code') || p.attrs.code !== undefined) person.hasCode = true;
+  out.push(person);
 }
 
 export function readFrabEvent(element: XmlElement, baseUrl: string | undefined, warnings: WarningLog): FrabEvent {
@@ -204,13 +209,14 @@ function eventLinks(
  * feed gives to different people (an aggregated schedule whose sources number people
  * independently): those people are told apart by name instead.
  */
-export function eventSpeakers(ev: FrabEvent, builder: FeedBuilder, unreliableIds: ReadonlySet<string>): string[] {
+export function eventSpeakers(ev: FrabEvent, builder: FeedBuilder, unreliableIds: ReadonlySet<string>, markup: TextMarkup): string[] {
   const ids: string[] = [];
   for (const p of ev.people) {
     const id = builder.speaker({
       sourceId: p.id !== undefined && unreliableIds.has(p.id) ? undefined : p.id,
       name: p.name,
       bio: p.bio,
+      markup,
       where: ev.where,
     });
     if (id !== undefined) ids.push(id);

@@ -1,15 +1,17 @@
 import { FeedError, type WarningLog } from '../errors';
 import { FeedBuilder } from '../feed/builder';
 import type { Feed, Venue } from '../model/schema';
-import { cleanText } from '../text/html';
+import { cleanText, type TextMarkup } from '../text/html';
 import { resolveTimeZone } from '../time/infer';
 import type { ImportContext } from './context';
 import { eventSpeakers, eventTimes } from './frab-xml-event';
 import { FrabScanner, type Slot } from './frab-xml-scan';
-import { childText, type XmlElement } from './xml';
+import { generatorMarkup, sessionMarkup } from './markup';
+import { child, childText, type XmlElement } from './xml';
 
-function addSession(builder: FeedBuilder, slot: Slot, unreliable: ReadonlySet<string>, warnings: WarningLog): void {
+function addSession(builder: FeedBuilder, slot: Slot, unreliable: ReadonlySet<string>, warnings: WarningLog, fileMarkup: TextMarkup | undefined): void {
   const { ev } = slot;
+  const markup = sessionMarkup(fileMarkup, ev.url, ev.people.some((p) => p.hasCode === true));
   const times = eventTimes(ev, slot.parsedDate, slot.day, builder.timeZone, warnings);
   if (!times) return;
   // The grid lists the event under the enclosing <room>; the event's own <room> is what
@@ -34,6 +36,7 @@ function addSession(builder: FeedBuilder, slot: Slot, unreliable: ReadonlySet<st
     subtitle: ev.subtitle,
     abstract: ev.abstract,
     description: ev.description,
+    markup,
     start: times.start,
     end: times.end,
     day: slot.day.date,
@@ -41,7 +44,7 @@ function addSession(builder: FeedBuilder, slot: Slot, unreliable: ReadonlySet<st
     track: ev.track,
     type: ev.type,
     language: ev.language,
-    speakerIds: eventSpeakers(ev, builder, unreliable),
+    speakerIds: eventSpeakers(ev, builder, unreliable, markup),
     links: ev.links,
     recordingOptOut: ev.recordingOptOut,
     where: ev.where,
@@ -70,7 +73,8 @@ export function importFrabXml(root: XmlElement, ctx: ImportContext, scanner = ne
   );
   const builder = new FeedBuilder(timeZone, warnings, conf.dayChangeMinutes ?? 0);
   for (const name of scan.declaredRooms) builder.room(name);
-  for (const slot of scan.slots) addSession(builder, slot, scan.unreliablePersonIds, warnings);
+  const fileMarkup = generatorMarkup(child(root, 'generator')?.attrs.name);
+  for (const slot of scan.slots) addSession(builder, slot, scan.unreliablePersonIds, warnings, fileMarkup);
   if (scan.slots.length > 0 && builder.sessionCount() === 0) {
     throw new FeedError('no-sessions-readable', `None of the ${scan.slots.length} events has a start time that can be read`, `line ${scan.slots[0]!.ev.line}`);
   }

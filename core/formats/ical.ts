@@ -7,8 +7,10 @@ import { LIMITS } from '../limits';
 import type { Feed } from '../model/schema';
 import { resolveTimeZone, type OffsetSample } from '../time/infer';
 import { formatInstant, isValidTimeZone, wallTimeToInstant } from '../time/zone';
+import type { TextMarkup } from '../text/html';
 import { calendarDays, inferDayChangeMinutes } from './calendar-days';
 import type { ImportContext } from './context';
+import { generatorMarkup } from './markup';
 import { messageOf, parseCalendarText, type LineIndex } from './ical-text';
 
 type Component = ICAL.Component;
@@ -231,7 +233,15 @@ function occurrences(event: ICAL.Event, clock: Clock, warnings: WarningLog, wher
   return out;
 }
 
-function addSession(builder: FeedBuilder, o: Occurrence, splitSpeakers: boolean, where: string, base: string | undefined, day: string): void {
+interface ReadEvent {
+  occurrence: Occurrence;
+  split: boolean;
+  where: string;
+  /** pretalx's calendars carry its Markdown abstracts; others plain text (TEXT, RFC 5545). */
+  markup: TextMarkup;
+}
+
+function addSession(builder: FeedBuilder, { occurrence: o, split: splitSpeakers, where, markup }: ReadEvent, base: string | undefined, day: string): void {
   const c = o.comp;
   const names: string[] = [];
   for (const attendee of c.getAllProperties('attendee')) {
@@ -259,6 +269,7 @@ function addSession(builder: FeedBuilder, o: Occurrence, splitSpeakers: boolean,
     title,
     subtitle: textOf(c, 'x-pentabarf-subtitle'),
     abstract: textOf(c, 'description'),
+    markup,
     start: o.start,
     end: o.end,
     day,
@@ -293,7 +304,8 @@ function buildFeed(calendars: Component[], ctx: ImportContext, lines: LineIndex)
   const split = new Map(calendars.map((c) => [c, appendsSpeakers(c, c.getAllSubcomponents('vevent'))]));
   let unreadable = 0;
   // Read first, added after: the conference days depend on when the whole programme runs.
-  const read: Array<{ occurrence: Occurrence; split: boolean; where: string }> = [];
+  const read: ReadEvent[] = [];
+  const markups = new Map(calendars.map((c) => [c, generatorMarkup(textOf(c, 'prodid')) ?? 'html'] as const));
   for (const { calendar, comp } of masters) {
     const line = lines.get(comp.jCal);
     const where = line === undefined ? 'vevent' : `line ${line}`;
@@ -311,7 +323,7 @@ function buildFeed(calendars: Component[], ctx: ImportContext, lines: LineIndex)
           }
         }
       }
-      for (const occurrence of occurrences(event, clock, w, where)) read.push({ occurrence, split: split.get(calendar) ?? false, where });
+      for (const occurrence of occurrences(event, clock, w, where)) read.push({ occurrence, split: split.get(calendar) ?? false, where, markup: markups.get(calendar) ?? 'html' });
     } catch (error) {
       if (error instanceof FeedError) throw error;
       unreadable += 1;
@@ -321,7 +333,7 @@ function buildFeed(calendars: Component[], ctx: ImportContext, lines: LineIndex)
   }
   const spans = read.map((r) => r.occurrence);
   const days = calendarDays(spans, clock.zone, inferDayChangeMinutes(spans, clock.zone));
-  read.forEach((r, i) => addSession(builder, r.occurrence, r.split, r.where, ctx.sourceUrl, days[i]!));
+  read.forEach((r, i) => addSession(builder, r, ctx.sourceUrl, days[i]!));
   if (masters.length > 0 && unreadable === masters.length) {
     throw new FeedError('no-sessions-readable', `None of the ${masters.length} events in the calendar could be read`);
   }

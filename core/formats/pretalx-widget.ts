@@ -121,6 +121,7 @@ export function importPretalxWidget(doc: JsonObject, ctx: ImportContext): Feed {
         sourceId: code,
         name: localized(person.name, lang),
         bio: localized(person.biography, lang),
+        markup: 'markdown',
         photoUrl: avatar,
         where: at,
       });
@@ -135,6 +136,8 @@ export function importPretalxWidget(doc: JsonObject, ctx: ImportContext): Feed {
       title: localized(talk.title, lang),
       abstract: localized(talk.abstract, lang),
       description: localized(talk.description, lang),
+      // pretalx stores every text as Markdown.
+      markup: 'markdown',
       start,
       end,
       room,
