@@ -3,11 +3,11 @@ import { httpBase } from '../feed/href';
 import { LIMITS } from '../limits';
 import type { Feed } from '../model/schema';
 import type { ImportContext } from './context';
+import { decodeFeedBytes, dropControlCharacters } from './decode';
 import { importFrabJson } from './frab-json';
 import { importFrabXml } from './frab-xml';
 import { FrabScanner } from './frab-xml-scan';
 import { importICal } from './ical';
-import { joinFoldsInsideCharacters } from './ical-text';
 import { isObject, parseJson } from './json';
 import { importLanyard } from './lanyard';
 import { importPretalxWidget } from './pretalx-widget';
@@ -17,6 +17,7 @@ import { importXCal } from './xcal';
 import { localName, parseXml } from './xml';
 
 export { FORMATS, type FormatId } from './sniff';
+export { decodeFeedBytes } from './decode';
 
 export interface ImportOptions {
   /** The subscriber's choice of IANA zone, for feeds that give none. */
@@ -34,13 +35,13 @@ export interface ImportResult {
   warnings: FeedWarning[];
 }
 
-/** Bytes or text → text, refusing oversized input before decoding it. */
+/** Bytes or text → text (in the feed's own encoding, see decodeFeedBytes), refusing oversized input before decoding it. */
 export function decodeInput(input: string | Uint8Array): string {
   const size = typeof input === 'string' ? input.length : input.byteLength;
   if (size > LIMITS.maxInputChars) {
     throw new FeedError('too-large', `The feed is ${(size / 1048576).toFixed(1)} MB; the limit is ${LIMITS.maxInputChars / 1048576} MB`);
   }
-  const text = typeof input === 'string' ? input : new TextDecoder('utf-8').decode(joinFoldsInsideCharacters(input));
+  const text = typeof input === 'string' ? input : decodeFeedBytes(input);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
@@ -83,8 +84,8 @@ function importText(text: string, ctx: ImportContext): { format: FormatId; feed:
  * understands; anything unexpected inside an importer is reported as such, never leaked raw.
  */
 export function importFeed(input: string | Uint8Array, options: ImportOptions = {}): ImportResult {
-  const text = decodeInput(input);
   const warnings = new WarningLog();
+  const text = dropControlCharacters(decodeInput(input), warnings);
   const companions = (options.companions ?? []).map((c) => parseJson(decodeInput(c)));
   const ctx: ImportContext = { warnings, timeZone: options.timeZone, companions, sourceUrl: httpBase(options.sourceUrl) };
   try {
