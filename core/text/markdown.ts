@@ -17,6 +17,12 @@ const markdown = new Marked({
   breaks: true,
   async: false,
   renderer: {
+    // Tables are not on the sanitiser's small allow-list: each row becomes a line of cells.
+    table(token: Tokens.Table): string {
+      const row = (cells: Tokens.TableCell[]) => cells.map((cell) => this.parser.parseInline(cell.tokens)).join(' | ');
+      const header = `<strong>${row(token.header)}</strong>`;
+      return `<p>${[header, ...token.rows.map(row)].join('<br>')}</p>\n`;
+    },
     // Lanyard never loads a remote image: an image becomes a link to it, labelled by its alt text.
     image({ href, text }: Tokens.Image): string {
       const label = escapeHtml(text.trim() || 'image');

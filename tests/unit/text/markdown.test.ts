@@ -41,6 +41,15 @@ describe('Markdown fields (pretalx, CCC hub) become safe HTML', () => {
     expect(md('<img src="https://tracker.example/p.gif">text')).not.toMatch(/<img|tracker/);
   });
 
+  it('tables (not on the allow-list) become one line per row', () => {
+    expect(md('| Day | Room |\n|---|---|\n| Fri | *A* |')).toBe('<p><strong>Day | Room</strong><br>Fri | <em>A</em></p>');
+  });
+
+  it('what it gives survives the renderer\'s second pass through the sanitiser unchanged', () => {
+    const once = md('# T\n\nSome **b** [l](https://x.org/?a=1&b=2)\nx\n\n- a\n\n```\n<b>\n```')!;
+    expect(sanitizeRichText(once)).toBe(once);
+  });
+
   it('empty Markdown is no text', () => {
     expect(md('  \n ')).toBeUndefined();
     expect(md('<script>x</script>')).toBeUndefined();
