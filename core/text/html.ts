@@ -16,12 +16,35 @@ function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+const HREF_ATTR = /\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
+/** For each `<a>` open in the text being filtered: was it kept? (filter.process runs synchronously.) */
+const openLinks: boolean[] = [];
+
+function isSafeHref(match: RegExpExecArray | null): boolean {
+  const value = match ? (match[1] ?? match[2] ?? match[3] ?? '') : '';
+  return SAFE_HREF.test(decodeHTML(value).trim());
+}
+
+/** Runs the filter with a fresh record of open links. */
+function filterHtml(html: string): string {
+  openLinks.length = 0;
+  return filter.process(html);
+}
+
 const filter = new FilterXSS({
   whiteList: ALLOWED_TAGS,
   stripIgnoreTag: true,
   stripIgnoreTagBody: ['script', 'style', 'iframe', 'object', 'embed', 'svg', 'math', 'template', 'noscript', 'title', 'head'],
   allowCommentTag: false,
   onTag(tag, html, options) {
+    // A link whose address is refused is no link at all: its text stays, the <a> goes
+    // (an <a> without href would still look like a link).
+    if (tag === 'a') {
+      if (options.isClosing) return openLinks.pop() === false ? '' : undefined;
+      const kept = isSafeHref(HREF_ATTR.exec(html));
+      openLinks.push(kept);
+      return kept ? undefined : '';
+    }
     const renamed = HEADING_RENAMES[tag];
     if (renamed) return options.isClosing ? `</${renamed}>` : `<${renamed}>`;
     return undefined;
@@ -124,12 +147,12 @@ export function sanitizeRichText(raw: string | undefined | null, markup: TextMar
   let html: string;
   if (markup === 'markdown') {
     const converted = markdownToHtml(text);
-    html = isAlreadySafe(converted) ? converted.replace(HIGH_HEADING, '<$1h3>') : filter.process(converted);
+    html = isAlreadySafe(converted) ? converted.replace(HIGH_HEADING, '<$1h3>') : filterHtml(converted);
   } else if (!LOOKS_LIKE_HTML.test(text)) html = plainToHtml(text);
   else {
     const blocks = inlineHtmlToBlocks(text);
     if (isAlreadySafe(blocks)) html = /<\/?h[12]/i.test(blocks) ? blocks.replace(HIGH_HEADING, '<$1h3>') : blocks;
-    else html = filter.process(blocks);
+    else html = filterHtml(blocks);
   }
   html = html.trim();
   return html.length > 0 && hasVisibleText(html) ? html : undefined;
