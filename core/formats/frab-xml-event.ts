@@ -185,14 +185,16 @@ function eventLinks(
   if (links) {
     for (const l of links.children) {
       // `<link>https://…</link>` with no href (CCC "everything" exports): the text is the address.
-      if (l.name === 'link') out.push(makeLink(resolveFeedHref(l.attrs.href ?? l.text, base), l.attrs.href === undefined ? undefined : l.text, warnings, ev.where));
+      if (l.name !== 'link') continue;
+      const href = l.attrs.href?.trim();
+      out.push(makeLink(resolveFeedHref(href || l.text, base), href ? l.text : undefined, warnings, ev.where));
     }
   }
   if (attachments) {
     for (const a of attachments.children) {
       if (a.name !== 'attachment') continue;
-      const href = a.attrs.href ?? a.text;
-      out.push(makeLink(resolveFeedHref(href, base), a.attrs.href === undefined ? undefined : a.text, warnings, ev.where, attachmentHint(a.attrs.type)));
+      const href = a.attrs.href?.trim();
+      out.push(makeLink(resolveFeedHref(href || a.text, base), href ? a.text : undefined, warnings, ev.where, attachmentHint(a.attrs.type)));
     }
   }
   if (ev.video) out.push(makeLink(resolveFeedHref(ev.video, base), undefined, warnings, ev.where, 'recording'));

@@ -60,7 +60,7 @@ describe('links read the same in XML and JSON', () => {
   });
 
   it('keeps <link> with no href, its text being the address', () => {
-    expect(urls(frabXml('<links><link>https://example.org/paper.pdf</link><link> </link></links>'))).toEqual(['https://example.org/paper.pdf']);
+    expect(urls(frabXml('<links><link>https://example.org/paper.pdf</link><link> </link><link href="">https://example.org/b</link></links>'))).toEqual(['https://example.org/paper.pdf', 'https://example.org/b']);
     expect(urls(frabXml('<attachments><attachment>/system/a/slides.pdf</attachment></attachments>'))).toEqual(['https://fahrplan.example.org/system/a/slides.pdf']);
   });
 

@@ -206,6 +206,8 @@ function compare(conf: Conference): Disagreement[] {
     for (let j = i + 1; j < formats.length; j += 1) {
       const [fa, fb] = [formats[i]!, formats[j]!];
       const pair = `${fa} ↔ ${fb}`;
+      const [za, zb] = [load(conf.sources[fa]!).conference.timeZone, load(conf.sources[fb]!).conference.timeZone];
+      if (za !== zb) out.push({ pair, session: '(conference)', field: 'time zone', a: za, b: zb });
       const [va, vb] = [views.get(fa)!, views.get(fb)!];
       for (const key of new Set([...va.keys(), ...vb.keys()])) {
         const a = va.get(key);
