@@ -7,6 +7,7 @@ import { resolveTimeZone, type OffsetSample } from '../time/infer';
 import { parseClock, parseDateTime, parseDurationMinutes, parseLocalDate } from '../time/parse';
 import { addDays, wallTimeOf, wallTimeToInstant } from '../time/zone';
 import type { ImportContext } from './context';
+import { frabSpeakerDetails } from './frab-speakers';
 import { generatorMarkup, sessionMarkup } from './markup';
 import { arr, isObject, str, type JsonObject } from './json';
 
@@ -202,6 +203,8 @@ export function importFrabJson(doc: JsonObject, ctx: ImportContext): Feed {
     if (slug) tracks.set(`slug:${slug}`, entry);
   });
 
+  // frab's speakers.json, given as a companion, completes people known only by id and name.
+  const companionPeople = frabSpeakerDetails(ctx, base);
   const people = new Map<string, JsonObject>();
   for (const person of arr(schedule.persons)) {
     const guid = isObject(person) ? str(person.guid) : undefined;
@@ -238,6 +241,7 @@ export function importFrabJson(doc: JsonObject, ctx: ImportContext): Feed {
       const p = typeof entry === 'string' ? { public_name: entry } : entry;
       if (!isObject(p)) return;
       const details = people.get(str(p.guid) ?? '') ?? {};
+      const known = companionPeople.get(str(p.id) ?? '');
       const at = `${where}.${field}`;
       const avatar = p.avatar ?? details.avatar;
       const id = builder.speaker({
@@ -246,12 +250,13 @@ export function importFrabJson(doc: JsonObject, ctx: ImportContext): Feed {
         sourceId: str(p.guid) ?? str(p.code) ?? str(p.id),
         // Old frab exports give only `full_public_name`.
         name: [p.public_name, p.full_public_name, p.name, p.display_name, details.public_name, details.name].map((v) => str(v)).find((v) => v?.trim()),
-        bio: localized(p.biography ?? details.biography, lang),
+        bio: localized(p.biography ?? details.biography, lang) ?? known?.bio,
         markup,
-        photoUrl: resolveFeedHref(isObject(avatar) ? str(avatar.url) : str(avatar), base),
+        photoUrl: resolveFeedHref(isObject(avatar) ? str(avatar.url) : str(avatar), base) ?? known?.photoUrl,
         links: [
           ...referenceLinks(p.url ?? details.url, base, w, `${at}.url`),
           ...referenceLinks(p.links ?? details.links, base, w, `${at}.links`),
+          ...(known?.links ?? []),
         ],
         where: at,
       });

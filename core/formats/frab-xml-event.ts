@@ -6,6 +6,7 @@ import type { Link, LinkKind } from '../model/schema';
 import type { TextMarkup } from '../text/html';
 import { parseClock, parseDateTime, parseDurationMinutes } from '../time/parse';
 import { addDays, wallTimeToInstant } from '../time/zone';
+import type { PersonDetails } from './frab-speakers';
 import type { XmlElement } from './xml';
 
 /**
@@ -211,13 +212,22 @@ function eventLinks(
  * feed gives to different people (an aggregated schedule whose sources number people
  * independently): those people are told apart by name instead.
  */
-export function eventSpeakers(ev: FrabEvent, builder: FeedBuilder, unreliableIds: ReadonlySet<string>, markup: TextMarkup): string[] {
+export function eventSpeakers(
+  ev: FrabEvent,
+  builder: FeedBuilder,
+  unreliableIds: ReadonlySet<string>,
+  markup: TextMarkup,
+  details: ReadonlyMap<string, PersonDetails> = new Map(),
+): string[] {
   const ids: string[] = [];
   for (const p of ev.people) {
+    const known = p.id !== undefined && !unreliableIds.has(p.id) ? details.get(p.id) : undefined;
     const id = builder.speaker({
       sourceId: p.id !== undefined && unreliableIds.has(p.id) ? undefined : p.id,
       name: p.name,
-      bio: p.bio,
+      bio: p.bio ?? known?.bio,
+      photoUrl: known?.photoUrl,
+      links: known?.links,
       markup,
       where: ev.where,
     });

@@ -5,11 +5,17 @@ import { cleanText, type TextMarkup } from '../text/html';
 import { resolveTimeZone } from '../time/infer';
 import type { ImportContext } from './context';
 import { eventSpeakers, eventTimes } from './frab-xml-event';
+import { frabSpeakerDetails, type PersonDetails } from './frab-speakers';
 import { FrabScanner, type Slot } from './frab-xml-scan';
 import { generatorMarkup, sessionMarkup } from './markup';
 import { child, childText, type XmlElement } from './xml';
 
-function addSession(builder: FeedBuilder, slot: Slot, unreliable: ReadonlySet<string>, warnings: WarningLog, fileMarkup: TextMarkup | undefined): void {
+interface People {
+  unreliable: ReadonlySet<string>;
+  details: ReadonlyMap<string, PersonDetails>;
+}
+
+function addSession(builder: FeedBuilder, slot: Slot, people: People, warnings: WarningLog, fileMarkup: TextMarkup | undefined): void {
   const { ev } = slot;
   const markup = sessionMarkup(fileMarkup, ev.url, ev.people.some((p) => p.hasCode === true));
   const times = eventTimes(ev, slot.parsedDate, slot.day, builder.timeZone, warnings);
@@ -44,7 +50,7 @@ function addSession(builder: FeedBuilder, slot: Slot, unreliable: ReadonlySet<st
     track: ev.track,
     type: ev.type,
     language: ev.language,
-    speakerIds: eventSpeakers(ev, builder, unreliable, markup),
+    speakerIds: eventSpeakers(ev, builder, people.unreliable, markup, people.details),
     links: ev.links,
     recordingOptOut: ev.recordingOptOut,
     where: ev.where,
@@ -74,7 +80,8 @@ export function importFrabXml(root: XmlElement, ctx: ImportContext, scanner = ne
   const builder = new FeedBuilder(timeZone, warnings, conf.dayChangeMinutes ?? 0);
   for (const name of scan.declaredRooms) builder.room(name);
   const fileMarkup = generatorMarkup(child(root, 'generator')?.attrs.name);
-  for (const slot of scan.slots) addSession(builder, slot, scan.unreliablePersonIds, warnings, fileMarkup);
+  const people: People = { unreliable: scan.unreliablePersonIds, details: frabSpeakerDetails(ctx, conf.baseUrl ?? ctx.sourceUrl) };
+  for (const slot of scan.slots) addSession(builder, slot, people, warnings, fileMarkup);
   if (scan.slots.length > 0 && builder.sessionCount() === 0) {
     throw new FeedError('no-sessions-readable', `None of the ${scan.slots.length} events has a start time that can be read`, `line ${scan.slots[0]!.ev.line}`);
   }

@@ -15,9 +15,10 @@ import { describeCorpus, readCorpus } from '../support/corpus';
  * Exceptions, each because a format cannot carry the field (never to hide a disagreement):
  * - iCalendar and xCal carry no speaker bios, and only one link: the session's own page
  *   (URL). For them, links are checked as "their one link is among the other's links".
- * - frab XML persons and pretalx widget speakers carry no bios either; only schedule.json
- *   does, so in this corpus bios have no second format to be compared with (they are
- *   compared whenever two formats that carry them meet).
+ * - frab XML persons and pretalx widget speakers carry no bios either; schedule.json does
+ *   (36C3 stages, DemoCon), and frab's speakers.json does for 33C3's XML and JSON alike.
+ *   Bios are compared wherever two sources carry them: 33C3 XML ↔ JSON, both with
+ *   speakers.json; 36C3 and DemoCon have no second source with bios.
  * - pretalx's widget v2 carries no links at all (no page URL, no resources in DemoCon).
  * - 33C3's XML and JSON give no event page (`<url>`, "url") at all, so the ICS's and
  *   xCal's page link is compared between those two only. The ICS writes it `http://`,
@@ -37,6 +38,10 @@ import { describeCorpus, readCorpus } from '../support/corpus';
 interface Source {
   file: string;
   timeZone?: string;
+  /** Companion documents (frab's speakers.json), as lanyard-feed's `--with` gives them. */
+  companions?: string[];
+  /** The source carries speaker bios (schedule.json, or any frab format with its speakers.json). */
+  bios?: boolean;
 }
 
 interface Conference {
@@ -75,10 +80,11 @@ function frabKey(xcalIds: () => Map<string, string>) {
 
 const feeds = new Map<string, Feed>();
 function load(source: Source): Feed {
-  const cacheKey = `${source.file}|${source.timeZone ?? ''}`;
+  const cacheKey = `${source.file}|${source.timeZone ?? ''}|${(source.companions ?? []).join(',')}`;
   let feed = feeds.get(cacheKey);
   if (!feed) {
-    feed = importFeed(readCorpus(source.file), source.timeZone ? { timeZone: source.timeZone } : {}).feed;
+    const companions = (source.companions ?? []).map((file) => readCorpus(file));
+    feed = importFeed(readCorpus(source.file), { companions, ...(source.timeZone ? { timeZone: source.timeZone } : {}) }).feed;
     feeds.set(cacheKey, feed);
   }
   return feed;
@@ -94,8 +100,9 @@ const CONFERENCES: Conference[] = [
   {
     name: '33C3',
     sources: {
-      'frab-xml': { file: 'ccc/33c3/schedule.xml' },
-      'frab-json': { file: 'ccc/33c3/schedule.json' },
+      // frab publishes bios in speakers.json beside the schedule: with it, XML and JSON both carry them.
+      'frab-xml': { file: 'ccc/33c3/schedule.xml', companions: ['ccc/33c3/speakers.json'], bios: true },
+      'frab-json': { file: 'ccc/33c3/schedule.json', companions: ['ccc/33c3/speakers.json'], bios: true },
       ical: { file: 'ccc/33c3/schedule.ics' },
       xcal: { file: 'ccc/33c3/schedule.xcal', timeZone: 'Europe/Berlin' },
     },
@@ -124,7 +131,7 @@ const CONFERENCES: Conference[] = [
     name: 'pretalx DemoCon',
     sources: {
       'frab-xml': { file: `${DEMOCON}schedule-export-schedule.xml` },
-      'frab-json': { file: `${DEMOCON}schedule-export-schedule.json` },
+      'frab-json': { file: `${DEMOCON}schedule-export-schedule.json`, bios: true },
       ical: { file: `${DEMOCON}schedule-export-schedule.ics` },
       xcal: { file: `${DEMOCON}schedule-export-schedule.xcal`, timeZone: 'Europe/Berlin' },
       'pretalx-widget': { file: `${DEMOCON}schedule-widget-v2.json` },
@@ -151,7 +158,6 @@ interface View {
   links: string[];
 }
 
-const CARRIES_BIOS = new Set<FormatId>(['frab-json']);
 /** Formats whose only link is the session's own page (URL). */
 const PAGE_LINK_ONLY = new Set<FormatId>(['ical', 'xcal']);
 const NO_LINKS = new Set<FormatId>(['pretalx-widget']);
@@ -222,7 +228,7 @@ function compare(conf: Conference): Disagreement[] {
         for (const field of ['start', 'end', 'minutes', 'day', 'room', 'title', 'speakers'] as const) {
           if (a[field] !== b[field]) out.push({ pair, session: key, field, a: a[field], b: b[field] });
         }
-        if (CARRIES_BIOS.has(fa) && CARRIES_BIOS.has(fb) && a.bios !== b.bios) {
+        if (conf.sources[fa]!.bios && conf.sources[fb]!.bios && a.bios !== b.bios) {
           out.push({ pair, session: key, field: 'bios', a: a.bios, b: b.bios });
         }
         if (NO_LINKS.has(fa) || NO_LINKS.has(fb)) continue;

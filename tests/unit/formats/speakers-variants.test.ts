@@ -65,3 +65,31 @@ describe('iCalendar "Title - Speaker" summaries', () => {
     expect(names(feed)).toEqual(['Jane Doe (ACME - Research)', 'Bob']);
   });
 });
+
+describe('frab speakers.json as a companion', () => {
+  const speakers = JSON.stringify({ schedule_speakers: { version: '1', speakers: [
+    { id: 7, public_name: 'Ada', full_public_name: 'Ada L.', abstract: 'Counts engines.', description: 'Also **poems**.', image: '/system/people/avatars/7/large/ada.jpg?1', links: [{ url: 'www.ada.example', title: 'Home' }] },
+    { id: 8, public_name: 'Bob', abstract: '', description: '', image: '/people/avatars/original/missing.png', links: [] },
+  ] } });
+  const xmlDoc = xml('<persons><person id="7">Ada</person><person id="8">Bob</person></persons>').replace('<title>Aggregated</title>', '<title>Aggregated</title><base_url>https://frab.example.org/</base_url>');
+
+  it('completes the XML\'s people with bios, photos and links, matched by id', () => {
+    const { feed, warnings } = importFeed(xmlDoc, { companions: [speakers] });
+    const ada = feed.speakers.find((s) => s.name === 'Ada')!;
+    expect(ada.bio).toBe('<p>Counts engines.</p><p>Also **poems**.</p>');
+    expect(ada.photoUrl).toBe('https://frab.example.org/system/people/avatars/7/large/ada.jpg?1');
+    expect(ada.links.map((l) => l.url)).toEqual(['https://www.ada.example/']);
+    const bob = feed.speakers.find((s) => s.name === 'Bob')!;
+    expect([bob.bio, bob.photoUrl]).toEqual([undefined, undefined]);
+    expect(warnings.filter((w) => w.code === 'companion-ignored')).toEqual([]);
+  });
+
+  it('completes schedule.json people the same way, and reports a companion that is not one', () => {
+    const json = JSON.stringify({ schedule: { version: '1', base_url: 'https://frab.example.org/', conference: { acronym: 'c', title: 'C', time_zone_name: 'Europe/Berlin', days: [
+      { index: 1, date: '2024-12-27', rooms: { Stage: [{ id: 1, guid: 'e1', date: '2024-12-27T11:00:00+01:00', duration: '00:30', room: 'Stage', title: 'Talk', persons: [{ id: 7, public_name: 'Ada' }] }] } },
+    ] } } });
+    const { feed, warnings } = importFeed(json, { companions: [speakers, '{"something": "else"}'] });
+    expect(feed.speakers[0]).toMatchObject({ name: 'Ada', bio: '<p>Counts engines.</p><p>Also **poems**.</p>', photoUrl: 'https://frab.example.org/system/people/avatars/7/large/ada.jpg?1' });
+    expect(warnings.filter((w) => w.code === 'companion-ignored').map((w) => w.where)).toEqual(['companions[1]']);
+  });
+});
