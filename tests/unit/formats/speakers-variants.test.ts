@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importFeed } from '../../../core/formats/index';
-import { splitSummary } from '../../../core/formats/ical';
+import { splitSummary } from '../../../core/formats/ical-summary';
 import type { Feed } from '../../../core/model/schema';
 
 const names = (feed: Feed, index = 0) => feed.sessions[index]!.speakerIds.map((id) => feed.speakers.find((s) => s.id === id)!.name);
