@@ -145,8 +145,8 @@ export function sanitizeRichText(raw: string | undefined | null, markup: TextMar
   const text = undoDoubleEscaping(raw).trim();
   if (text.length === 0) return undefined;
   let html: string;
-  if (markup === 'markdown') {
-    const converted = markdownToHtml(text);
+  const converted = markup === 'markdown' ? markdownToHtml(text) : undefined;
+  if (converted !== undefined) {
     html = isAlreadySafe(converted) ? converted.replace(HIGH_HEADING, '<$1h3>') : filterHtml(converted);
   } else if (!LOOKS_LIKE_HTML.test(text)) html = plainToHtml(text);
   else {

@@ -31,7 +31,29 @@ const markdown = new Marked({
   },
 });
 
-/** Markdown text → HTML, for sanitizeRichText to clean. */
-export function markdownToHtml(text: string): string {
-  return markdown.parse(text, { async: false });
+/**
+ * Markdown parsers take quadratic time or deep recursion on some inputs (thousands of
+ * intraword `_`, `>>>>…` quotes, lists indented ever deeper). Feed text is hostile, so
+ * Markdown beyond these bounds is shown as plain text instead: nothing real comes near them.
+ */
+const MAX_CHARS = 20_000;
+const MAX_DELIMITERS = 1_000;
+const DELIMITERS = /[_*~`[\]]/g;
+const DEEP_QUOTE = /^[ \t]*(?:>[ \t]*){8}/m;
+const DEEP_LIST_ITEM = /^[ \t]{16,}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/gm;
+
+function isTame(text: string): boolean {
+  if (text.length > MAX_CHARS || DEEP_QUOTE.test(text)) return false;
+  if ((text.match(DELIMITERS)?.length ?? 0) > MAX_DELIMITERS) return false;
+  return (text.match(DEEP_LIST_ITEM)?.length ?? 0) <= 20;
+}
+
+/** Markdown text → HTML, for sanitizeRichText to clean; undefined when it is better shown as plain text (see isTame). */
+export function markdownToHtml(text: string): string | undefined {
+  if (!isTame(text)) return undefined;
+  try {
+    return markdown.parse(text, { async: false });
+  } catch {
+    return undefined;
+  }
 }

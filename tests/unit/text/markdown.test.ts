@@ -50,6 +50,19 @@ describe('Markdown fields (pretalx, CCC hub) become safe HTML', () => {
     expect(sanitizeRichText(once)).toBe(once);
   });
 
+  it('Markdown a parser would choke on is shown as plain text (quadratic or too deep)', () => {
+    const underscores = 'a_'.repeat(2_000);
+    expect(md(underscores)).toBe(`<p>${underscores}</p>`);
+    // Thousands of nested quotes overflow marked's stack; the text is still shown.
+    expect(md(`${'>'.repeat(5_000)} deep`)).toBe(`<p>${'&gt;'.repeat(5_000)} deep</p>`);
+    const ladder = Array.from({ length: 40 }, (_, i) => `${' '.repeat(16 + i)}- step`).join('\n');
+    expect(md(ladder)).toMatch(/^<p>\s*- step<br>/);
+    const long = `${'word '.repeat(5_000)}**not bold**`;
+    expect(md(long)).toContain('**not bold**');
+    // Within the bounds, Markdown is Markdown.
+    expect(md(`${'a_'.repeat(10)} **b**`)).toContain('<strong>b</strong>');
+  });
+
   it('empty Markdown is no text', () => {
     expect(md('  \n ')).toBeUndefined();
     expect(md('<script>x</script>')).toBeUndefined();
