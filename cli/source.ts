@@ -28,6 +28,8 @@ export interface LoadOptions {
 export async function loadFeed(source: string, options: LoadOptions = {}): Promise<ImportResult> {
   const bytes = await readSource(source);
   const companions = await Promise.all((options.companions ?? []).map((c) => readSource(c)));
-  const importOptions = options.timeZone ? { timeZone: options.timeZone, companions } : { companions };
+  // A feed fetched from a URL resolves its relative links against that URL, as in the app.
+  const sourceUrl = /^https?:\/\//i.test(source) ? source : undefined;
+  const importOptions = { companions, ...(options.timeZone ? { timeZone: options.timeZone } : {}), ...(sourceUrl ? { sourceUrl } : {}) };
   return importFeed(bytes, importOptions);
 }

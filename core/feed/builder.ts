@@ -11,9 +11,10 @@ import {
   type Speaker,
   type Track,
 } from '../model/schema';
-import { cleanText, sanitizeRichText } from '../text/html';
+import { cleanText, sanitizeRichText, type TextMarkup } from '../text/html';
 import { capLength } from '../text/truncate';
 import { conferenceDayOf, dateRange, formatInstant } from '../time/zone';
+import { cancelledPrefix } from './cancelled';
 import { uniqueLinks } from './links';
 
 export interface SpeakerInput {
@@ -21,6 +22,8 @@ export interface SpeakerInput {
   sourceId?: string | undefined;
   name: string | undefined;
   bio?: string | undefined;
+  /** How the bio is written: HTML/plain text (default) or Markdown (pretalx, CCC hub). */
+  markup?: TextMarkup | undefined;
   photoUrl?: string | undefined;
   links?: ReadonlyArray<Link | undefined>;
   where: string;
@@ -35,6 +38,8 @@ export interface SessionInput {
   /** Raw HTML or plain text; sanitised here. */
   abstract?: string | undefined;
   description?: string | undefined;
+  /** How abstract and description are written: HTML/plain text (default) or Markdown (pretalx, CCC hub). */
+  markup?: TextMarkup | undefined;
   start: number;
   end: number;
   /** The conference day, when the feed says it; otherwise computed from the start. */
@@ -55,6 +60,7 @@ export interface ConferenceInput {
   title: string | undefined;
   subtitle?: string | undefined;
   description?: string | undefined;
+  markup?: TextMarkup | undefined;
   url?: string | undefined;
   start?: string | undefined;
   end?: string | undefined;
@@ -150,7 +156,7 @@ export class FeedBuilder {
     }
     const key = hasRealId ? `id:${sourceId}` : `name:${name.toLowerCase()}`;
     const known = this.speakerKeys.get(key);
-    const bio = capLength(sanitizeRichText(input.bio), LIMITS.maxTextChars, this.warnings, input.where);
+    const bio = capLength(sanitizeRichText(input.bio, input.markup), LIMITS.maxTextChars, this.warnings, input.where);
     const photoUrl = httpUrl(input.photoUrl);
     if (known) {
       const speaker = this.speakers.get(known)!;
@@ -199,6 +205,13 @@ export class FeedBuilder {
     this.sessionIds.add(id);
 
     let title = capLength(cleanText(input.title), LIMITS.maxTitleChars, w, input.where);
+    // "CANCELLED …" in a title marks the session cancelled in every format; the mark is dropped.
+    let cancelled = input.cancelled ?? false;
+    if (title) {
+      const marked = cancelledPrefix(title);
+      title = marked.title;
+      cancelled ||= marked.isCancelled;
+    }
     if (!title) {
       w.add('untitled-session', 'A session has no title; it is shown as "Untitled session".', input.where);
       title = 'Untitled session';
@@ -218,7 +231,7 @@ export class FeedBuilder {
       speakerIds: input.speakerIds && input.speakerIds.length > 1 ? [...new Set(input.speakerIds)] : [...(input.speakerIds ?? [])],
       links: uniqueLinks(input.links ?? []),
       recordingOptOut: input.recordingOptOut ?? false,
-      cancelled: input.cancelled ?? false,
+      cancelled,
     };
     if (guid) session.guid = guid;
     if (sourceId) session.sourceId = sourceId;
@@ -226,9 +239,9 @@ export class FeedBuilder {
     if (slug) session.slug = slug.slice(0, LIMITS.maxShortChars);
     const subtitle = capLength(cleanText(input.subtitle), LIMITS.maxTitleChars, w, input.where);
     if (subtitle) session.subtitle = subtitle;
-    const abstract = capLength(sanitizeRichText(input.abstract), LIMITS.maxTextChars, w, input.where);
+    const abstract = capLength(sanitizeRichText(input.abstract, input.markup), LIMITS.maxTextChars, w, input.where);
     if (abstract) session.abstract = abstract;
-    const description = capLength(sanitizeRichText(input.description), LIMITS.maxTextChars, w, input.where);
+    const description = capLength(sanitizeRichText(input.description, input.markup), LIMITS.maxTextChars, w, input.where);
     if (description && description !== abstract) session.description = description;
     const roomId = this.room(input.room);
     if (roomId) session.roomId = roomId;
@@ -273,7 +286,7 @@ export class FeedBuilder {
     };
     const subtitle = cleanText(input.subtitle);
     if (subtitle) conference.subtitle = subtitle.slice(0, LIMITS.maxTitleChars);
-    const description = sanitizeRichText(input.description);
+    const description = sanitizeRichText(input.description, input.markup);
     if (description) conference.description = description.slice(0, LIMITS.maxTextChars);
     if (input.url && /^https?:\/\//i.test(input.url.trim())) conference.url = input.url.trim();
     if (input.venue && Object.keys(input.venue).length > 0) conference.venue = input.venue;

@@ -10,4 +10,9 @@ export interface ImportContext {
    * (Sessionize GridSmart + Speakers, frab events.json + speakers.json).
    */
   companions: unknown[];
+  /**
+   * The address the feed was fetched from: the base for relative links and attachments
+   * when the feed names no base URL of its own.
+   */
+  sourceUrl?: string | undefined;
 }

@@ -1,11 +1,14 @@
 import { FeedError, type WarningLog } from '../errors';
 import { FeedBuilder } from '../feed/builder';
+import { httpBase, isPlaceholderImage, resolveFeedHref } from '../feed/href';
 import { makeLink } from '../feed/links';
 import type { Feed, Link, LinkKind } from '../model/schema';
 import { resolveTimeZone, type OffsetSample } from '../time/infer';
 import { parseClock, parseDateTime, parseDurationMinutes, parseLocalDate } from '../time/parse';
 import { addDays, wallTimeOf, wallTimeToInstant } from '../time/zone';
 import type { ImportContext } from './context';
+import { frabSpeakerDetails } from './frab-speakers';
+import { generatorMarkup, sessionMarkup } from './markup';
 import { arr, isObject, str, type JsonObject } from './json';
 
 /** A c3voc LocalizableString: plain text, or `{ "en": …, "de": … }` (preferred language, then English, then any). */
@@ -17,17 +20,6 @@ export function localized(value: unknown, prefer?: string): string | undefined {
     if (text?.trim()) return text;
   }
   return Object.values(value).map((v) => str(v)).find((v) => v?.trim());
-}
-
-/** `/system/…` relative to the schedule's base URL; absolute URLs are left as they are. */
-export function absoluteUrl(raw: string | undefined, base: string | undefined): string | undefined {
-  const url = raw?.trim();
-  if (!url || !base || /^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
-  try {
-    return new URL(url, base).href;
-  } catch {
-    return url;
-  }
 }
 
 /** c3voc reference `type`s that say what a link is. */
@@ -42,11 +34,11 @@ export function referenceLinks(value: unknown, base: string | undefined, warning
   const out: Link[] = [];
   items.forEach((item: unknown, k) => {
     const url = isObject(item) ? str(item.url) ?? str(item.href) : str(item);
-    // frab lists a placeholder for attachments whose file is gone.
-    if (!url || /\/attachments\/original\/missing\.png$/.test(url)) return;
+    // frab lists a placeholder (`missing.png`) for attachments whose file is gone: resolveFeedHref drops it.
+    if (!url || isPlaceholderImage(url)) return;
     const title = isObject(item) ? localized(item.title) ?? localized(item.name) : undefined;
     const type = isObject(item) ? str(item.type)?.toLowerCase() : undefined;
-    const link = makeLink(absoluteUrl(url, base), title, warnings, list ? `${where}[${k}]` : where, hint ?? (type ? REFERENCE_KINDS[type] : undefined));
+    const link = makeLink(resolveFeedHref(url, base), title, warnings, list ? `${where}[${k}]` : where, hint ?? (type ? REFERENCE_KINDS[type] : undefined));
     if (link) out.push(link);
   });
   return out;
@@ -152,7 +144,7 @@ export function importFrabJson(doc: JsonObject, ctx: ImportContext): Feed {
   const conf = schedule.conference;
   if (!isObject(conf)) fail('A c3voc schedule.json needs a "schedule.conference" object', 'schedule.conference');
   if (!Array.isArray(conf.days)) fail('The conference has no "days" list', 'schedule.conference.days');
-  const base = str(schedule.base_url) ?? str(conf.url);
+  const base = httpBase(str(schedule.base_url), str(conf.url), ctx.sourceUrl);
   const lang = str(isObject(conf.defaults) ? conf.defaults.language : undefined);
 
   const raws: RawEvent[] = [];
@@ -171,6 +163,9 @@ export function importFrabJson(doc: JsonObject, ctx: ImportContext): Feed {
   arr(schedule.events).forEach((ev: unknown, i) => raws.push({ ev: isObject(ev) ? ev : undefined, where: `schedule.events[${i}]` }));
 
   const readable = raws.filter((raw) => readTimes(raw, w));
+  // pretalx and the hub write Markdown; the hub's exports are schema 2 (`schedule.events`).
+  const generator = isObject(schedule.generator) ? str(schedule.generator.name) : str(schedule.generator);
+  const fileMarkup = generatorMarkup(generator) ?? (Array.isArray(schedule.events) && schedule.events.length > 0 ? 'markdown' : undefined);
   const seen = new Map<string, OffsetSample>();
   for (const { start } of readable) {
     const { epochMs, offsetMinutes } = start!;
@@ -208,6 +203,8 @@ export function importFrabJson(doc: JsonObject, ctx: ImportContext): Feed {
     if (slug) tracks.set(`slug:${slug}`, entry);
   });
 
+  // frab's speakers.json, given as a companion, completes people known only by id and name.
+  const companionPeople = frabSpeakerDetails(ctx, base);
   const people = new Map<string, JsonObject>();
   for (const person of arr(schedule.persons)) {
     const guid = isObject(person) ? str(person.guid) : undefined;
@@ -236,23 +233,30 @@ export function importFrabJson(doc: JsonObject, ctx: ImportContext): Feed {
     const track = trackRef === undefined ? undefined : tracks.get(`slug:${trackRef}`) ?? tracks.get(trackRef) ?? { name: trackRef };
     const trackId = track ? builder.track(track.name, track.color) : undefined;
 
+    const markup = sessionMarkup(fileMarkup, str(ev.url), arr(ev.persons).some((p) => isObject(p) && str(p.code) !== undefined));
     const speakerIds: string[] = [];
     const persons = [...arr(ev.persons).map((p, j) => [p, `persons[${j}]`] as const), ...arr(ev.participants).map((p, j) => [p, `participants[${j}]`] as const)];
-    persons.forEach(([p, field]) => {
+    persons.forEach(([entry, field]) => {
+      // Hand-written files list people by name alone: `"persons": ["Ann"]`.
+      const p = typeof entry === 'string' ? { public_name: entry } : entry;
       if (!isObject(p)) return;
       const details = people.get(str(p.guid) ?? '') ?? {};
+      const known = companionPeople.get(str(p.id) ?? '');
       const at = `${where}.${field}`;
       const avatar = p.avatar ?? details.avatar;
       const id = builder.speaker({
         // pretalx codes and c3voc guids are unique across the sources an aggregated schedule
         // merges; frab's integer ids are not (36C3 stages reuses id 2 for different people).
         sourceId: str(p.guid) ?? str(p.code) ?? str(p.id),
-        name: str(p.public_name) ?? str(p.name) ?? str(details.name),
-        bio: localized(p.biography ?? details.biography, lang),
-        photoUrl: absoluteUrl(isObject(avatar) ? str(avatar.url) : str(avatar), base),
+        // Old frab exports give only `full_public_name`.
+        name: [p.public_name, p.full_public_name, p.name, p.display_name, details.public_name, details.name].map((v) => str(v)).find((v) => v?.trim()),
+        bio: localized(p.biography ?? details.biography, lang) ?? known?.bio,
+        markup,
+        photoUrl: resolveFeedHref(isObject(avatar) ? str(avatar.url) : str(avatar), base) ?? known?.photoUrl,
         links: [
           ...referenceLinks(p.url ?? details.url, base, w, `${at}.url`),
           ...referenceLinks(p.links ?? details.links, base, w, `${at}.links`),
+          ...(known?.links ?? []),
         ],
         where: at,
       });
@@ -261,6 +265,10 @@ export function importFrabJson(doc: JsonObject, ctx: ImportContext): Feed {
 
     const state = str(ev.state)?.toUpperCase();
     const type = str(ev.type);
+    // Attachments are paths on the host of the event's own page (an aggregated schedule
+    // merges several frab and pretalx instances), as in the XML importer.
+    const pageUrl = resolveFeedHref(str(ev.url), base);
+    const eventBase = httpBase(pageUrl, base);
     builder.session({
       guid: str(ev.guid),
       sourceId: str(ev.id) ?? str(ev.code),
@@ -269,6 +277,7 @@ export function importFrabJson(doc: JsonObject, ctx: ImportContext): Feed {
       subtitle: localized(ev.subtitle, lang),
       abstract: localized(ev.abstract, lang),
       description: localized(ev.description, lang),
+      markup,
       start,
       end,
       day,
@@ -281,8 +290,8 @@ export function importFrabJson(doc: JsonObject, ctx: ImportContext): Feed {
       links: [
         ...referenceLinks(ev.url, base, w, `${where}.url`),
         ...referenceLinks(ev.feedback_url, base, w, `${where}.feedback_url`, 'feedback'),
-        ...referenceLinks(ev.links, base, w, `${where}.links`),
-        ...referenceLinks(ev.attachments, base, w, `${where}.attachments`),
+        ...referenceLinks(ev.links, eventBase, w, `${where}.links`),
+        ...referenceLinks(ev.attachments, eventBase, w, `${where}.attachments`),
       ],
       recordingOptOut: ev.do_not_record === true,
       cancelled: state === 'CANCELED' || state === 'CANCELLED' || state === 'WITHDRAWN' || state === 'DELETED',

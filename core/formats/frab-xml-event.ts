@@ -1,9 +1,12 @@
 import type { WarningLog } from '../errors';
 import type { FeedBuilder } from '../feed/builder';
+import { httpBase, resolveFeedHref } from '../feed/href';
 import { makeLink } from '../feed/links';
 import type { Link, LinkKind } from '../model/schema';
+import type { TextMarkup } from '../text/html';
 import { parseClock, parseDateTime, parseDurationMinutes } from '../time/parse';
 import { addDays, wallTimeToInstant } from '../time/zone';
+import type { PersonDetails } from './frab-speakers';
 import type { XmlElement } from './xml';
 
 /**
@@ -30,8 +33,8 @@ export interface FrabEvent {
   url: string | undefined;
   feedbackUrl: string | undefined;
   video: string | undefined;
-  /** `<person id>` and name, as given. */
-  people: Array<{ id: string | undefined; name: string }>;
+  /** `<person id>` and name, as given (and bio, when an aggregated schedule nests it). */
+  people: FrabPerson[];
   /** Links, attachments, video, event page and feedback link, checked and classified. */
   links: Array<Link | undefined>;
   recordingOptOut: boolean;
@@ -43,6 +46,47 @@ export interface FrabEvent {
 function trimmed(text: string): string | undefined {
   const t = text.trim();
   return t.length > 0 ? t : undefined;
+}
+
+export interface FrabPerson {
+  id: string | undefined;
+  name: string;
+  bio?: string | undefined;
+  /** The person carries a pretalx code: the session came from pretalx (Markdown text). */
+  hasCode?: boolean;
+}
+
+/** frab/pretalx person ids, or a pretalx code / c3voc guid given as a child element. */
+function personId(p: XmlElement): string | undefined {
+  const id = p.attrs.id?.trim() || p.attrs.code?.trim() || p.attrs.guid?.trim();
+  if (id) return id;
+  for (const c of p.children) if (c.name === 'code' || c.name === 'guid') return c.text.trim() || undefined;
+  return undefined;
+}
+
+/** Separators between several people typed into one element by hand: `Ann, Bob & Cy`. */
+const NAME_LIST = /\s*[,;]\s*|\s+&\s+|\s+(?:and|und)\s+/;
+
+/**
+ * The people one `<person>` stands for. frab writes `<person id="1">Name</person>`; c3voc's
+ * aggregated schedules (pretalx sub-schedules merged into one file) nest
+ * `<public_name>`/`<name>`, `<code>`/`<guid>` and `<biography>`; hand-written files put
+ * several names, comma-separated, into one element without an id, which are several people.
+ */
+function readPeople(p: XmlElement, out: FrabPerson[]): void {
+  const id = personId(p);
+  const parts = new Map<string, string>();
+  for (const c of p.children) if (!parts.has(c.name)) parts.set(c.name, c.text);
+  const nested = ['public_name', 'full_public_name', 'name', 'display_name'].map((k) => parts.get(k)).find((t) => t?.trim());
+  const name = nested ?? p.text;
+  const bio = parts.get('biography') ?? parts.get('bio');
+  if (id === undefined && p.children.length === 0 && NAME_LIST.test(name.trim())) {
+    for (const one of name.split(NAME_LIST).slice(0, 50)) if (one.trim()) out.push({ id: undefined, name: one });
+    return;
+  }
+  const person: FrabPerson = bio === undefined ? { id, name } : { id, name, bio };
+  if (parts.has('code') || p.attrs.code !== undefined) person.hasCode = true;
+  out.push(person);
 }
 
 export function readFrabEvent(element: XmlElement, baseUrl: string | undefined, warnings: WarningLog): FrabEvent {
@@ -94,7 +138,12 @@ export function readFrabEvent(element: XmlElement, baseUrl: string | undefined, 
       case 'feedback_url': ev.feedbackUrl = trimmed(c.text); break;
       case 'video': ev.video = trimmed(c.text); break;
       case 'persons':
-        for (const p of c.children) if (p.name === 'person') ev.people.push({ id: p.attrs.id?.trim(), name: p.text });
+        for (const p of c.children) if (p.name === 'person' || p.name === 'speaker') readPeople(p, ev.people);
+        break;
+      // Hand-written files put `<person>` straight under `<event>`, without `<persons>`.
+      case 'person':
+      case 'speaker':
+        readPeople(c, ev.people);
         break;
       case 'links': links = c; break;
       case 'attachments': attachments = c; break;
@@ -119,34 +168,6 @@ function attachmentHint(type: string | undefined): LinkKind | undefined {
   }
 }
 
-/** `www.example.org/x`, `github.com/y`: a web address typed without its scheme. */
-const BARE_HOST = /^(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?(?:[/?#]\S*)?$/i;
-const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-
-/**
- * frab writes attachments as paths on its own host (`/system/event_attachments/…`);
- * they are resolved against the event's page, else the schedule's base URL. Organizers
- * often type links without `https://`; those get it when they look like a web address.
- */
-function resolveHref(raw: string | undefined, base: string | undefined): string | undefined {
-  const href = raw?.trim();
-  if (!href) return undefined;
-  const first = href.charCodeAt(0);
-  if (first === 47 /* / */) {
-    if (base === undefined) return href;
-    try {
-      return new URL(href, base).href;
-    } catch {
-      return href;
-    }
-  }
-  return HAS_SCHEME.test(href) || !BARE_HOST.test(href) ? href : `https://${href}`;
-}
-
-function isAbsoluteHttp(url: string | undefined): url is string {
-  return url !== undefined && /^https?:\/\//i.test(url);
-}
-
 /**
  * Links, attachments, video, event page and feedback link of an event, each checked and
  * classified. Warnings name the event's line, the message the link itself: a `where` per
@@ -160,23 +181,29 @@ function eventLinks(
   warnings: WarningLog,
 ): Array<Link | undefined> {
   const out: Array<Link | undefined> = [];
-  const base = isAbsoluteHttp(ev.url) ? ev.url : baseUrl;
+  // frab writes attachments as paths on its own host: the event's page is the best base.
+  const base = httpBase(ev.url, baseUrl);
   if (links) {
     for (const l of links.children) {
-      if (l.name === 'link') out.push(makeLink(resolveHref(l.attrs.href, base), l.text, warnings, ev.where));
+      // `<link>https://…</link>` with no href (CCC "everything" exports): the text is the address.
+      if (l.name !== 'link') continue;
+      const href = l.attrs.href?.trim();
+      out.push(makeLink(resolveFeedHref(href || l.text, base), href ? l.text : undefined, warnings, ev.where));
     }
   }
   if (attachments) {
     for (const a of attachments.children) {
-      if (a.name === 'attachment') out.push(makeLink(resolveHref(a.attrs.href, base), a.text, warnings, ev.where, attachmentHint(a.attrs.type)));
+      if (a.name !== 'attachment') continue;
+      const href = a.attrs.href?.trim();
+      out.push(makeLink(resolveFeedHref(href || a.text, base), href ? a.text : undefined, warnings, ev.where, attachmentHint(a.attrs.type)));
     }
   }
-  if (ev.video) out.push(makeLink(resolveHref(ev.video, base), undefined, warnings, ev.where, 'recording'));
+  if (ev.video) out.push(makeLink(resolveFeedHref(ev.video, base), undefined, warnings, ev.where, 'recording'));
   if (ev.url) {
-    const page = makeLink(ev.url, 'Event page', warnings, ev.where);
+    const page = makeLink(resolveFeedHref(ev.url, baseUrl), 'Event page', warnings, ev.where);
     if (page) out.push({ ...page, kind: 'other' });
   }
-  if (ev.feedbackUrl) out.push(makeLink(ev.feedbackUrl, 'Feedback', warnings, ev.where, 'feedback'));
+  if (ev.feedbackUrl) out.push(makeLink(resolveFeedHref(ev.feedbackUrl, baseUrl), 'Feedback', warnings, ev.where, 'feedback'));
   return out;
 }
 
@@ -185,12 +212,23 @@ function eventLinks(
  * feed gives to different people (an aggregated schedule whose sources number people
  * independently): those people are told apart by name instead.
  */
-export function eventSpeakers(ev: FrabEvent, builder: FeedBuilder, unreliableIds: ReadonlySet<string>): string[] {
+export function eventSpeakers(
+  ev: FrabEvent,
+  builder: FeedBuilder,
+  unreliableIds: ReadonlySet<string>,
+  markup: TextMarkup,
+  details: ReadonlyMap<string, PersonDetails> = new Map(),
+): string[] {
   const ids: string[] = [];
   for (const p of ev.people) {
+    const known = p.id !== undefined && !unreliableIds.has(p.id) ? details.get(p.id) : undefined;
     const id = builder.speaker({
       sourceId: p.id !== undefined && unreliableIds.has(p.id) ? undefined : p.id,
       name: p.name,
+      bio: p.bio ?? known?.bio,
+      photoUrl: known?.photoUrl,
+      links: known?.links,
+      markup,
       where: ev.where,
     });
     if (id !== undefined) ids.push(id);

@@ -95,7 +95,11 @@ export class FrabScanner {
   private bare = 0;
   private firstBareLine = 0;
 
-  constructor(private readonly warnings: WarningLog) {}
+  /** `sourceUrl`: where the feed was fetched from, the base for relative links when `<base_url>` is missing. */
+  constructor(
+    private readonly warnings: WarningLog,
+    private readonly sourceUrl?: string,
+  ) {}
 
   conference(root: XmlElement): FrabConference {
     this.conf ??= readConference(child(root, 'conference'), this.warnings);
@@ -168,7 +172,7 @@ export class FrabScanner {
   private event(root: XmlElement, element: XmlElement, dayEl: XmlElement, roomEl: XmlElement | undefined): void {
     const day = this.day(root, dayEl);
     if (!roomEl && this.bare++ === 0) this.firstBareLine = element.line;
-    const ev = readFrabEvent(element, this.conference(root).baseUrl, this.warnings);
+    const ev = readFrabEvent(element, this.conference(root).baseUrl ?? this.sourceUrl, this.warnings);
     const parsedDate = ev.date === undefined ? undefined : parseDateTime(ev.date);
     this.addSample(parsedDate);
     this.scan.slots.push({ ev, day, roomName: roomEl?.attrs.name?.trim() || undefined, parsedDate });

@@ -1,18 +1,23 @@
 import { FeedError, type WarningLog } from '../errors';
 import { FeedBuilder } from '../feed/builder';
 import type { Feed, Venue } from '../model/schema';
-import { cleanText } from '../text/html';
+import { cleanText, type TextMarkup } from '../text/html';
 import { resolveTimeZone } from '../time/infer';
 import type { ImportContext } from './context';
 import { eventSpeakers, eventTimes } from './frab-xml-event';
+import { frabSpeakerDetails, type PersonDetails } from './frab-speakers';
 import { FrabScanner, type Slot } from './frab-xml-scan';
-import { childText, type XmlElement } from './xml';
+import { generatorMarkup, sessionMarkup } from './markup';
+import { child, childText, type XmlElement } from './xml';
 
-/** FOSDEM and others mark a cancelled talk in its title: `CANCELLED …`, `[Cancelled]`, `Cancelled: …`. */
-const CANCELLED = /^\s*(?:CANCELL?ED\b|[[(]\s*(?:CANCELL?ED|[Cc]ancell?ed)\s*[\])]|[Cc]ancell?ed\s*:)/;
+interface People {
+  unreliable: ReadonlySet<string>;
+  details: ReadonlyMap<string, PersonDetails>;
+}
 
-function addSession(builder: FeedBuilder, slot: Slot, unreliable: ReadonlySet<string>, warnings: WarningLog): void {
+function addSession(builder: FeedBuilder, slot: Slot, people: People, warnings: WarningLog, fileMarkup: TextMarkup | undefined): void {
   const { ev } = slot;
+  const markup = sessionMarkup(fileMarkup, ev.url, ev.people.some((p) => p.hasCode === true));
   const times = eventTimes(ev, slot.parsedDate, slot.day, builder.timeZone, warnings);
   if (!times) return;
   // The grid lists the event under the enclosing <room>; the event's own <room> is what
@@ -37,6 +42,7 @@ function addSession(builder: FeedBuilder, slot: Slot, unreliable: ReadonlySet<st
     subtitle: ev.subtitle,
     abstract: ev.abstract,
     description: ev.description,
+    markup,
     start: times.start,
     end: times.end,
     day: slot.day.date,
@@ -44,10 +50,9 @@ function addSession(builder: FeedBuilder, slot: Slot, unreliable: ReadonlySet<st
     track: ev.track,
     type: ev.type,
     language: ev.language,
-    speakerIds: eventSpeakers(ev, builder, unreliable),
+    speakerIds: eventSpeakers(ev, builder, people.unreliable, markup, people.details),
     links: ev.links,
     recordingOptOut: ev.recordingOptOut,
-    cancelled: ev.title !== undefined && CANCELLED.test(ev.title),
     where: ev.where,
   });
 }
@@ -62,7 +67,7 @@ function addSession(builder: FeedBuilder, slot: Slot, unreliable: ReadonlySet<st
  * Pentabarf/frab schedule XML. Pass the `FrabScanner` whose `onClose` ran during parsing
  * to have events read as they were parsed; without one the whole tree is read here.
  */
-export function importFrabXml(root: XmlElement, ctx: ImportContext, scanner = new FrabScanner(ctx.warnings)): Feed {
+export function importFrabXml(root: XmlElement, ctx: ImportContext, scanner = new FrabScanner(ctx.warnings, ctx.sourceUrl)): Feed {
   const warnings = ctx.warnings;
   const revision = childText(root, 'version');
   // After the scan nothing here refers to the XML tree: events are plain values.
@@ -74,7 +79,9 @@ export function importFrabXml(root: XmlElement, ctx: ImportContext, scanner = ne
   );
   const builder = new FeedBuilder(timeZone, warnings, conf.dayChangeMinutes ?? 0);
   for (const name of scan.declaredRooms) builder.room(name);
-  for (const slot of scan.slots) addSession(builder, slot, scan.unreliablePersonIds, warnings);
+  const fileMarkup = generatorMarkup(child(root, 'generator')?.attrs.name);
+  const people: People = { unreliable: scan.unreliablePersonIds, details: frabSpeakerDetails(ctx, conf.baseUrl ?? ctx.sourceUrl) };
+  for (const slot of scan.slots) addSession(builder, slot, people, warnings, fileMarkup);
   if (scan.slots.length > 0 && builder.sessionCount() === 0) {
     throw new FeedError('no-sessions-readable', `None of the ${scan.slots.length} events has a start time that can be read`, `line ${scan.slots[0]!.ev.line}`);
   }

@@ -1,12 +1,17 @@
 import ICAL from 'ical.js';
 import { FeedError, type WarningLog } from '../errors';
 import { FeedBuilder } from '../feed/builder';
+import { resolveFeedHref } from '../feed/href';
 import { makeLink } from '../feed/links';
 import { LIMITS } from '../limits';
 import type { Feed } from '../model/schema';
 import { resolveTimeZone, type OffsetSample } from '../time/infer';
 import { formatInstant, isValidTimeZone, wallTimeToInstant } from '../time/zone';
+import type { TextMarkup } from '../text/html';
+import { calendarDays, inferDayChangeMinutes } from './calendar-days';
 import type { ImportContext } from './context';
+import { splitSummary } from './ical-summary';
+import { generatorMarkup } from './markup';
 import { messageOf, parseCalendarText, type LineIndex } from './ical-text';
 
 type Component = ICAL.Component;
@@ -181,7 +186,15 @@ function occurrences(event: ICAL.Event, clock: Clock, warnings: WarningLog, wher
   return out;
 }
 
-function addSession(builder: FeedBuilder, o: Occurrence, splitSpeakers: boolean, where: string): void {
+interface ReadEvent {
+  occurrence: Occurrence;
+  split: boolean;
+  where: string;
+  /** pretalx's calendars carry its Markdown abstracts; others plain text (TEXT, RFC 5545). */
+  markup: TextMarkup;
+}
+
+function addSession(builder: FeedBuilder, { occurrence: o, split: splitSpeakers, where, markup }: ReadEvent, base: string | undefined, day: string): void {
   const c = o.comp;
   const names: string[] = [];
   for (const attendee of c.getAllProperties('attendee')) {
@@ -193,14 +206,14 @@ function addSession(builder: FeedBuilder, o: Occurrence, splitSpeakers: boolean,
   let title = textOf(c, 'x-pentabarf-title');
   if (title === undefined) {
     title = textOf(c, 'summary');
-    const suffix = splitSpeakers && title ? SPEAKER_SUFFIX.exec(title) : null;
-    if (suffix) {
-      title = suffix[1];
-      names.push(...(suffix[2] ?? '').split(', ').filter((n) => n.trim() !== ''));
+    const split = splitSpeakers && title ? splitSummary(title) : undefined;
+    if (split) {
+      title = split.title;
+      names.push(...split.names);
     }
   }
   const uid = textOf(c, 'uid');
-  const url = textOf(c, 'url')?.replace(/^\/\//, 'https://');
+  const url = resolveFeedHref(textOf(c, 'url'), base);
   const categories = c.getAllProperties('categories').flatMap((p) => p.getValues().map(String));
   builder.session({
     guid: uid && o.recurrence !== undefined ? `${uid}@${formatInstant(o.recurrence)}` : uid,
@@ -209,8 +222,10 @@ function addSession(builder: FeedBuilder, o: Occurrence, splitSpeakers: boolean,
     title,
     subtitle: textOf(c, 'x-pentabarf-subtitle'),
     abstract: textOf(c, 'description'),
+    markup,
     start: o.start,
     end: o.end,
+    day,
     room: textOf(c, 'location'),
     track: categories.map((s) => s.trim()).find((s) => s.length > 0),
     type: textOf(c, 'category'),
@@ -241,6 +256,9 @@ function buildFeed(calendars: Component[], ctx: ImportContext, lines: LineIndex)
   const builder = new FeedBuilder(clock.zone, w);
   const split = new Map(calendars.map((c) => [c, appendsSpeakers(c, c.getAllSubcomponents('vevent'))]));
   let unreadable = 0;
+  // Read first, added after: the conference days depend on when the whole programme runs.
+  const read: ReadEvent[] = [];
+  const markups = new Map(calendars.map((c) => [c, generatorMarkup(textOf(c, 'prodid')) ?? 'html'] as const));
   for (const { calendar, comp } of masters) {
     const line = lines.get(comp.jCal);
     const where = line === undefined ? 'vevent' : `line ${line}`;
@@ -258,7 +276,7 @@ function buildFeed(calendars: Component[], ctx: ImportContext, lines: LineIndex)
           }
         }
       }
-      for (const occurrence of occurrences(event, clock, w, where)) addSession(builder, occurrence, split.get(calendar) ?? false, where);
+      for (const occurrence of occurrences(event, clock, w, where)) read.push({ occurrence, split: split.get(calendar) ?? false, where, markup: markups.get(calendar) ?? 'html' });
     } catch (error) {
       if (error instanceof FeedError) throw error;
       unreadable += 1;
@@ -266,6 +284,9 @@ function buildFeed(calendars: Component[], ctx: ImportContext, lines: LineIndex)
       w.add('session-unreadable', `The event${name ? ` "${name.slice(0, 80)}"` : ''} could not be read and was left out: ${messageOf(error)}`, where);
     }
   }
+  const spans = read.map((r) => r.occurrence);
+  const days = calendarDays(spans, clock.zone, inferDayChangeMinutes(spans, clock.zone));
+  read.forEach((r, i) => addSession(builder, r, ctx.sourceUrl, days[i]!));
   if (masters.length > 0 && unreadable === masters.length) {
     throw new FeedError('no-sessions-readable', `None of the ${masters.length} events in the calendar could be read`);
   }

@@ -1,12 +1,13 @@
 import { FeedError, WarningLog, type FeedWarning } from '../errors';
+import { httpBase } from '../feed/href';
 import { LIMITS } from '../limits';
 import type { Feed } from '../model/schema';
 import type { ImportContext } from './context';
+import { decodeFeedBytes, dropControlCharacters } from './decode';
 import { importFrabJson } from './frab-json';
 import { importFrabXml } from './frab-xml';
 import { FrabScanner } from './frab-xml-scan';
 import { importICal } from './ical';
-import { joinFoldsInsideCharacters } from './ical-text';
 import { isObject, parseJson } from './json';
 import { importLanyard } from './lanyard';
 import { importPretalxWidget } from './pretalx-widget';
@@ -16,12 +17,15 @@ import { importXCal } from './xcal';
 import { localName, parseXml } from './xml';
 
 export { FORMATS, type FormatId } from './sniff';
+export { decodeFeedBytes } from './decode';
 
 export interface ImportOptions {
   /** The subscriber's choice of IANA zone, for feeds that give none. */
   timeZone?: string;
   /** Extra documents that complete the main one (Sessionize speakers, …), as text. */
   companions?: ReadonlyArray<string | Uint8Array>;
+  /** The address the feed was fetched from: the base for relative links when the feed names none. */
+  sourceUrl?: string | undefined;
 }
 
 export interface ImportResult {
@@ -31,13 +35,13 @@ export interface ImportResult {
   warnings: FeedWarning[];
 }
 
-/** Bytes or text → text, refusing oversized input before decoding it. */
+/** Bytes or text → text (in the feed's own encoding, see decodeFeedBytes), refusing oversized input before decoding it. */
 export function decodeInput(input: string | Uint8Array): string {
   const size = typeof input === 'string' ? input.length : input.byteLength;
   if (size > LIMITS.maxInputChars) {
     throw new FeedError('too-large', `The feed is ${(size / 1048576).toFixed(1)} MB; the limit is ${LIMITS.maxInputChars / 1048576} MB`);
   }
-  const text = typeof input === 'string' ? input : new TextDecoder('utf-8').decode(joinFoldsInsideCharacters(input));
+  const text = typeof input === 'string' ? input : decodeFeedBytes(input);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
@@ -50,7 +54,7 @@ function importText(text: string, ctx: ImportContext): { format: FormatId; feed:
       throw new FeedError('unknown-format', 'This is a web page (HTML), not a schedule feed; look for the schedule\'s XML, JSON or iCalendar export');
     case 'xml': {
       // frab events are read while the XML is parsed, so the tree never holds them all.
-      const scanner = new FrabScanner(ctx.warnings);
+      const scanner = new FrabScanner(ctx.warnings, ctx.sourceUrl);
       const root = parseXml(text, { onClose: scanner.onClose });
       const name = localName(root.name).toLowerCase();
       if (name === 'schedule') return { format: 'frab-xml', feed: importFrabXml(root, ctx, scanner) };
@@ -80,10 +84,10 @@ function importText(text: string, ctx: ImportContext): { format: FormatId; feed:
  * understands; anything unexpected inside an importer is reported as such, never leaked raw.
  */
 export function importFeed(input: string | Uint8Array, options: ImportOptions = {}): ImportResult {
-  const text = decodeInput(input);
   const warnings = new WarningLog();
+  const text = dropControlCharacters(decodeInput(input), warnings);
   const companions = (options.companions ?? []).map((c) => parseJson(decodeInput(c)));
-  const ctx: ImportContext = { warnings, timeZone: options.timeZone, companions };
+  const ctx: ImportContext = { warnings, timeZone: options.timeZone, companions, sourceUrl: httpBase(options.sourceUrl) };
   try {
     const { format, feed } = importText(text, ctx);
     if (feed.sessions.length === 0) warnings.add('no-sessions', 'The feed has no sessions.');

@@ -1,5 +1,6 @@
 import { FeedError } from '../errors';
 import { FeedBuilder } from '../feed/builder';
+import { resolveFeedHref } from '../feed/href';
 import { makeLink } from '../feed/links';
 import type { Feed } from '../model/schema';
 import { resolveTimeZone, type OffsetSample } from '../time/infer';
@@ -72,7 +73,7 @@ export function importPretalxWidget(doc: JsonObject, ctx: ImportContext): Feed {
   arr(doc.rooms).forEach((room: unknown, i) => {
     if (!isObject(room)) return;
     const where = `rooms[${i}]`;
-    const links = ['video_url', 'stream_url'].flatMap((key) => referenceLinks(room[key] || undefined, undefined, w, `${where}.${key}`, 'stream'));
+    const links = ['video_url', 'stream_url'].flatMap((key) => referenceLinks(room[key] || undefined, ctx.sourceUrl, w, `${where}.${key}`, 'stream'));
     const id = builder.room(localized(room.name, lang), links);
     const key = str(room.id);
     if (id && key !== undefined) rooms.set(key, id);
@@ -115,11 +116,12 @@ export function importPretalxWidget(doc: JsonObject, ctx: ImportContext): Feed {
         w.add('unknown-speaker', `A talk names the speaker ${String(code).slice(0, 100)}, who "speakers" does not list; they were left out.`, at);
         return;
       }
-      const avatar = str(person.avatar);
+      const avatar = resolveFeedHref(str(person.avatar), ctx.sourceUrl);
       const id = builder.speaker({
         sourceId: code,
         name: localized(person.name, lang),
         bio: localized(person.biography, lang),
+        markup: 'markdown',
         photoUrl: avatar,
         where: at,
       });
@@ -134,6 +136,8 @@ export function importPretalxWidget(doc: JsonObject, ctx: ImportContext): Feed {
       title: localized(talk.title, lang),
       abstract: localized(talk.abstract, lang),
       description: localized(talk.description, lang),
+      // pretalx stores every text as Markdown.
+      markup: 'markdown',
       start,
       end,
       room,
@@ -142,10 +146,10 @@ export function importPretalxWidget(doc: JsonObject, ctx: ImportContext): Feed {
       language: str(talk.content_locale),
       speakerIds,
       links: [
-        ...referenceLinks(talk.stream_url || undefined, undefined, w, `${where}.stream_url`, 'stream'),
+        ...referenceLinks(talk.stream_url || undefined, ctx.sourceUrl, w, `${where}.stream_url`, 'stream'),
         ...arr(talk.resources).flatMap((res: unknown, k) => {
           if (!isObject(res)) return [];
-          const link = makeLink(str(res.resource) ?? str(res.link), localized(res.description, lang), w, `${where}.resources[${k}]`);
+          const link = makeLink(resolveFeedHref(str(res.resource) ?? str(res.link), ctx.sourceUrl), localized(res.description, lang), w, `${where}.resources[${k}]`);
           return link ? [link] : [];
         }),
       ],

@@ -1,5 +1,6 @@
 import { FeedError } from '../errors';
 import { FeedBuilder } from '../feed/builder';
+import { resolveFeedHref } from '../feed/href';
 import { makeLink } from '../feed/links';
 import type { Feed, Link } from '../model/schema';
 import { resolveTimeZone, type OffsetSample } from '../time/infer';
@@ -142,7 +143,7 @@ function addSpeaker(builder: FeedBuilder, person: JsonObject, ctx: ImportContext
   const bio = [str(person.tagLine), str(person.bio)].map((t) => t?.trim()).filter((t) => t !== undefined && t !== '');
   const links = arr(person.links)
     .filter(isObject)
-    .map((l, i) => makeLink(str(l.url), str(l.title) ?? str(l.linkType), ctx.warnings, `${where}.links[${i}]`));
+    .map((l, i) => makeLink(resolveFeedHref(str(l.url), undefined), str(l.title) ?? str(l.linkType), ctx.warnings, `${where}.links[${i}]`));
   const photo = str(person.profilePicture);
   return builder.speaker({
     sourceId: str(person.id),
@@ -172,8 +173,8 @@ function categoriesOf(s: JsonObject, lookups: Lookups): CategoryItem[] {
 
 function sessionLinks(s: JsonObject, lookups: Lookups, ctx: ImportContext, where: string): Array<Link | undefined> {
   const links: Array<Link | undefined> = [
-    makeLink(str(s.liveUrl), 'Live stream', ctx.warnings, `${where}.liveUrl`, 'stream'),
-    makeLink(str(s.recordingUrl), 'Recording', ctx.warnings, `${where}.recordingUrl`, 'recording'),
+    makeLink(resolveFeedHref(str(s.liveUrl), undefined), 'Live stream', ctx.warnings, `${where}.liveUrl`, 'stream'),
+    makeLink(resolveFeedHref(str(s.recordingUrl), undefined), 'Recording', ctx.warnings, `${where}.recordingUrl`, 'recording'),
   ];
   arr(s.questionAnswers).forEach((qa, i) => {
     if (!isObject(qa)) return;

@@ -1,5 +1,6 @@
 import { decodeHTML } from 'entities';
 import { FilterXSS } from 'xss';
+import { markdownToHtml } from './markdown';
 
 /** Tags kept in abstracts, descriptions and bios; everything else is dropped, its text kept. */
 const ALLOWED_TAGS: Record<string, string[]> = {
@@ -15,12 +16,35 @@ function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+const HREF_ATTR = /\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
+/** For each `<a>` open in the text being filtered: was it kept? (filter.process runs synchronously.) */
+const openLinks: boolean[] = [];
+
+function isSafeHref(match: RegExpExecArray | null): boolean {
+  const value = match ? (match[1] ?? match[2] ?? match[3] ?? '') : '';
+  return SAFE_HREF.test(decodeHTML(value).trim());
+}
+
+/** Runs the filter with a fresh record of open links. */
+function filterHtml(html: string): string {
+  openLinks.length = 0;
+  return filter.process(html);
+}
+
 const filter = new FilterXSS({
   whiteList: ALLOWED_TAGS,
   stripIgnoreTag: true,
   stripIgnoreTagBody: ['script', 'style', 'iframe', 'object', 'embed', 'svg', 'math', 'template', 'noscript', 'title', 'head'],
   allowCommentTag: false,
   onTag(tag, html, options) {
+    // A link whose address is refused is no link at all: its text stays, the <a> goes
+    // (an <a> without href would still look like a link).
+    if (tag === 'a') {
+      if (options.isClosing) return openLinks.pop() === false ? '' : undefined;
+      const kept = isSafeHref(HREF_ATTR.exec(html));
+      openLinks.push(kept);
+      return kept ? undefined : '';
+    }
     const renamed = HEADING_RENAMES[tag];
     if (renamed) return options.isClosing ? `</${renamed}>` : `<${renamed}>`;
     return undefined;
@@ -85,19 +109,51 @@ function plainToHtml(text: string): string {
   return paragraphs.map((p) => `<p>${escapeText(decodeHTML(p)).replace(/\n/g, '<br>')}</p>`).join('');
 }
 
+/** Tags that lay text out in blocks; text with none of them keeps its own line breaks. */
+const BLOCK_TAG = /<\/?(?:p|br|div|ul|ol|li|h[1-6]|pre|blockquote|table|tr|hr|dl|dd|dt|section|article)\b/i;
+
+/**
+ * Plain text with an inline tag or two (`Read <b>this</b>.\n\nThen that.`): its blank
+ * lines are still paragraphs and its newlines still line breaks, as in plainToHtml; the
+ * tags are left for the filter.
+ */
+function inlineHtmlToBlocks(text: string): string {
+  if (!text.includes('\n') || BLOCK_TAG.test(text)) return text;
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n+/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)
+    .map((p) => `<p>${p.replace(/\n/g, '<br>')}</p>`)
+    .join('');
+}
+
+/**
+ * How a feed writes a text field: `html` (FOSDEM, frab: HTML, or plain text when it has
+ * no tags) or `markdown` (pretalx, the CCC hub). See README, "Rich text".
+ */
+export type TextMarkup = 'html' | 'markdown';
+
 /**
  * Turns an abstract, description or bio from any feed into safe HTML: entities decoded
- * (double-escaped ones too), markup reduced to a small allow-list, links limited to
- * http(s) and mailto, plain text given paragraphs. Returns undefined for empty input.
+ * (double-escaped ones too), Markdown converted when the field is Markdown, markup reduced
+ * to a small allow-list, links limited to http(s) and mailto, plain text given paragraphs.
+ * Returns undefined for empty input.
  */
-export function sanitizeRichText(raw: string | undefined | null): string | undefined {
+export function sanitizeRichText(raw: string | undefined | null, markup: TextMarkup = 'html'): string | undefined {
   if (raw === undefined || raw === null) return undefined;
   const text = undoDoubleEscaping(raw).trim();
   if (text.length === 0) return undefined;
   let html: string;
-  if (!LOOKS_LIKE_HTML.test(text)) html = plainToHtml(text);
-  else if (isAlreadySafe(text)) html = /<\/?h[12]/i.test(text) ? text.replace(HIGH_HEADING, '<$1h3>') : text;
-  else html = filter.process(text);
+  const converted = markup === 'markdown' ? markdownToHtml(text) : undefined;
+  if (converted !== undefined) {
+    html = isAlreadySafe(converted) ? converted.replace(HIGH_HEADING, '<$1h3>') : filterHtml(converted);
+  } else if (!LOOKS_LIKE_HTML.test(text)) html = plainToHtml(text);
+  else {
+    const blocks = inlineHtmlToBlocks(text);
+    if (isAlreadySafe(blocks)) html = /<\/?h[12]/i.test(blocks) ? blocks.replace(HIGH_HEADING, '<$1h3>') : blocks;
+    else html = filterHtml(blocks);
+  }
   html = html.trim();
   return html.length > 0 && hasVisibleText(html) ? html : undefined;
 }

@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { dialog, type BrowserWindow, type OpenDialogOptions } from 'electron';
+import { decodeFeedBytes } from '../../core/formats/decode';
 
 /** No real schedule comes near this; anything bigger is a mistake or an attack. */
 export const MAX_FEED_FILE_BYTES = 32 * 1024 * 1024;
@@ -14,7 +15,7 @@ export const FEED_FILE_OPTIONS: OpenDialogOptions = {
   ],
 };
 
-/** Reads a chosen file as UTF-8 text, refusing anything that is not a regular file or is too big. */
+/** Reads a chosen file as text in its own encoding (see decodeFeedBytes), refusing anything that is not a regular file or is too big. */
 export async function readFeedFile(path: string): Promise<{ name: string; text: string }> {
   const handle = await open(path, 'r');
   try {
@@ -23,7 +24,7 @@ export async function readFeedFile(path: string): Promise<{ name: string; text: 
     if (info.size > MAX_FEED_FILE_BYTES) throw new Error('That file is larger than 32 MB, far more than any schedule needs.');
     const bytes = await handle.readFile();
     if (bytes.byteLength > MAX_FEED_FILE_BYTES) throw new Error('That file is larger than 32 MB, far more than any schedule needs.');
-    return { name: basename(path), text: new TextDecoder('utf-8').decode(bytes) };
+    return { name: basename(path), text: decodeFeedBytes(bytes) };
   } finally {
     await handle.close();
   }

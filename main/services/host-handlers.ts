@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer';
 import type { HostHandlers } from './host-dispatch';
+import { decodeFeedBytes } from '../../core/formats/decode';
 import type { NotificationRequest } from '../../core/host/contract';
 import { fetchFeed } from './feed-fetch';
 import { fetchPhoto } from './photo-fetch';
@@ -38,7 +39,8 @@ export function createHostHandlers(deps: HandlerDeps): HostHandlers {
     'feeds:fetch': async (request) => {
       const outcome = await fetchFeed(request.url, { ...deps.fetchLimits, etag: request.etag, lastModified: request.lastModified });
       if (outcome.kind === 'not-modified') return outcome;
-      const text = new TextDecoder('utf-8').decode(outcome.bytes);
+      // The feed's own encoding (BOM, UTF-16, the XML declaration's), as lanyard-feed reads it.
+      const text = decodeFeedBytes(outcome.bytes);
       return {
         kind: 'fetched',
         text,

@@ -68,7 +68,7 @@ export async function applyFeedText(db: LanyardDb, id: string, text: string, val
   const sub = await subscriptionOf(db, id);
   let result: ImportResult;
   try {
-    result = importFeed(text, sub.timeZone ? { timeZone: sub.timeZone } : {});
+    result = importFeed(text, { ...(sub.timeZone ? { timeZone: sub.timeZone } : {}), ...(sub.url ? { sourceUrl: sub.url } : {}) });
   } catch (error) {
     const message = isFeedError(error) ? error.message : 'the feed could not be read';
     return recordFailure(db, id, 'parse', { message: `The new revision could not be read: ${message}` }, now);

@@ -15,7 +15,8 @@ export interface Candidate {
 
 /** Reads a feed for the "what is this?" preview shown before subscribing. Throws FeedError. */
 export function readCandidate(text: string, base: Omit<Candidate, 'result'>): Candidate {
-  return { ...base, result: importFeed(text, base.timeZone ? { timeZone: base.timeZone } : {}) };
+  // The subscription URL is the base for relative links when the feed names no base URL.
+  return { ...base, result: importFeed(text, { ...(base.timeZone ? { timeZone: base.timeZone } : {}), ...(base.url ? { sourceUrl: base.url } : {}) }) };
 }
 
 async function freeId(db: LanyardDb, wanted: string): Promise<string> {

@@ -36,6 +36,16 @@ describe('opening a feed file', () => {
     expect(await openFeedFile()).toEqual({ name: 'schedule.ics', text: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' });
   });
 
+  it('reads the file in its own encoding: UTF-16 with a byte-order mark, a declared ISO-8859-1', async () => {
+    const text = '<?xml version="1.0" encoding="UTF-16"?><schedule><title>Größe</title></schedule>';
+    const utf16be = join(dir, 'utf16.xml');
+    writeFileSync(utf16be, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]));
+    expect((await readFeedFile(utf16be)).text).toBe(text);
+    const latin1 = join(dir, 'latin1.xml');
+    writeFileSync(latin1, Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><t>Größe</t>', 'latin1'));
+    expect((await readFeedFile(latin1)).text).toBe('<?xml version="1.0" encoding="ISO-8859-1"?><t>Größe</t>');
+  });
+
   it('refuses files over 32 MB and things that are not files', async () => {
     const big = join(dir, 'huge.xml');
     writeFileSync(big, '');

@@ -9,7 +9,9 @@ describe('sanitizeRichText', () => {
 
   it('removes scripts with their content, event handlers and unsafe links', () => {
     expect(sanitizeRichText('<p onclick="steal()">Hi<script>alert(1)</script></p>')).toBe('<p>Hi</p>');
-    expect(sanitizeRichText('<p><a href="javascript:alert(1)">x</a></p>')).toBe('<p><a>x</a></p>');
+    expect(sanitizeRichText('<p><a href="javascript:alert(1)">x</a></p>')).toBe('<p>x</p>');
+    // A refused link goes with its closing tag, and only that one.
+    expect(sanitizeRichText('<p><a href="javascript:x"><em>a</em></a> <a href=\'https://e.org/\'>b</a> <a>c</a></p>')).toBe('<p><em>a</em> <a href="https://e.org/">b</a> c</p>');
     expect(sanitizeRichText('<p><img src=x onerror=alert(1)>y</p>')).toBe('<p>y</p>');
     expect(sanitizeRichText('<p><a href="https://ok.example/?a=1&amp;b=2" title="t">x</a></p>')).toBe('<p><a href="https://ok.example/?a=1&amp;b=2" title="t">x</a></p>');
   });

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type DragEvent, type FormEvent } from 'react';
+import { decodeFeedBytes } from '../../../../core/formats/decode';
 import { db } from '../../db';
 import { dateRange } from '../../format';
 import { host } from '../../host';
@@ -40,7 +41,8 @@ export function SubscribePage({ initialUrl, afterSubscribe }: { initialUrl: stri
   const previewFile = async (file: File, zone: string): Promise<void> => {
     if (file.size > MAX_FILE) return setState({ kind: 'error', message: `${file.name} is larger than 32 MB` });
     setState({ kind: 'loading', what: file.name });
-    await fromText(await file.text(), { source: 'file', fileName: file.name, timeZone: zone || undefined }, file.name);
+    // file.text() would always read UTF-8; the feed may be UTF-16 or declare ISO-8859-1.
+    await fromText(decodeFeedBytes(new Uint8Array(await file.arrayBuffer())), { source: 'file', fileName: file.name, timeZone: zone || undefined }, file.name);
   };
 
   useEffect(() => {
