@@ -1,4 +1,5 @@
-import { tzOffset } from '@date-fns/tz';
+import { tzOffset, TZDate } from '@date-fns/tz';
+import { addDays as addCalendarDays, format } from 'date-fns';
 
 const validZones = new Map<string, boolean>();
 
@@ -26,22 +27,44 @@ export function offsetMinutes(zone: string, epochMs: number): number {
 
 const wallCache = new Map<string, number>();
 
+/** The calendar fields of a `YYYY-MM-DD` date and an `H:M[:S]` clock. */
+function fields(date: string, time: string): [number, number, number, number, number, number] {
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  const [h, mi, s = 0] = time.split(':').map(Number) as [number, number, number?];
+  return [y, mo - 1, d, h, mi, s];
+}
+
+/** True when clocks in `zone` show the same date, hour and minute at both instants. */
+function sameWall(a: number, b: number, zone: string): boolean {
+  const x = wallTimeOf(a, zone);
+  const y = wallTimeOf(b, zone);
+  return x.date === y.date && x.time === y.time;
+}
+
 /**
  * The instant at which clocks in `zone` show `date` `time`. Feeds give local wall times
  * (FOSDEM: `<day date="2020-02-01">` + `<start>09:30</start>`); this turns them into
- * absolute instants. In a DST gap the later offset wins; in an overlap the earlier instant.
+ * absolute instants, with `TZDate` doing the zone arithmetic.
+ *
+ * One rule for both ends of summer time, everywhere (it is RFC 5545's and Temporal's
+ * "compatible" rule): a wall time is read with the offset in force just BEFORE the change.
+ * In the hour clocks skip (spring forward) that puts 02:30 at the instant clocks call 03:30;
+ * in the hour clocks repeat (fall back) it picks the FIRST of the two 02:30s. `TZDate` alone
+ * picks the second in zones east of UTC and the first west of it, so the repeat is settled here.
  */
 export function wallTimeToInstant(date: string, time: string, zone: string): number {
   const key = `${zone}|${date}|${time}`;
   const cached = wallCache.get(key);
   if (cached !== undefined) return cached;
-  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
-  const [h, mi, s = 0] = time.split(':').map(Number) as [number, number, number?];
-  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
-  const first = offsetMinutes(zone, asUtc);
-  let instant = asUtc - first * 60_000;
-  const second = offsetMinutes(zone, instant);
-  if (second !== first) instant = asUtc - second * 60_000;
+  const [y, mo, d, h, mi, s] = fields(date, time);
+  let instant = new TZDate(y, mo, d, h, mi, s, zone).getTime();
+  // In a repeated hour the same clock reading comes round again after the clocks went back
+  // (by the offset lost); prefer the first reading when it exists.
+  const lost = offsetMinutes(zone, instant - 3 * 3_600_000) - offsetMinutes(zone, instant);
+  if (lost > 0) {
+    const earlier = instant - lost * 60_000;
+    if (sameWall(earlier, instant, zone)) instant = earlier;
+  }
   if (wallCache.size > 50_000) wallCache.clear();
   wallCache.set(key, instant);
   return instant;
@@ -64,27 +87,28 @@ function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-/** Wall-clock parts of `epochMs` in `zone`. */
+/** Wall-clock parts of `epochMs` in `zone` (the offset in force at that instant, not now). */
 export function wallTimeOf(epochMs: number, zone: string): { date: string; time: string; minutes: number } {
-  const local = new Date(epochMs + offsetMinutes(zone, epochMs) * 60_000);
-  const date = `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;
-  const time = `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
-  return { date, time, minutes: local.getUTCHours() * 60 + local.getUTCMinutes() };
+  const local = new TZDate(epochMs, zone);
+  const date = `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`;
+  const time = `${pad(local.getHours())}:${pad(local.getMinutes())}`;
+  return { date, time, minutes: local.getHours() * 60 + local.getMinutes() };
 }
 
 /**
  * The conference day an instant belongs to: a talk at 01:50 belongs to the previous day
- * when the conference's day changes at, say, 04:00 (`dayChangeMinutes` = 240).
+ * when the conference's day changes at, say, 04:00 (`dayChangeMinutes` = 240). The day
+ * change is a wall-clock time, so a night when summer time starts or ends moves it with the clocks.
  */
 export function conferenceDayOf(epochMs: number, zone: string, dayChangeMinutes = 0): string {
-  return wallTimeOf(epochMs - dayChangeMinutes * 60_000, zone).date;
+  const wall = wallTimeOf(epochMs, zone);
+  return wall.minutes < dayChangeMinutes ? addDays(wall.date, -1) : wall.date;
 }
 
-/** Adds `days` to a YYYY-MM-DD date. */
+/** Adds `days` to a YYYY-MM-DD date (calendar days, no zone involved). */
 export function addDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const t = new Date(Date.UTC(y, m - 1, d + days));
-  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+  return format(addCalendarDays(new TZDate(y, m - 1, d, 'UTC'), days), 'yyyy-MM-dd');
 }
 
 /** Every date from `start` to `end` inclusive (at most `max`). */
