@@ -61,3 +61,33 @@ export function dayChangeMinutesOf(text: string | undefined): number {
   const minutes = Number(m[1]) * 60 + Number(m[2]);
   return minutes < 24 * 60 ? minutes : 0;
 }
+
+/**
+ * The day change a stored conference implies through its sessions when it does not say one
+ * (stored before Lanyard kept it): a session the feed put on the day before its own date runs
+ * after midnight, so that day lasts at least until the session ends (rounded up to the hour).
+ */
+export function dayChangeOfSessions(sessions: ReadonlyArray<{ start: string; end: string; day: string }>, zone: string): number {
+  let latest = 0;
+  for (const s of sessions) {
+    const start = wallTimeOf(Date.parse(s.start), zone);
+    if (start.date !== addDays(s.day, 1)) continue;
+    const end = wallTimeOf(Math.max(Date.parse(s.start), Date.parse(s.end)), zone);
+    const minutes = end.date === start.date ? end.minutes : 12 * 60;
+    latest = Math.max(latest, Math.min(12 * 60, Math.ceil(minutes / 60) * 60));
+  }
+  return latest;
+}
+
+/**
+ * Which conference day it is at `now`: at 01:30 during a congress whose days change at
+ * 04:00, still the day before. Uses the conference's day change, else what its sessions imply.
+ */
+export function conferenceToday(
+  now: number,
+  conference: { timeZone: string; dayChange?: string | undefined },
+  sessions: ReadonlyArray<{ start: string; end: string; day: string }>,
+): string {
+  const change = conference.dayChange ? dayChangeMinutesOf(conference.dayChange) : dayChangeOfSessions(sessions, conference.timeZone);
+  return conferenceDayOf(now, conference.timeZone, change);
+}

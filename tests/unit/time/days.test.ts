@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundaryDay, dayChangeMinutesOf, impliedDayChange, readBoundary } from '../../../core/time/days';
+import { boundaryDay, conferenceToday, dayChangeMinutesOf, impliedDayChange, readBoundary } from '../../../core/time/days';
 
 const ms = (iso: string): number => Date.parse(iso);
 
@@ -31,5 +31,25 @@ describe('conference boundaries', () => {
     expect(dayChangeMinutesOf('04:00')).toBe(240);
     expect(dayChangeMinutesOf(undefined)).toBe(0);
     expect(dayChangeMinutesOf('25:00')).toBe(0);
+  });
+});
+
+describe('which conference day it is now', () => {
+  const sessions = [
+    { day: '2024-12-27', start: '2024-12-27T09:30:00Z', end: '2024-12-27T10:00:00Z' },
+    { day: '2024-12-27', start: '2024-12-28T00:00:00Z', end: '2024-12-28T01:30:00Z' }, // 01:00–02:30 in Berlin, on the 27th's programme
+    { day: '2024-12-28', start: '2024-12-28T10:00:00Z', end: '2024-12-28T11:00:00Z' },
+  ];
+  const at0130 = Date.parse('2024-12-28T00:30:00Z');
+  it('at 01:30 during a congress whose days change at 04:00 it is still the day before', () => {
+    expect(conferenceToday(at0130, { timeZone: 'Europe/Berlin', dayChange: '04:00' }, sessions)).toBe('2024-12-27');
+    expect(conferenceToday(Date.parse('2024-12-28T03:30:00Z'), { timeZone: 'Europe/Berlin', dayChange: '04:00' }, sessions)).toBe('2024-12-28');
+    expect(conferenceToday(at0130, { timeZone: 'Europe/Berlin' }, [])).toBe('2024-12-28');
+  });
+
+  it('a conference stored without its day change takes it from sessions the feed put on the day before', () => {
+    expect(conferenceToday(at0130, { timeZone: 'Europe/Berlin' }, sessions)).toBe('2024-12-27');
+    // 03:00 (the hour after the last late session ends): the new day.
+    expect(conferenceToday(Date.parse('2024-12-28T02:00:00Z'), { timeZone: 'Europe/Berlin' }, sessions)).toBe('2024-12-28');
   });
 });
