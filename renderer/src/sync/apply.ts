@@ -30,6 +30,17 @@ export interface ApplyOptions {
   acceptHeld?: string | undefined;
 }
 
+/**
+ * Reads a feed text the way this subscription wants it: in the zone the subscriber chose (which
+ * re-reads floating local times) and under the name they gave the conference. Every revision
+ * goes through here, so both survive whatever the organizers publish next. Throws FeedError.
+ */
+export function readWithSettings(text: string, sub: Pick<SubscriptionRecord, 'timeZone' | 'title'>): ImportResult {
+  const result = importFeed(text, sub.timeZone ? { timeZone: sub.timeZone } : {});
+  if (sub.title) result.feed.conference.title = sub.title;
+  return result;
+}
+
 async function subscriptionOf(db: LanyardDb, id: string): Promise<SubscriptionRecord> {
   const sub = await db.subscriptions.get(id);
   if (!sub) throw new Error(`No subscription "${id}"`);
@@ -68,7 +79,7 @@ export async function applyFeedText(db: LanyardDb, id: string, text: string, val
   const sub = await subscriptionOf(db, id);
   let result: ImportResult;
   try {
-    result = importFeed(text, sub.timeZone ? { timeZone: sub.timeZone } : {});
+    result = readWithSettings(text, sub);
   } catch (error) {
     const message = isFeedError(error) ? error.message : 'the feed could not be read';
     return recordFailure(db, id, 'parse', { message: `The new revision could not be read: ${message}` }, now);
@@ -112,6 +123,7 @@ export async function applyFeedText(db: LanyardDb, id: string, text: string, val
     await storeFeed(db, {
       subscription: next, feed: result.feed, format: result.format, warnings: result.warnings, diff, now,
       previous: previous && storedAt !== undefined ? { feed: previous, storedAt } : undefined,
+      source: text,
     });
   } catch (error) {
     // The transaction rolled back: the previous copy is intact, and the user is told why.
