@@ -158,8 +158,13 @@ function bestZoneFor(samples: readonly OffsetSample[]): string | undefined {
   const perfect = COMMON_ZONES.find((z) => agreeing(z, samples) === samples.length);
   if (perfect) return perfect;
   const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  // Only zones with the most common offset at one sample carrying it are weighed: one look rules
+  // out most of the ~400 zones (a feed whose majority zone lacks its most common offset is not one seen).
+  const common = byFrequency(samples)[0];
+  const probe = samples.find((s) => s.offsetMinutes === common);
   let best: { zone: string; score: number } | undefined;
   for (const zone of [...COMMON_ZONES, ...all.filter((z) => z.includes('/') && !z.startsWith('Etc/'))]) {
+    if (probe && offsetMinutes(zone, probe.epochMs) !== probe.offsetMinutes && samples.length > 1) continue;
     const score = agreeing(zone, samples);
     if (score === samples.length) return zone;
     if (!best || score > best.score) best = { zone, score };
