@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fresh-data';
+import { hubXml } from '../unit/support/time-feeds';
 import { subscribeByLink, useFeedHost } from './support/feed-host';
 
 const host = useFeedHost(test);
@@ -60,4 +61,27 @@ test('rename a conference and change its time zone; the times are read again and
   expect(await timeOf(page, 'Late addition')).toBe('16:00–16:30');
   await page.getByRole('button', { name: 'My time' }).click();
   await expect.poll(() => timeOf(page, 'Late addition')).toBe('15:00–15:30');
+});
+
+test('a CCC hub-style feed previews in Europe/Berlin with the Opening Ceremony at 10:30; the zone chosen in the form is used', async ({ page }) => {
+  host().publish('hub.xml', hubXml());
+  await page.goto(`/#/subscribe?url=${encodeURIComponent(`${host().url}hub.xml`)}`);
+  const preview = page.getByRole('region', { name: 'Feed preview' });
+  const fact = (name: string) => preview.locator('dt', { hasText: name }).locator('+ dd');
+  await expect(fact('Time zone')).toHaveText('Europe/Berlin');
+  await expect(fact('Dates')).toHaveText(/^27\s*–\s*30 December 2024$/);
+  await expect(preview.getByText(/gives no time zone/)).toHaveCount(0);
+
+  // A zone chosen in the form is used, and the preview is read again at once.
+  await page.getByLabel('Conference time zone').selectOption('Europe/London');
+  await expect(fact('Time zone')).toHaveText('Europe/London (as you chose)');
+  await page.getByLabel('Conference time zone').selectOption('');
+  await expect(fact('Time zone')).toHaveText('Europe/Berlin');
+
+  await preview.getByRole('button', { name: 'Subscribe' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '38C3' })).toBeVisible();
+  await page.getByRole('button', { name: 'Conference time' }).click();
+  await expect(page.getByText(/times in Europe\/Berlin/)).toBeVisible();
+  expect(await timeOf(page, 'Opening Ceremony')).toBe('10:30–11:00');
+  await expect(page.getByRole('navigation', { name: 'Days' }).getByRole('link')).toHaveCount(4);
 });
