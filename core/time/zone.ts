@@ -1,5 +1,4 @@
-import { tzOffset, TZDate } from '@date-fns/tz';
-import { addDays as addCalendarDays, format } from 'date-fns';
+import { tzOffset } from '@date-fns/tz';
 
 const validZones = new Map<string, boolean>();
 
@@ -26,6 +25,8 @@ export function offsetMinutes(zone: string, epochMs: number): number {
 }
 
 const wallCache = new Map<string, number>();
+const MINUTE = 60_000;
+const DAY = 86_400_000;
 
 /** The calendar fields of a `YYYY-MM-DD` date and an `H:M[:S]` clock. */
 function fields(date: string, time: string): [number, number, number, number, number, number] {
@@ -34,37 +35,32 @@ function fields(date: string, time: string): [number, number, number, number, nu
   return [y, mo - 1, d, h, mi, s];
 }
 
-/** True when clocks in `zone` show the same date, hour and minute at both instants. */
-function sameWall(a: number, b: number, zone: string): boolean {
-  const x = wallTimeOf(a, zone);
-  const y = wallTimeOf(b, zone);
-  return x.date === y.date && x.time === y.time;
-}
-
 /**
  * The instant at which clocks in `zone` show `date` `time`. Feeds give local wall times
  * (FOSDEM: `<day date="2020-02-01">` + `<start>09:30</start>`); this turns them into
- * absolute instants, with `TZDate` doing the zone arithmetic.
+ * absolute instants, with the zone's offsets from `@date-fns/tz`.
  *
- * One rule for both ends of summer time, everywhere (it is RFC 5545's and Temporal's
- * "compatible" rule): a wall time is read with the offset in force just BEFORE the change.
- * In the hour clocks skip (spring forward) that puts 02:30 at the instant clocks call 03:30;
- * in the hour clocks repeat (fall back) it picks the FIRST of the two 02:30s. `TZDate` alone
- * picks the second in zones east of UTC and the first west of it, so the repeat is settled here.
+ * One rule for both ends of summer time, everywhere (RFC 5545's, and Temporal's "compatible"):
+ * a wall time is read with the offset in force just BEFORE the change. In the hour clocks skip
+ * (spring forward) 02:30 is the instant clocks call 03:30; in the hour clocks repeat (fall
+ * back) it is the FIRST of the two 02:30s, east or west of UTC, north or south.
+ *
+ * (Not `TZDate`: code here also runs where `Date` is replaced by a test clock whose
+ * constructor returns plain dates, and a `Date` subclass then silently loses its methods.)
  */
 export function wallTimeToInstant(date: string, time: string, zone: string): number {
   const key = `${zone}|${date}|${time}`;
   const cached = wallCache.get(key);
   if (cached !== undefined) return cached;
   const [y, mo, d, h, mi, s] = fields(date, time);
-  let instant = new TZDate(y, mo, d, h, mi, s, zone).getTime();
-  // In a repeated hour the same clock reading comes round again after the clocks went back
-  // (by the offset lost); prefer the first reading when it exists.
-  const lost = offsetMinutes(zone, instant - 3 * 3_600_000) - offsetMinutes(zone, instant);
-  if (lost > 0) {
-    const earlier = instant - lost * 60_000;
-    if (sameWall(earlier, instant, zone)) instant = earlier;
-  }
+  const asUtc = Date.UTC(y, mo, d, h, mi, s);
+  // The offsets in force a day before and after: the same, except across a change of summer time.
+  const before = offsetMinutes(zone, asUtc - DAY);
+  const after = offsetMinutes(zone, asUtc + DAY);
+  // A reading is real when the zone has that offset at the instant it gives; two real readings
+  // are the repeated hour (the earlier wins), none is the skipped hour (the offset before wins).
+  const readings = [asUtc - before * MINUTE, asUtc - after * MINUTE].filter((t) => offsetMinutes(zone, t) * MINUTE === asUtc - t);
+  const instant = readings.length > 0 ? Math.min(...readings) : asUtc - before * MINUTE;
   if (wallCache.size > 50_000) wallCache.clear();
   wallCache.set(key, instant);
   return instant;
@@ -87,12 +83,12 @@ function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-/** Wall-clock parts of `epochMs` in `zone` (the offset in force at that instant, not now). */
+/** Wall-clock parts of `epochMs` in `zone` (with the offset in force at that instant, not now). */
 export function wallTimeOf(epochMs: number, zone: string): { date: string; time: string; minutes: number } {
-  const local = new TZDate(epochMs, zone);
-  const date = `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`;
-  const time = `${pad(local.getHours())}:${pad(local.getMinutes())}`;
-  return { date, time, minutes: local.getHours() * 60 + local.getMinutes() };
+  const local = new Date(epochMs + offsetMinutes(zone, epochMs) * MINUTE);
+  const date = `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;
+  const time = `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
+  return { date, time, minutes: local.getUTCHours() * 60 + local.getUTCMinutes() };
 }
 
 /**
@@ -105,10 +101,11 @@ export function conferenceDayOf(epochMs: number, zone: string, dayChangeMinutes 
   return wall.minutes < dayChangeMinutes ? addDays(wall.date, -1) : wall.date;
 }
 
-/** Adds `days` to a YYYY-MM-DD date (calendar days, no zone involved). */
+/** Adds `days` to a YYYY-MM-DD date (calendar days: no zone involved). */
 export function addDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return format(addCalendarDays(new TZDate(y, m - 1, d, 'UTC'), days), 'yyyy-MM-dd');
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
 }
 
 /** Every date from `start` to `end` inclusive (at most `max`). */
