@@ -183,3 +183,16 @@ describe('conference dates', () => {
     expect(r.feed.conference.dayChange).toBe('04:00');
   });
 });
+
+describe("the subscriber's zone for a Lanyard feed", () => {
+  it('replaces the declared zone; instants and days stay the feed\'s', async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(new URL('../../../assets/sample/centos-connect-2023.lanyard.json', import.meta.url), 'utf8');
+    const plain = importFeed(text);
+    const chosen = importFeed(text, { timeZone: 'Asia/Tokyo' });
+    expect(plain.feed.conference.timeZone).toBe('Europe/Brussels');
+    expect(chosen.feed.conference.timeZone).toBe('Asia/Tokyo');
+    expect(codes(chosen)).toContain('time-zone-from-subscriber');
+    expect(chosen.feed.sessions.map((s) => [s.start, s.day])).toEqual(plain.feed.sessions.map((s) => [s.start, s.day]));
+  });
+});
