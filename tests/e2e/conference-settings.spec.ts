@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fresh-data';
 import { hubXml } from '../unit/support/time-feeds';
@@ -35,6 +36,9 @@ test('rename a conference and change its time zone; the times are read again and
   // Name and time zone, from the conference header.
   await page.getByRole('button', { name: 'Name and time zone…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Name and time zone' });
+  await expect(dialog.getByLabel('Conference name')).toBeFocused();
+  const axe = await new AxeBuilder({ page }).include('dialog').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await dialog.getByLabel('Conference name').fill('My SmallConf');
   await dialog.getByLabel('Time zone').selectOption('Europe/Brussels');
   await dialog.getByRole('button', { name: 'Save' }).click();
