@@ -80,14 +80,13 @@ export function dayChangeOfSessions(sessions: ReadonlyArray<{ start: string; end
 }
 
 /**
- * Which conference day it is at `now`: at 01:30 during a congress whose days change at
- * 04:00, still the day before. Uses the conference's day change, else what its sessions imply.
+ * A conference's day change in minutes after local midnight: the one it says (stored from the
+ * feed), else what its sessions imply. With conferenceDayOf it tells which conference day it
+ * is now: at 01:30 during a congress whose days change at 04:00, still the day before.
  */
-export function conferenceToday(
-  now: number,
+export function conferenceDayChange(
   conference: { timeZone: string; dayChange?: string | undefined },
   sessions: ReadonlyArray<{ start: string; end: string; day: string }>,
-): string {
-  const change = conference.dayChange ? dayChangeMinutesOf(conference.dayChange) : dayChangeOfSessions(sessions, conference.timeZone);
-  return conferenceDayOf(now, conference.timeZone, change);
+): number {
+  return conference.dayChange ? dayChangeMinutesOf(conference.dayChange) : dayChangeOfSessions(sessions, conference.timeZone);
 }

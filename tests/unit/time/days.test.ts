@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { boundaryDay, conferenceToday, dayChangeMinutesOf, impliedDayChange, readBoundary } from '../../../core/time/days';
+import { boundaryDay, conferenceDayChange, dayChangeMinutesOf, impliedDayChange, readBoundary } from '../../../core/time/days';
+import { conferenceDayOf } from '../../../core/time/zone';
 
 const ms = (iso: string): number => Date.parse(iso);
 
@@ -41,6 +42,8 @@ describe('which conference day it is now', () => {
     { day: '2024-12-28', start: '2024-12-28T10:00:00Z', end: '2024-12-28T11:00:00Z' },
   ];
   const at0130 = Date.parse('2024-12-28T00:30:00Z');
+  const conferenceToday = (now: number, conference: { timeZone: string; dayChange?: string }, list: typeof sessions): string =>
+    conferenceDayOf(now, conference.timeZone, conferenceDayChange(conference, list));
   it('at 01:30 during a congress whose days change at 04:00 it is still the day before', () => {
     expect(conferenceToday(at0130, { timeZone: 'Europe/Berlin', dayChange: '04:00' }, sessions)).toBe('2024-12-27');
     expect(conferenceToday(Date.parse('2024-12-28T03:30:00Z'), { timeZone: 'Europe/Berlin', dayChange: '04:00' }, sessions)).toBe('2024-12-28');
