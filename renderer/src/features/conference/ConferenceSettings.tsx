@@ -58,7 +58,7 @@ export function ConferenceSettings({ subscription, title, timeZone }: { subscrip
           <input ref={first} id="conference-name" className="text-input" maxLength={300} placeholder="As the feed names it" value={name} onChange={(e) => setName(e.target.value)} />
           <label htmlFor="conference-zone">Time zone</label>
           <select id="conference-zone" className="text-input" value={zone} aria-describedby="conference-zone-hint" onChange={(e) => setZone(e.target.value)}>
-            <option value="">As the feed says (now {subscription.timeZone ? 'set by you' : timeZone})</option>
+            <option value="">{subscription.timeZone ? 'As the feed says' : `As the feed says (${timeZone})`}</option>
             {zones.map((z) => (
               <option key={z} value={z}>
                 {z}
