@@ -189,6 +189,7 @@ export function resolveTimeZone(evidence: ZoneEvidence, warnings: WarningLog): s
   const declared = evidence.declared?.trim();
   const chosen = evidence.fallback?.trim();
   if (chosen && isValidTimeZone(chosen)) {
+    if (chosen === declared) return chosen;
     const instead = declared && declared !== chosen ? ` instead of the ${declared} the feed declares` : '';
     warnings.add('time-zone-from-subscriber', `Using the time zone ${chosen}, as chosen by the subscriber${instead}.`);
     return chosen;

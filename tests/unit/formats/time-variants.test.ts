@@ -38,6 +38,7 @@ describe('the CCC hub (38C3/39C3): declared zone, events at +01:00, boundaries i
   it('choosing Europe/Berlin when subscribing gives the same conference', () => {
     const r = importFeed(hubXml(), { timeZone: 'Europe/Berlin' });
     expect(r.feed.conference.timeZone).toBe('Europe/Berlin');
+    expect(zoneWarnings(r)).toEqual([]);
     expect(local(byTitle(r, 'Opening Ceremony'), 'Europe/Berlin')).toBe('2024-12-27 10:30');
   });
 
