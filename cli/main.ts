@@ -16,7 +16,7 @@ Usage:
                                                 append an announcement and bump the revision
 
 Options:
-  --time-zone <IANA zone>   zone for feeds that give none (e.g. Europe/Brussels)
+  --time-zone <IANA zone>   the conference's zone, overriding the feed's (e.g. Europe/Brussels)
   --with <file|url>         a companion document (Sessionize speakers for GridSmart)
   --help                    this text
 `;

@@ -13,6 +13,7 @@ import {
 } from '../model/schema';
 import { cleanText, sanitizeRichText, type TextMarkup } from '../text/html';
 import { capLength } from '../text/truncate';
+import { formatDayChange } from '../time/days';
 import { conferenceDayOf, dateRange, formatInstant } from '../time/zone';
 import { cancelledPrefix } from './cancelled';
 import { uniqueLinks } from './links';
@@ -284,6 +285,7 @@ export class FeedBuilder {
       days: dateRange(first, last),
       links: uniqueLinks(input.links ?? []),
     };
+    if (this.dayChangeMinutes > 0 && this.dayChangeMinutes < 24 * 60) conference.dayChange = formatDayChange(this.dayChangeMinutes);
     const subtitle = cleanText(input.subtitle);
     if (subtitle) conference.subtitle = subtitle.slice(0, LIMITS.maxTitleChars);
     const description = sanitizeRichText(input.description, input.markup);

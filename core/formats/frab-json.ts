@@ -4,8 +4,9 @@ import { httpBase, isPlaceholderImage, resolveFeedHref } from '../feed/href';
 import { makeLink } from '../feed/links';
 import type { Feed, Link, LinkKind } from '../model/schema';
 import { resolveTimeZone, type OffsetSample } from '../time/infer';
+import { boundaryDay, impliedDayChange, readBoundary } from '../time/days';
 import { parseClock, parseDateTime, parseDurationMinutes, parseLocalDate } from '../time/parse';
-import { addDays, wallTimeOf, wallTimeToInstant } from '../time/zone';
+import { addDays, wallTimeToInstant } from '../time/zone';
 import type { ImportContext } from './context';
 import { frabSpeakerDetails } from './frab-speakers';
 import { generatorMarkup, sessionMarkup } from './markup';
@@ -117,14 +118,12 @@ function instant(m: Moment, zone: string): number {
   return m.epochMs ?? wallTimeToInstant(m.wall!.date, m.wall!.time, zone);
 }
 
-/** The conference's first or last day from `start`/`end`, a date or a date-time. */
-function conferenceDate(value: unknown, zone: string, warnings: WarningLog, where: string): string | undefined {
+/** The conference's first or last day from `start`/`end`, a date or a date-time (the hub writes them in UTC). */
+function conferenceDate(value: unknown, zone: string, dayChange: number, edge: 'start' | 'end', warnings: WarningLog, where: string): string | undefined {
   const text = str(value)?.trim();
   if (!text) return undefined;
-  const date = parseLocalDate(text);
-  if (date) return date;
-  const m = moment(text);
-  if (m) return m.epochMs === undefined ? m.wall!.date : wallTimeOf(m.epochMs, zone).date;
+  const boundary = readBoundary(text);
+  if (boundary) return boundaryDay(boundary, zone, dayChange, edge);
   warnings.add('conference-date-invalid', `The conference date "${text.slice(0, 40)}" is not a date; the sessions' dates are used instead.`, where);
   return undefined;
 }
@@ -173,7 +172,9 @@ export function importFrabJson(doc: JsonObject, ctx: ImportContext): Feed {
   }
   const title = localized(conf.title, lang);
   const zone = resolveTimeZone({ declared: str(conf.time_zone_name), fallback: ctx.timeZone, places: [title], samples: [...seen.values()] }, w);
-  const builder = new FeedBuilder(zone, w);
+  // Days written to end the next morning (`day_end` 04:00, the hub's 06:00) tell the day change.
+  const dayChange = impliedDayChange(dayRanges.flatMap((d) => (d.to?.epochMs === undefined ? [] : [{ date: d.date, end: d.to.epochMs }])), zone) ?? 0;
+  const builder = new FeedBuilder(zone, w, dayChange);
 
   // Rooms: declared ones first (with their stream and page links), then every room of the grid.
   const roomsByGuid = new Map<string, string>();
@@ -311,8 +312,8 @@ export function importFrabJson(doc: JsonObject, ctx: ImportContext): Feed {
       title,
       description: localized(conf.description, lang),
       url: str(conf.url) ?? str(schedule.base_url),
-      start: sortedDays[0] ?? conferenceDate(conf.start, zone, w, 'schedule.conference.start'),
-      end: sortedDays[sortedDays.length - 1] ?? conferenceDate(conf.end, zone, w, 'schedule.conference.end'),
+      start: sortedDays[0] ?? conferenceDate(conf.start, zone, dayChange, 'start', w, 'schedule.conference.start'),
+      end: sortedDays[sortedDays.length - 1] ?? conferenceDate(conf.end, zone, dayChange, 'end', w, 'schedule.conference.end'),
     },
     str(schedule.version),
   );

@@ -5,7 +5,7 @@ import { makeLink } from '../feed/links';
 import type { Link, LinkKind } from '../model/schema';
 import type { TextMarkup } from '../text/html';
 import { parseClock, parseDateTime, parseDurationMinutes } from '../time/parse';
-import { addDays, wallTimeToInstant } from '../time/zone';
+import { addDays, wallTimeOf, wallTimeToInstant } from '../time/zone';
 import type { PersonDetails } from './frab-speakers';
 import type { XmlElement } from './xml';
 
@@ -240,8 +240,13 @@ export function eventSpeakers(
 export interface FrabDay {
   /** `<day date=…>`, when it is a real date. */
   date: string | undefined;
-  /** Local minutes before which a `<start>` belongs to the next calendar date (past midnight). */
-  rolloverMinutes: number;
+  /** `<day_change>` of the conference, in minutes after local midnight. */
+  dayChangeMinutes: number | undefined;
+  /** `<day start=… end=…>`: boundaries, often written in UTC; read in the conference zone. */
+  start: ReturnType<typeof parseDateTime>;
+  end: ReturnType<typeof parseDateTime>;
+  /** Local minutes before which a `<start>` belongs to the next calendar date (past midnight), once worked out for the zone. */
+  rolloverMinutes?: number;
   /** `<start>` text → instant and calendar date, for this day and zone (talks share start times). */
   starts: Map<string, { start: number; date: string }>;
 }
@@ -258,6 +263,27 @@ function durationMinutes(text: string): number | undefined {
     if (!Number.isNaN(minutes)) return minutes;
   }
   return parseDurationMinutes(text);
+}
+
+/**
+ * Local minutes before which a bare `<start>` of this day is after midnight: the conference's
+ * day change, else the clock time (in `zone`) at which the day starts, on its own date.
+ */
+function rolloverOf(day: FrabDay, zone: string): number {
+  if (day.rolloverMinutes !== undefined) return day.rolloverMinutes;
+  let minutes = day.dayChangeMinutes;
+  if (minutes === undefined && day.start) {
+    const wall = day.start.epochMs === undefined ? undefined : wallTimeOf(day.start.epochMs, zone);
+    const local = wall ?? { date: day.start.wall.date, minutes: clockMinutes(day.start.wall.time) };
+    if (local.date === day.date) minutes = local.minutes;
+  }
+  day.rolloverMinutes = minutes ?? 0;
+  return day.rolloverMinutes;
+}
+
+function clockMinutes(time: string): number {
+  const clock = parseClock(time);
+  return clock ? clock.hours * 60 + clock.minutes : 0;
 }
 
 /** A local time, possibly past 24:00, as date + `H:M:S` for wallTimeToInstant. */
@@ -306,7 +332,7 @@ export function eventTimes(
         warnings.add('session-unreadable', `"${(ev.title ?? '').trim().slice(0, 80) || 'An event'}" was left out: ${why}.`, ev.where);
         return undefined;
       }
-      const wall = wallOf(day.date, clock, day.rolloverMinutes);
+      const wall = wallOf(day.date, clock, rolloverOf(day, zone));
       start = wallTimeToInstant(wall.date, wall.time, zone);
       wallDate = wall.date;
       day.starts.set(ev.start, { start, date: wallDate });

@@ -1,4 +1,5 @@
 import type { WarningLog } from '../errors';
+import { readBoundary, type Boundary } from '../time/days';
 import type { OffsetSample } from '../time/infer';
 import { parseClock, parseDateTime, parseLocalDate } from '../time/parse';
 import { readFrabEvent, type FrabDay, type FrabEvent } from './frab-xml-event';
@@ -11,8 +12,9 @@ export interface FrabConference {
   subtitle: string | undefined;
   venue: string | undefined;
   city: string | undefined;
-  start: string | undefined;
-  end: string | undefined;
+  /** `<start>`/`<end>`: a date, or a date-time (the CCC hub writes them in UTC); read in the zone once it is known. */
+  start: Boundary | undefined;
+  end: Boundary | undefined;
   dayChangeMinutes: number | undefined;
   baseUrl: string | undefined;
   timeZoneName: string | undefined;
@@ -21,11 +23,11 @@ export interface FrabConference {
 export function readConference(conf: XmlElement | undefined, warnings: WarningLog): FrabConference {
   const text = (name: string): string | undefined => childText(conf, name);
   const where = conf ? `line ${conf.line} (conference)` : 'schedule';
-  const date = (name: 'start' | 'end'): string | undefined => {
+  const date = (name: 'start' | 'end'): Boundary | undefined => {
     const raw = text(name);
-    const parsed = raw === undefined ? undefined : parseLocalDate(raw);
+    const parsed = readBoundary(raw);
     if (raw !== undefined && !parsed) {
-      warnings.add('conference-date-unreadable', `The conference ${name} date "${raw.slice(0, 40)}" cannot be read; the sessions' days are used.`, where);
+      warnings.add('conference-date-unreadable', `The conference ${name} date "${raw.slice(0, 40)}" cannot be read; the days and sessions are used.`, where);
     }
     return parsed;
   };
@@ -64,17 +66,12 @@ export interface Scan {
   slots: Slot[];
   /** Room names declared by `<room name=…>`, in order (some hold no event). */
   declaredRooms: string[];
+  /** Offsets written on event `<date>`s (never the days' or conference's boundaries, which say nothing about the local zone). */
   samples: OffsetSample[];
+  /** Every `<day>` in document order. */
+  days: FrabDay[];
   /** Person ids the feed gives to more than one name. */
   unreliablePersonIds: Set<string>;
-}
-
-/** Minutes after midnight of a `<day start=…>` on the day's own date. */
-function dayStartMinutes(raw: string | undefined, date: string | undefined): number | undefined {
-  const parsed = raw === undefined ? undefined : parseDateTime(raw);
-  if (!parsed || parsed.wall.date !== date) return undefined;
-  const clock = parseClock(parsed.wall.time);
-  return clock ? clock.hours * 60 + clock.minutes : undefined;
 }
 
 /**
@@ -85,7 +82,7 @@ function dayStartMinutes(raw: string | undefined, date: string | undefined): num
  * a finished tree (`finish` reads whatever events are still in it).
  */
 export class FrabScanner {
-  private readonly scan: Scan = { slots: [], declaredRooms: [], samples: [], unreliablePersonIds: new Set() };
+  private readonly scan: Scan = { slots: [], declaredRooms: [], samples: [], days: [], unreliablePersonIds: new Set() };
   private readonly sampleKeys = new Set<string>();
   /** Person id → the name it was first seen with. */
   private readonly personNames = new Map<string, string>();
@@ -163,9 +160,16 @@ export class FrabScanner {
     if (!date) {
       this.warnings.add('day-date-unreadable', `A <day> has the date "${(rawDate ?? '').slice(0, 30)}", which cannot be read; its events need their own <date>.`, `line ${dayEl.line}`);
     }
-    this.addSample(dayEl.attrs.start === undefined ? undefined : parseDateTime(dayEl.attrs.start));
-    const day: FrabDay = { date, rolloverMinutes: conf.dayChangeMinutes ?? dayStartMinutes(dayEl.attrs.start, date) ?? 0, starts: new Map() };
+    // A day's start and end are boundaries, often written in UTC: kept to be read in the zone, never taken as evidence of it.
+    const day: FrabDay = {
+      date,
+      dayChangeMinutes: conf.dayChangeMinutes,
+      start: dayEl.attrs.start === undefined ? undefined : parseDateTime(dayEl.attrs.start),
+      end: dayEl.attrs.end === undefined ? undefined : parseDateTime(dayEl.attrs.end),
+      starts: new Map(),
+    };
     this.days.set(dayEl, day);
+    this.scan.days.push(day);
     return day;
   }
 

@@ -2,9 +2,11 @@ import { FeedError, type WarningLog } from '../errors';
 import { FeedBuilder } from '../feed/builder';
 import type { Feed, Venue } from '../model/schema';
 import { cleanText, type TextMarkup } from '../text/html';
+import { boundaryDay, impliedDayChange, type Boundary } from '../time/days';
 import { resolveTimeZone } from '../time/infer';
+import { addDays } from '../time/zone';
 import type { ImportContext } from './context';
-import { eventSpeakers, eventTimes } from './frab-xml-event';
+import { eventSpeakers, eventTimes, type FrabDay } from './frab-xml-event';
 import { frabSpeakerDetails, type PersonDetails } from './frab-speakers';
 import { FrabScanner, type Slot } from './frab-xml-scan';
 import { generatorMarkup, sessionMarkup } from './markup';
@@ -57,6 +59,23 @@ function addSession(builder: FeedBuilder, slot: Slot, people: People, warnings: 
   });
 }
 
+/** Each dated `<day>` with the instant its `end` attribute names, when that has an offset. */
+function dayEnds(days: readonly FrabDay[]): Array<{ date: string; end: number }> {
+  return days.flatMap((d) => (d.date && d.end?.epochMs !== undefined ? [{ date: d.date, end: d.end.epochMs }] : []));
+}
+
+/**
+ * The conference's last day. `<end>` may name the morning the last day ends (a day change at
+ * 04:00: four `<day>`s, 27–30, and `<end>2024-12-31</end>`), or be an instant written in UTC;
+ * without it, the last `<day>`.
+ */
+function lastDay(end: Boundary | undefined, dates: readonly string[], zone: string, dayChange: number): string | undefined {
+  const last = dates[dates.length - 1];
+  if (!end) return last;
+  const day = boundaryDay(end, zone, dayChange, 'end');
+  return last && dayChange > 0 && 'date' in end && day === addDays(last, 1) ? last : day;
+}
+
 /**
  * Reads a Pentabarf/frab schedule XML (`<schedule>`): FOSDEM since 2007, CCC congresses,
  * pretalx's frab-compatible export. Times come from each event's `<date>` (with offset)
@@ -77,7 +96,8 @@ export function importFrabXml(root: XmlElement, ctx: ImportContext, scanner = ne
     { declared: conf.timeZoneName, fallback: ctx.timeZone, places: [conf.city, conf.venue, conf.title], samples: scan.samples },
     warnings,
   );
-  const builder = new FeedBuilder(timeZone, warnings, conf.dayChangeMinutes ?? 0);
+  const dayChange = conf.dayChangeMinutes ?? impliedDayChange(dayEnds(scan.days), timeZone) ?? 0;
+  const builder = new FeedBuilder(timeZone, warnings, dayChange);
   for (const name of scan.declaredRooms) builder.room(name);
   const fileMarkup = generatorMarkup(child(root, 'generator')?.attrs.name);
   const people: People = { unreliable: scan.unreliablePersonIds, details: frabSpeakerDetails(ctx, conf.baseUrl ?? ctx.sourceUrl) };
@@ -85,6 +105,7 @@ export function importFrabXml(root: XmlElement, ctx: ImportContext, scanner = ne
   if (scan.slots.length > 0 && builder.sessionCount() === 0) {
     throw new FeedError('no-sessions-readable', `None of the ${scan.slots.length} events has a start time that can be read`, `line ${scan.slots[0]!.ev.line}`);
   }
+  const dates = [...new Set(scan.days.flatMap((d) => (d.date ? [d.date] : [])))].sort();
   const venue: Venue = {};
   const venueName = cleanText(conf.venue)?.slice(0, 500);
   if (venueName) venue.name = venueName;
@@ -96,8 +117,8 @@ export function importFrabXml(root: XmlElement, ctx: ImportContext, scanner = ne
       title: conf.title,
       subtitle: conf.subtitle,
       url: conf.baseUrl,
-      start: conf.start,
-      end: conf.end,
+      start: conf.start ? boundaryDay(conf.start, timeZone, dayChange, 'start') : dates[0],
+      end: lastDay(conf.end, dates, timeZone, dayChange),
       venue,
     },
     revision,

@@ -43,6 +43,12 @@ export function importLanyard(doc: unknown, ctx: ImportContext): Feed {
   if (!isValidTimeZone(feed.conference.timeZone)) {
     throw new FeedError('invalid-time-zone', `"${feed.conference.timeZone}" is not a known IANA time zone`, 'conference.timeZone');
   }
+  // The subscriber's choice overrides the declared zone (instants and days are the feed's own).
+  const chosen = ctx.timeZone?.trim();
+  if (chosen && isValidTimeZone(chosen) && chosen !== feed.conference.timeZone) {
+    ctx.warnings.add('time-zone-from-subscriber', `Using the time zone ${chosen}, as chosen by the subscriber instead of the ${feed.conference.timeZone} the feed declares.`);
+    feed.conference.timeZone = chosen;
+  }
   const sessionIds = new Set<string>();
   feed.sessions.forEach((session, i) => {
     if (sessionIds.has(session.id)) {

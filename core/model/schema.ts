@@ -100,6 +100,11 @@ export const ConferenceSchema = z.object({
   start: LocalDateSchema,
   end: LocalDateSchema,
   days: z.array(LocalDateSchema).max(400),
+  dayChange: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a local time, e.g. 04:00')
+    .optional()
+    .describe('Local time at which one conference day ends and the next begins (04:00: a 01:30 talk belongs to the day before). Midnight when absent.'),
   venue: VenueSchema.optional(),
   links: z.array(LinkSchema).max(100).default([]).describe('Conference-wide participation links: stream, hallway, registration, …'),
   codeOfConduct: z

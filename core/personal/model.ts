@@ -77,6 +77,8 @@ export const PersonalSubscriptionSchema = z
     url: text(2048).optional(),
     fileName: text(500).optional(),
     timeZone: text(100).optional(),
+    /** The name the subscriber gave the conference. */
+    title: text(300).optional(),
     addedAt: epochMs,
     archived: z.union([z.literal(0), z.literal(1)]),
   })

@@ -90,82 +90,163 @@ export function zoneForPlace(text: string): string | undefined {
   return best?.zone;
 }
 
-/** Zones tried, in order, when only UTC offsets are known. */
+/** Zones tried first, in order, when only UTC offsets are known (then every zone the runtime knows). */
 const COMMON_ZONES = [
   'Europe/Berlin', 'Europe/Brussels', 'Europe/London', 'Europe/Lisbon', 'Europe/Helsinki', 'Europe/Moscow',
   'America/New_York', 'America/Chicago', 'America/Denver', 'America/Phoenix', 'America/Los_Angeles',
   'America/Sao_Paulo', 'America/Mexico_City', 'Asia/Kolkata', 'Asia/Singapore', 'Asia/Tokyo', 'Asia/Dubai',
-  'Asia/Jakarta', 'Asia/Shanghai', 'Australia/Sydney', 'Australia/Perth', 'Pacific/Auckland', 'Africa/Johannesburg',
-  'Africa/Lagos', 'Africa/Nairobi', 'UTC',
+  'Asia/Jakarta', 'Asia/Shanghai', 'Australia/Sydney', 'Australia/Adelaide', 'Australia/Perth', 'Pacific/Auckland',
+  'Africa/Johannesburg', 'Africa/Lagos', 'Africa/Nairobi',
 ];
+
+/** At most this many samples are weighed (evenly spread over the feed): enough to see a zone, bounded for huge feeds. */
+const MAX_SAMPLES = 400;
 
 export interface OffsetSample {
   epochMs: number;
   offsetMinutes: number;
 }
 
-function matchesOffsets(zone: string, samples: readonly OffsetSample[]): boolean {
-  return samples.every((s) => offsetMinutes(zone, s.epochMs) === s.offsetMinutes);
-}
-
 export interface ZoneEvidence {
   /** The zone the feed names, if any. */
   declared?: string | undefined;
-  /** The subscriber's choice, used when the feed has no usable zone. */
+  /** The subscriber's choice (subscribe form, or "Change time zone" later): it overrides everything the feed says. */
   fallback?: string | undefined;
   /** Free text that may name a city: `<city>`, venue, location, title. */
   places?: ReadonlyArray<string | undefined>;
-  /** Per-event offsets the feed gives, with the instants they apply to. */
+  /**
+   * The offsets the feed writes on its SESSION times, with the instants they apply to. Never
+   * pass conference or day boundaries: feeds write those in UTC even when sessions are local.
+   */
   samples?: readonly OffsetSample[];
 }
 
+/** The samples that say something about the local zone: UTC-written times (`Z`, `+00:00`) say nothing. */
+function localSamples(samples: readonly OffsetSample[]): OffsetSample[] {
+  const local = samples.filter((s) => s.offsetMinutes !== 0);
+  if (local.length <= MAX_SAMPLES) return local;
+  const step = local.length / MAX_SAMPLES;
+  return Array.from({ length: MAX_SAMPLES }, (_, i) => local[Math.floor(i * step)]!);
+}
+
+function agreeing(zone: string, samples: readonly OffsetSample[]): number {
+  let n = 0;
+  for (const s of samples) if (offsetMinutes(zone, s.epochMs) === s.offsetMinutes) n += 1;
+  return n;
+}
+
+/** A zone fits the times when at least half of them carry its offset at their instant; the rest are sessions held elsewhere. */
+function fits(zone: string, samples: readonly OffsetSample[]): boolean {
+  return agreeing(zone, samples) * 2 >= samples.length;
+}
+
+/** The offsets that are not `zone`'s at their instants, most common first (`-05:00`). */
+function strayOffsets(zone: string, samples: readonly OffsetSample[]): { count: number; offsets: string } {
+  const stray = samples.filter((s) => offsetMinutes(zone, s.epochMs) !== s.offsetMinutes);
+  return { count: stray.length, offsets: byFrequency(stray).map(formatOffset).join(', ') };
+}
+
+/** Distinct offsets, the most common first (ties: the one seen first). */
+function byFrequency(samples: readonly OffsetSample[]): number[] {
+  const counts = new Map<number, number>();
+  for (const s of samples) counts.set(s.offsetMinutes, (counts.get(s.offsetMinutes) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([offset]) => offset);
+}
+
+/** The zone that fits the most samples: common zones first, then every zone the runtime knows. */
+function bestZoneFor(samples: readonly OffsetSample[]): string | undefined {
+  const perfect = COMMON_ZONES.find((z) => agreeing(z, samples) === samples.length);
+  if (perfect) return perfect;
+  const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  // Only zones with the most common offset at one sample carrying it are weighed: one look rules
+  // out most of the ~400 zones (a feed whose majority zone lacks its most common offset is not one seen).
+  const common = byFrequency(samples)[0];
+  const probe = samples.find((s) => s.offsetMinutes === common);
+  let best: { zone: string; score: number } | undefined;
+  for (const zone of [...COMMON_ZONES, ...all.filter((z) => z.includes('/') && !z.startsWith('Etc/'))]) {
+    if (probe && offsetMinutes(zone, probe.epochMs) !== probe.offsetMinutes && samples.length > 1) continue;
+    const score = agreeing(zone, samples);
+    if (score === samples.length) return zone;
+    if (!best || score > best.score) best = { zone, score };
+  }
+  return best && best.score * 2 >= samples.length ? best.zone : undefined;
+}
+
 /**
- * Picks the conference's IANA zone from what the feed says, reporting every inference or
- * contradiction as a warning. Never throws: the worst case is UTC, with a warning.
+ * Picks the conference's IANA zone, reporting every inference or contradiction as a warning.
+ * The rule, in order:
+ * 1. the subscriber's choice, when they made one, overrides everything the feed says;
+ * 2. a declared IANA zone stands whenever the session times agree with it at their instants
+ *    (at least half of those that carry a local offset; the others are sessions held elsewhere);
+ * 3. otherwise a city named by the feed, when its zone fits the session times;
+ * 4. otherwise the zone that fits the session offsets (common zones first);
+ * 5. last, the fixed offset most session times carry; UTC when there is nothing to go by.
+ * Times written in UTC (`Z`, `+00:00`) say nothing about the local zone and are not weighed.
+ * Never throws.
  */
 export function resolveTimeZone(evidence: ZoneEvidence, warnings: WarningLog): string {
-  const samples = evidence.samples ?? [];
+  const samples = localSamples(evidence.samples ?? []);
   const declared = evidence.declared?.trim();
+  const chosen = evidence.fallback?.trim();
+  if (chosen && isValidTimeZone(chosen)) {
+    if (chosen === declared) return chosen;
+    const instead = declared && declared !== chosen ? ` instead of the ${declared} the feed declares` : '';
+    warnings.add('time-zone-from-subscriber', `Using the time zone ${chosen}, as chosen by the subscriber${instead}.`);
+    return chosen;
+  }
+  if (chosen) warnings.add('time-zone-unknown', `The chosen time zone "${chosen.slice(0, 60)}" is not a known IANA zone; it was not used.`);
+  let lead = 'The feed gives no time zone';
   if (declared) {
     if (!isValidTimeZone(declared)) {
-      warnings.add('time-zone-unknown', `The feed names the time zone "${declared}", which is not a known IANA zone; inferring one instead.`);
-    } else if (matchesOffsets(declared, samples)) {
+      warnings.add('time-zone-unknown', `The feed names the time zone "${declared.slice(0, 60)}", which is not a known IANA zone; inferring one instead.`);
+      lead = 'The feed names no usable time zone';
+    } else if (fits(declared, samples)) {
+      const stray = strayOffsets(declared, samples);
+      if (stray.count > 0) {
+        warnings.add(
+          'time-zone-stray-offset',
+          `${stray.count} session time(s) carry the offset ${stray.offsets}, which is not ${declared}'s at that moment (a session held elsewhere?); they keep their own times and the conference stays in ${declared}.`,
+        );
+      }
       return declared;
     } else {
-      const seen = [...new Set(samples.map((s) => formatOffset(s.offsetMinutes)))].join(', ');
+      const seen = byFrequency(samples).map(formatOffset).join(', ');
       warnings.add(
         'time-zone-contradiction',
-        `The feed declares the time zone ${declared}, but its times carry the offset(s) ${seen}; times follow the offsets.`,
+        `The feed declares the time zone ${declared}, but most of its session times carry the offset(s) ${seen}; the zone is taken from the times instead.`,
       );
+      lead = `The declared zone ${declared} does not fit the session times`;
     }
-  }
-  if (evidence.fallback && isValidTimeZone(evidence.fallback) && matchesOffsets(evidence.fallback, samples)) {
-    warnings.add('time-zone-from-subscriber', `The feed gives no usable time zone; using ${evidence.fallback} as chosen by the subscriber.`);
-    return evidence.fallback;
   }
   for (const place of evidence.places ?? []) {
     if (!place) continue;
     const zone = zoneForPlace(place);
-    if (zone && matchesOffsets(zone, samples)) {
-      warnings.add('time-zone-inferred', `The feed gives no time zone; inferred ${zone} from "${place.slice(0, 80)}".`);
+    if (zone && fits(zone, samples)) {
+      warnings.add('time-zone-inferred', `${lead}; inferred ${zone} from "${place.slice(0, 80)}".`);
       return zone;
     }
   }
   if (samples.length > 0) {
-    const zone = COMMON_ZONES.find((z) => matchesOffsets(z, samples));
-    const seen = [...new Set(samples.map((s) => formatOffset(s.offsetMinutes)))].join(', ');
+    const seen = byFrequency(samples).map(formatOffset).join(', ');
+    const zone = bestZoneFor(samples);
     if (zone) {
-      warnings.add('time-zone-inferred', `The feed gives no time zone; inferred ${zone} from its UTC offsets (${seen}).`);
+      warnings.add('time-zone-inferred', `${lead}; inferred ${zone} from the UTC offsets of its session times (${seen}).`);
       return zone;
     }
-    const first = samples[0]!.offsetMinutes;
-    if (first % 60 === 0 && Math.abs(first) <= 14 * 60) {
-      const hours = -first / 60;
-      const fixed = hours === 0 ? 'UTC' : `Etc/GMT${hours > 0 ? '+' : ''}${hours}`;
-      warnings.add('time-zone-inferred', `The feed gives no time zone; using the fixed offset ${formatOffset(first)} (${fixed}).`);
+    const common = byFrequency(samples)[0]!;
+    if (common % 60 === 0 && Math.abs(common) <= 14 * 60) {
+      const hours = -common / 60;
+      const fixed = `Etc/GMT${hours > 0 ? '+' : ''}${hours}`;
+      warnings.add('time-zone-inferred', `${lead}; using the fixed offset most session times carry, ${formatOffset(common)} (${fixed}).`);
       return fixed;
     }
   }
-  warnings.add('time-zone-missing', 'The feed gives no time zone and none could be inferred; times are read as UTC. Choose the zone when subscribing.');
+  const utcOnly = (evidence.samples?.length ?? 0) > 0;
+  warnings.add(
+    'time-zone-missing',
+    utcOnly
+      ? `${lead}, and its times are written in UTC, which says nothing about the local zone; times are shown in UTC. Choose the conference's time zone.`
+      : `${lead} and none could be inferred; times are read as UTC. Choose the conference's time zone.`,
+  );
   return 'UTC';
 }

@@ -75,3 +75,34 @@ test('jump to now brings the talk on now into view, in the list and the timeline
   }
   await page.screenshot({ path: 'tests/e2e/screenshots/jump-to-now-timeline.png' });
 });
+
+test('at 01:30 during a congress whose days change at 04:00, the schedule opens on the day before, with Jump to now', async ({ page }) => {
+  const now = Date.now();
+  // A fixed-offset zone where it is now between 01:00 and 02:00.
+  let offset = 1 - new Date(now).getUTCHours();
+  if (offset < -12) offset += 24;
+  if (offset > 14) offset -= 24;
+  const zone = offset === 0 ? 'UTC' : offset > 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`;
+  const dateOf = (ms: number): string => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+  const today = dateOf(now);
+  const yesterday = dateOf(now - 24 * 60 * MIN);
+  const hour = Math.floor(now / (60 * MIN)) * 60 * MIN; // 01:00 local
+  const feed = testConference((f) => {
+    const base = f.sessions[0]!;
+    const talk = (id: string, title: string, start: number, day: string): Session => ({
+      ...base, id, guid: undefined, sourceId: undefined, title, start: iso(start), end: iso(start + 60 * MIN), day, roomId: f.rooms[0]!.id, speakerIds: [], links: [], cancelled: false,
+    });
+    f.conference = { ...f.conference, timeZone: zone, start: yesterday, end: today, days: [yesterday, today], dayChange: '04:00' };
+    f.sessions = [
+      talk('evening', 'Evening keynote', hour - 5 * 60 * MIN, yesterday),
+      talk('late', 'Late night lightning talks', hour, yesterday),
+      talk('morning', 'Morning after', hour + 10 * 60 * MIN, today),
+    ];
+  });
+  host().publish('congress.json', feed);
+  await subscribeByLink(page, `${host().url}congress.json`);
+  const tabs = page.getByRole('navigation', { name: 'Days' });
+  await expect(tabs.locator('a[aria-current="page"]')).toHaveAttribute('href', new RegExp(`${yesterday}$`));
+  await expect(page.getByRole('link', { name: /Late night lightning talks/ }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Jump to now' })).toBeEnabled();
+});

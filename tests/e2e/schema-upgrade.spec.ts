@@ -67,7 +67,7 @@ test('a database written by version 2 opens in the app with its conference, star
   await expect(entry).toBeVisible();
   await expect(entry.getByText('Ask about kABI')).toBeVisible();
 
-  // The store is now version 5: one schedule row, the per-row tables gone.
+  // The store is now the current version (6): one schedule row, the per-row tables gone, the feed-text table there.
   const stored = await page.evaluate(`new Promise((resolve, reject) => {
     const open = indexedDB.open('lanyard');
     open.onerror = () => reject(open.error);
@@ -80,9 +80,10 @@ test('a database written by version 2 opens in the app with its conference, star
       };
     };
   })`);
-  expect(stored).toMatchObject({ version: 50, sessions: feed.sessions.length });
+  expect(stored).toMatchObject({ version: 60, sessions: feed.sessions.length });
   const { stores } = stored as { stores: string[] };
   expect(stores).toContain('schedules');
+  expect(stores).toContain('sources');
   expect(stores).not.toContain('sessions');
   expect(stores).not.toContain('speakers');
 });

@@ -28,8 +28,10 @@ export async function personalDataOf(db: LanyardDb, id: string): Promise<{ starr
  * conferences are untouched. Cached speaker photos no other conference names go at the next prune.
  */
 export async function removeConference(db: LanyardDb, id: string): Promise<void> {
-  await db.transaction('rw', ['subscriptions', 'conferences', 'schedules', 'prefs', ...BY_CONFERENCE], async () => {
+  await db.transaction('rw', ['subscriptions', 'conferences', 'schedules', 'prefs', 'sources', 'held', ...BY_CONFERENCE], async () => {
     await Promise.all([
+      db.sources.delete(id),
+      db.held.delete(id),
       db.subscriptions.delete(id),
       db.conferences.delete(id),
       db.schedules.delete(id),

@@ -42,6 +42,10 @@ export interface StoreFeedInput {
    * conference is still exactly that copy; otherwise by their remembered identity alone.
    */
   previous?: { feed: Feed; storedAt: number } | undefined;
+  /** The feed text the copy was read from, kept so that a change of time zone can read it again. */
+  source?: string | undefined;
+  /** A re-read of the same revision (the user changed the zone): a revision held back for review stays on offer. */
+  keepHeld?: boolean | undefined;
 }
 
 /**
@@ -60,7 +64,7 @@ export async function storeFeed(db: LanyardDb, input: StoreFeedInput): Promise<v
   }
   const schedule = scheduleOf(id, feed);
   const announcements = feed.announcements.map((a) => ({ ...a, conferenceId: id }));
-  await db.transaction('rw', [...FEED_TABLES, 'subscriptions', 'revisions', 'agenda', 'watchLater', 'prefs', 'reminders', 'changeMarks', 'held'], async () => {
+  await db.transaction('rw', [...FEED_TABLES, 'subscriptions', 'revisions', 'agenda', 'watchLater', 'prefs', 'reminders', 'changeMarks', 'held', 'sources'], async () => {
     const current = await db.conferences.get(id);
     const previous = input.previous && current?.storedAt === input.previous.storedAt ? input.previous.feed : undefined;
     const writes: Array<Promise<unknown>> = [db.schedules.put(schedule)];
@@ -85,7 +89,8 @@ export async function storeFeed(db: LanyardDb, input: StoreFeedInput): Promise<v
     }
     writes.push(db.subscriptions.put(subscription));
     // A revision held back against the copy being replaced no longer applies (applied anyway, or superseded).
-    writes.push(db.held.delete(id));
+    if (!input.keepHeld) writes.push(db.held.delete(id));
+    if (input.source !== undefined) writes.push(db.sources.put({ conferenceId: id, text: input.source, storedAt: now }));
     // Requests are queued at once and run in order; waiting on each in turn only adds round trips.
     await Promise.all(writes);
     const revisionId = revision ? await revision : undefined;

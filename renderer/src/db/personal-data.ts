@@ -16,6 +16,7 @@ export function personalSubscription(sub: SubscriptionRecord): PersonalSubscript
   if (sub.url) out.url = sub.url;
   if (sub.fileName) out.fileName = sub.fileName;
   if (sub.timeZone) out.timeZone = sub.timeZone;
+  if (sub.title) out.title = sub.title;
   return out;
 }
 

@@ -13,8 +13,13 @@ export interface SubscriptionRecord {
   source: 'sample' | 'url' | 'file';
   url?: string;
   fileName?: string;
-  /** The subscriber's zone for feeds that name none. */
+  /**
+   * The zone the subscriber chose (subscribe form, or "Name and time zone" later). It overrides
+   * the feed's and is applied on every sync; absent: the feed's zone, or the one inferred from it.
+   */
   timeZone?: string;
+  /** The name the subscriber gave the conference; it replaces the feed's title in every revision. */
+  title?: string;
   addedAt: number;
   archived: 0 | 1;
   etag?: string;
@@ -171,6 +176,25 @@ export const SCHEMA_V5 = {
   held: 'conferenceId, dismissedAt, notifiedAt',
 } as const;
 
+/**
+ * Version 6: the text of the revision a conference's stored copy was read from, one per
+ * conference, so that changing the conference's time zone can read its floating local times
+ * again (FOSDEM XML, Sessionize, xCal give no offsets) without the network, and for
+ * conferences added from a file. Like the held revision, kept out of the subscription record:
+ * it can be megabytes and must not reach the personal-data mirror.
+ */
+export interface SourceRecord {
+  conferenceId: string;
+  /** The feed text exactly as it arrived (never longer than the feed cap, LIMITS.maxInputChars). */
+  text: string;
+  storedAt: number;
+}
+
+/** Version 6's added table, exactly as shipped. */
+export const SCHEMA_V6 = {
+  sources: 'conferenceId',
+} as const;
+
 /** Version 1's tables, exactly as shipped (upgrade tests open a database written with these). */
 export const SCHEMA_V1 = {
   subscriptions: 'id, archived, nextPollAt',
@@ -224,6 +248,8 @@ export class LanyardDb extends Dexie {
   photos!: EntityTable<PhotoRecord, 'url'>;
   /** Version 5: a revision held back by the shrink guard, per conference (see HeldRevisionRecord). */
   held!: EntityTable<HeldRevisionRecord, 'conferenceId'>;
+  /** Version 6: the feed text each stored copy was read from (see SourceRecord). */
+  sources!: EntityTable<SourceRecord, 'conferenceId'>;
 
   constructor(name = 'lanyard') {
     super(name);
@@ -236,6 +262,9 @@ export class LanyardDb extends Dexie {
     this.version(4).stores({ sessions: null, speakers: null, rooms: null, tracks: null });
     // Version 5 adds the held-back revision table; nothing older changes, so no upgrade function.
     this.version(5).stores(SCHEMA_V5);
+    // Version 6 adds the feed texts. Nothing older changes and older copies have no text to
+    // move (a conference gets its text with its next revision), so no upgrade function.
+    this.version(6).stores(SCHEMA_V6);
   }
 }
 

@@ -30,6 +30,18 @@ export interface ApplyOptions {
   acceptHeld?: string | undefined;
 }
 
+/**
+ * Reads a feed text the way this subscription wants it: in the zone the subscriber chose (which
+ * re-reads floating local times) and under the name they gave the conference. Every revision
+ * goes through here, so both survive whatever the organizers publish next. Throws FeedError.
+ */
+export function readWithSettings(text: string, sub: Pick<SubscriptionRecord, 'timeZone' | 'title' | 'url'>): ImportResult {
+  // The subscription URL is the base for relative links when the feed names no base URL.
+  const result = importFeed(text, { ...(sub.timeZone ? { timeZone: sub.timeZone } : {}), ...(sub.url ? { sourceUrl: sub.url } : {}) });
+  if (sub.title) result.feed.conference.title = sub.title;
+  return result;
+}
+
 async function subscriptionOf(db: LanyardDb, id: string): Promise<SubscriptionRecord> {
   const sub = await db.subscriptions.get(id);
   if (!sub) throw new Error(`No subscription "${id}"`);
@@ -68,7 +80,7 @@ export async function applyFeedText(db: LanyardDb, id: string, text: string, val
   const sub = await subscriptionOf(db, id);
   let result: ImportResult;
   try {
-    result = importFeed(text, { ...(sub.timeZone ? { timeZone: sub.timeZone } : {}), ...(sub.url ? { sourceUrl: sub.url } : {}) });
+    result = readWithSettings(text, sub);
   } catch (error) {
     const message = isFeedError(error) ? error.message : 'the feed could not be read';
     return recordFailure(db, id, 'parse', { message: `The new revision could not be read: ${message}` }, now);
@@ -112,6 +124,7 @@ export async function applyFeedText(db: LanyardDb, id: string, text: string, val
     await storeFeed(db, {
       subscription: next, feed: result.feed, format: result.format, warnings: result.warnings, diff, now,
       previous: previous && storedAt !== undefined ? { feed: previous, storedAt } : undefined,
+      source: text,
     });
   } catch (error) {
     // The transaction rolled back: the previous copy is intact, and the user is told why.

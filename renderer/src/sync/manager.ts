@@ -5,6 +5,7 @@ import { kickAlerts } from '../personal/alerts';
 import { measureSince } from '../perf';
 import { getHeld, pollValidators, touchHeld } from '../db/held';
 import { recordFailure, recordNotModified, type SyncOutcome } from './apply';
+import { changeConferenceSettings, type ConferenceSettings, type SettingsOutcome } from './conference-settings';
 import { cachePhotos } from './photos';
 import { runApply } from './run-apply';
 
@@ -124,4 +125,25 @@ export function startSync(db: LanyardDb, onOnline: (online: boolean) => void): (
     window.removeEventListener('offline', offline);
     document.removeEventListener('visibilitychange', visible);
   };
+}
+
+/**
+ * "Name and time zone": stores the subscriber's name and zone for a conference and reads its
+ * feed again with them (see changeConferenceSettings), as one sync job, so a poll in progress
+ * finishes first and the two never interleave.
+ */
+export async function changeSettingsNow(db: LanyardDb, id: string, settings: ConferenceSettings, now = Date.now()): Promise<SettingsOutcome> {
+  await inFlight.get(id)?.catch(() => undefined);
+  let outcome: SettingsOutcome = { kind: 'failed', message: 'A refresh of this conference is running; try again in a moment.' };
+  await exclusive(db, id, async (): Promise<SyncOutcome> => {
+    outcome = await changeConferenceSettings(db, id, settings, now, fetchFullText);
+    return outcome.kind === 'failed' ? { kind: 'failed', stage: 'store', message: outcome.message } : { kind: 'unchanged' };
+  });
+  return outcome;
+}
+
+/** The feed's whole text, asked for without validators (a 304 would not give it). */
+async function fetchFullText(url: string): Promise<string | undefined> {
+  const answer = await host().fetchFeed({ url });
+  return answer.ok && answer.value.kind === 'fetched' ? answer.value.text : undefined;
 }

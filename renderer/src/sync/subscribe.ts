@@ -5,6 +5,8 @@ import type { LanyardDb, SubscriptionRecord } from '../db/schema';
 
 export interface Candidate {
   result: ImportResult;
+  /** The feed text it was read from, stored with the copy (a change of zone reads it again). */
+  text: string;
   source: 'sample' | 'url' | 'file';
   url?: string | undefined;
   fileName?: string | undefined;
@@ -14,9 +16,9 @@ export interface Candidate {
 }
 
 /** Reads a feed for the "what is this?" preview shown before subscribing. Throws FeedError. */
-export function readCandidate(text: string, base: Omit<Candidate, 'result'>): Candidate {
+export function readCandidate(text: string, base: Omit<Candidate, 'result' | 'text'>): Candidate {
   // The subscription URL is the base for relative links when the feed names no base URL.
-  return { ...base, result: importFeed(text, { ...(base.timeZone ? { timeZone: base.timeZone } : {}), ...(base.url ? { sourceUrl: base.url } : {}) }) };
+  return { ...base, text, result: importFeed(text, { ...(base.timeZone ? { timeZone: base.timeZone } : {}), ...(base.url ? { sourceUrl: base.url } : {}) }) };
 }
 
 async function freeId(db: LanyardDb, wanted: string): Promise<string> {
@@ -54,6 +56,6 @@ export async function subscribe(db: LanyardDb, candidate: Candidate, now: number
     const delay = nextPollDelay({ now, conferenceStart, conferenceEnd, failures: 0, random: Math.random() });
     if (delay !== undefined) subscription.nextPollAt = now + delay;
   }
-  await storeFeed(db, { subscription, feed: result.feed, format: result.format, warnings: result.warnings, diff: undefined, now });
+  await storeFeed(db, { subscription, feed: result.feed, format: result.format, warnings: result.warnings, diff: undefined, now, source: candidate.text });
   return id;
 }

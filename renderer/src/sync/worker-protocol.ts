@@ -5,7 +5,7 @@ import type { ApplyOptions, SyncOutcome, Validators } from './apply';
 import type { Candidate } from './subscribe';
 
 /** Where a previewed feed came from (everything of a Candidate but the parsed feed). */
-export type CandidateBase = Omit<Candidate, 'result'>;
+export type CandidateBase = Omit<Candidate, 'result' | 'text'>;
 
 /** What the subscribe preview shows: small, so it crosses from the worker cheaply. */
 export interface FeedSummary {

@@ -7,6 +7,7 @@ import { run } from '../../../cli/main';
 import { importFeed } from '../../../core/formats/index';
 import type { Feed } from '../../../core/model/schema';
 import { corpusPath, describeCorpus } from '../support/corpus';
+import { hubXml } from '../support/time-feeds';
 
 const SAMPLE = 'assets/sample/centos-connect-2023.lanyard.json';
 const tmp = mkdtempSync(join(tmpdir(), 'lanyard-cli-'));
@@ -49,6 +50,21 @@ describe('lanyard-feed inspect', () => {
     expect(broken.code).toBe(1);
     expect(broken.err.split('\n')).toHaveLength(1);
     expect(broken.err).toMatch(/malformed.*line 3, column \d+/);
+  });
+});
+
+describe('lanyard-feed inspect agrees with the app on zone and days', () => {
+  it('a CCC hub-style feed (zone declared, boundaries in UTC): Europe/Berlin, four days, no zone warning; --time-zone overrides', async () => {
+    const file = join(tmp, 'hub.xml');
+    writeFileSync(file, hubXml({ end: '2024-12-31' }));
+    const app = importFeed(readFileSync(file, 'utf8')).feed.conference;
+    const report = JSON.parse((await cli('inspect', file, '--json')).out) as { conference: Record<string, unknown>; counts: { days: number }; warnings: Array<{ code: string }> };
+    expect(report.conference).toMatchObject({ timeZone: app.timeZone, start: app.start, end: app.end });
+    expect(report.conference).toMatchObject({ timeZone: 'Europe/Berlin', start: '2024-12-27', end: '2024-12-30' });
+    expect(report.counts.days).toBe(4);
+    expect(report.warnings.filter((w) => w.code.startsWith('time-zone'))).toEqual([]);
+    const chosen = JSON.parse((await cli('inspect', file, '--json', '--time-zone', 'Europe/Vienna')).out) as { conference: { timeZone: string } };
+    expect(chosen.conference.timeZone).toBe('Europe/Vienna');
   });
 });
 

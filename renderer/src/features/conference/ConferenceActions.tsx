@@ -5,6 +5,7 @@ import type { ConferenceData } from '../../db/queries';
 import type { SubscriptionRecord } from '../../db/schema';
 import { removeConferenceAndBackup } from '../../personal/startup';
 import { navigate } from '../../route';
+import { ConferenceSettings } from './ConferenceSettings';
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
@@ -60,6 +61,7 @@ export function ConferenceActions({ data, subscription }: { data: ConferenceData
           In the archive
         </span>
       ) : null}
+      <ConferenceSettings subscription={subscription} title={title} timeZone={data.record.conference.timeZone} />
       <button type="button" className="button" onClick={toggleArchive}>
         {archived ? 'Move back from the archive' : 'Move to the archive'}
       </button>

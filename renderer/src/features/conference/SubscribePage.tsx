@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type DragEvent, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import { decodeFeedBytes } from '../../../../core/formats/decode';
 import { db } from '../../db';
 import { dateRange } from '../../format';
@@ -23,7 +23,11 @@ export function SubscribePage({ initialUrl, afterSubscribe }: { initialUrl: stri
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [dragging, setDragging] = useState(false);
 
+  // The last feed read, so that choosing another zone reads it again at once (no second download).
+  const lastRead = useRef<{ text: string; base: CandidateBase; label: string } | undefined>(undefined);
+
   const fromText = useCallback(async (text: string, base: CandidateBase, label: string): Promise<void> => {
+    lastRead.current = { text, base, label };
     setState({ kind: 'loading', what: label });
     const read = await previewFeed(db, text, base);
     setState(read.ok ? { kind: 'preview', preview: read.preview } : { kind: 'error', message: `${label}: ${read.message}` });
@@ -79,6 +83,12 @@ export function SubscribePage({ initialUrl, afterSubscribe }: { initialUrl: stri
     if (answer.ok && answer.value) await fromText(answer.value.text, { source: 'file', fileName: answer.value.name, timeZone: timeZone || undefined }, answer.value.name);
   };
 
+  const chooseZone = (zone: string): void => {
+    setTimeZone(zone);
+    const last = lastRead.current;
+    if (last && state.kind !== 'loading' && state.kind !== 'storing') void fromText(last.text, { ...last.base, timeZone: zone || undefined }, last.label);
+  };
+
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
   return (
     <section
@@ -125,15 +135,18 @@ export function SubscribePage({ initialUrl, afterSubscribe }: { initialUrl: stri
           ) : null}
           .
         </p>
-        <label htmlFor="feed-zone">Time zone, for feeds that give none</label>
-        <select id="feed-zone" className="text-input" value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
-          <option value="">Infer from the feed</option>
+        <label htmlFor="feed-zone">Conference time zone</label>
+        <select id="feed-zone" className="text-input" value={timeZone} aria-describedby="feed-zone-hint" onChange={(e) => chooseZone(e.target.value)}>
+          <option value="">As the feed says (or inferred from it)</option>
           {zones.map((z) => (
             <option key={z} value={z}>
               {z}
             </option>
           ))}
         </select>
+        <p id="feed-zone-hint" className="muted">
+          A zone chosen here is used instead of the feed&apos;s. You can also change it later from the conference&apos;s page.
+        </p>
       </form>
       {state.kind === 'loading' ? <p role="status">Reading {state.what}…</p> : null}
       {state.kind === 'error' ? (
@@ -151,6 +164,7 @@ export function SubscribePage({ initialUrl, afterSubscribe }: { initialUrl: stri
 function PreviewBox({ summary, storing, onConfirm }: { summary: FeedSummary; storing: boolean; onConfirm: () => void }) {
   const { conference, warnings, formatLabel } = summary;
   const zoneNote = warnings.some((w) => ZONE_WARNINGS.has(w.code));
+  const isChosen = warnings.some((w) => w.code === 'time-zone-from-subscriber');
   return (
     <div className="preview" role="region" aria-label="Feed preview">
       <h2>{conference.title}</h2>
@@ -160,7 +174,7 @@ function PreviewBox({ summary, storing, onConfirm }: { summary: FeedSummary; sto
         <dt>Time zone</dt>
         <dd>
           {conference.timeZone}
-          {zoneNote ? ' (inferred; choose one above and preview again if it is wrong)' : ''}
+          {isChosen ? ' (as you chose)' : zoneNote ? ' (inferred; choose the right one above if it is wrong)' : ''}
         </dd>
         <dt>Sessions</dt>
         <dd>{summary.sessions}</dd>

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { conferenceDayChange } from '../../../../core/time/days';
 import { conferenceDayOf } from '../../../../core/time/zone';
 import type { ConferenceData } from '../../db/queries';
 import { daySpanIn, shortDate } from '../../format';
@@ -20,7 +21,9 @@ export function SchedulePage({ data, day: askedDay }: { data: ConferenceData; da
   const [jump, setJump] = useState<JumpRequest | undefined>(undefined);
   const now = Date.now();
   const days = useMemo(() => [...new Set(data.sessions.map((s) => s.day))].sort(), [data.sessions]);
-  const today = conferenceDayOf(now, conference.timeZone);
+  // The conference day it is now, with the day change: at 01:30 during a congress, still yesterday's programme.
+  const dayChange = useMemo(() => conferenceDayChange(conference, data.sessions), [conference, data.sessions]);
+  const today = conferenceDayOf(now, conference.timeZone, dayChange);
   const day = pickDay(days, askedDay, today);
   const shown = useMemo(() => applyFilters(data.sessions.filter((s) => s.day === day), filters), [data.sessions, day, filters]);
   const isToday = day === today;
