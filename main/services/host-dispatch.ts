@@ -4,7 +4,7 @@ import { FetchError } from './feed-fetch';
 export type HostHandlers = { [C in HostChannel]: (...args: HostArgs<C>) => Promise<HostValue<C>> };
 
 export function isHostChannel(name: string): name is HostChannel {
-  return Object.prototype.hasOwnProperty.call(HOST_CONTRACT, name);
+  return Object.hasOwn(HOST_CONTRACT, name);
 }
 
 function toHostError(error: unknown): HostError {
