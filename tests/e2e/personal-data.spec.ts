@@ -71,6 +71,8 @@ async function openDataPage(page: Page): Promise<void> {
 
 test('the browser storage wiped: stars, notes, settings and subscriptions come back from the mirror file', async ({ page, context, baseURL }) => {
   await page.goto(`/#/subscribe?url=${encodeURIComponent(`${feeds.url}testcon.json`)}`);
+  // A subscribe link only fills the form in: nothing is fetched before Preview.
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
   await page.getByRole('region', { name: 'Feed preview' }).getByRole('button', { name: 'Subscribe' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'TestCon 2023' })).toBeVisible();
 

@@ -39,12 +39,14 @@ export function SubscribePage({ initialUrl }: { initialUrl: string | undefined }
     await fromText(await file.text(), { source: 'file', fileName: file.name, timeZone: zone || undefined }, file.name);
   };
 
+  // A subscribe link (lanyard://subscribe, #/subscribe?url=) only fills the form in: nothing is
+  // fetched from its address until the person has seen it and pressed Preview.
   useEffect(() => {
     if (initialUrl) {
       setUrl(initialUrl);
-      void previewUrl(initialUrl, '');
+      setState({ kind: 'idle' });
     }
-  }, [initialUrl, previewUrl]);
+  }, [initialUrl]);
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
@@ -128,6 +130,11 @@ export function SubscribePage({ initialUrl }: { initialUrl: string | undefined }
           ))}
         </select>
       </form>
+      {initialUrl && state.kind === 'idle' ? (
+        <p className="muted" data-testid="subscribe-link-note">
+          A link filled in this address. Check it, then press Preview: nothing is fetched before you do.
+        </p>
+      ) : null}
       {state.kind === 'loading' ? <p role="status">Reading {state.what}…</p> : null}
       {state.kind === 'error' ? (
         <p role="alert" className="error">
