@@ -103,6 +103,12 @@ export const HostErrorSchema = z.object({
   message: z.string(),
   status: z.number().optional(),
   retryAfterSeconds: z.number().optional(),
+  /**
+   * What kind of failure, when known: a file-system code (`ENOSPC`, `EACCES`, `EROFS`…),
+   * `EMPTY_REFUSED` (the backup copy would have been emptied), or `UNREACHABLE` (the host did
+   * not answer). Lets the renderer decide whether to retry and say what is wrong in words.
+   */
+  code: z.string().max(40).optional(),
 });
 export type HostError = z.infer<typeof HostErrorSchema>;
 export type HostResult<T> = { ok: true; value: T } | { ok: false; error: HostError };

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { createHostHandlers } from '../services/host-handlers';
+import { faultSwitchFromEnv } from '../services/mirror-faults';
 import { createMirrorFile, webDataDir } from '../services/mirror-file';
 import { startWebServer } from './server';
 
@@ -15,7 +16,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string };
-const handlers = createHostHandlers({ mode: 'web', version, platform: process.platform, mirror: createMirrorFile(webDataDir()) });
+const handlers = createHostHandlers({ mode: 'web', version, platform: process.platform, mirror: createMirrorFile(webDataDir(), faultSwitchFromEnv()) });
+if (process.env.LANYARD_TEST_FAULT_FILE) console.warn(`Test fault switch on: backup writes fail while ${process.env.LANYARD_TEST_FAULT_FILE} holds an error code.`);
 startWebServer({ root, port, handlers }).then(
   ({ url }) => console.log(`Lanyard is running in web mode at ${url} (loopback only). Press Ctrl+C to stop.`),
   (error: unknown) => {
