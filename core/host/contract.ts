@@ -59,7 +59,8 @@ export const OpenLinkRequest = z.object({ url, confirmed: z.boolean() }).strict(
 export type OpenLinkRequest = z.infer<typeof OpenLinkRequest>;
 
 /** A speaker photo for the offline cache: a raster image (never SVG), at most 2 MB, as base64. */
-export const PhotoRequest = z.object({ url }).strict();
+/** `feedUrl`: where the conference's feed was subscribed from; photos on that same host may be on a private network. */
+export const PhotoRequest = z.object({ url, feedUrl: url.optional() }).strict();
 export const PhotoResponse = z.object({
   url: z.string(),
   contentType: z.enum(['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif']),

@@ -1,4 +1,6 @@
+import { Agent, fetch as undiciFetch } from 'undici';
 import { LIMITS } from '../../core/limits';
+import { checkLiteralHost, guardedLookup, type AddressGuard } from './address-guard';
 
 export interface FetchOptions {
   etag?: string | undefined;
@@ -10,6 +12,11 @@ export interface FetchOptions {
   accept?: string;
   /** What is fetched, for messages ("The feed", "The photo"). */
   what?: string;
+  /**
+   * For downloads a feed causes by itself (photos): never connect to loopback, private or
+   * link-local addresses, checked at every hop and pinned (see address-guard.ts).
+   */
+  guard?: AddressGuard;
 }
 
 export type FetchOutcome =
@@ -88,6 +95,7 @@ const STATUS_HINTS: Record<number, string> = {
 
 function describeNetworkError(error: unknown, url: URL, timeoutMs: number, isReadingBody: boolean): FetchError {
   if (error instanceof FetchError) return error;
+  if (error instanceof Error && error.cause instanceof FetchError) return error.cause;
   if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')) {
     const seconds = Math.round(timeoutMs / 1000);
     return new FetchError(isReadingBody ? `${url.host} sent the feed too slowly (not complete within ${seconds} s)` : `${url.host} did not answer within ${seconds} s`);
@@ -122,12 +130,19 @@ export async function fetchFeed(raw: string, options: FetchOptions = {}): Promis
   let isReadingBody = false;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const what = options.what ?? 'The feed';
+  const guard = options.guard;
+  // A guarded download connects only through the checking, pinning lookup.
+  const agent = guard ? new Agent({ connect: { lookup: guardedLookup(guard, what) } }) : undefined;
+  const get = (target: URL, init: { headers: Record<string, string>; redirect: 'manual'; signal: AbortSignal }): Promise<Response> =>
+    agent ? undiciFetch(target, { ...init, dispatcher: agent }) : fetch(target, init);
   try {
     for (let hop = 0; ; hop += 1) {
       const headers: Record<string, string> = { accept: options.accept ?? 'application/json, application/xml, text/xml, text/calendar, */*;q=0.5' };
       if (options.etag) headers['if-none-match'] = options.etag;
       if (options.lastModified) headers['if-modified-since'] = options.lastModified;
-      const response = await fetch(url, { headers, redirect: 'manual', signal: controller.signal });
+      if (guard) checkLiteralHost(url, guard, what);
+      const response = await get(url, { headers, redirect: 'manual', signal: controller.signal });
       if (response.status >= 300 && response.status < 400 && response.status !== 304) {
         await response.body?.cancel();
         const location = response.headers.get('location');
@@ -160,7 +175,7 @@ export async function fetchFeed(raw: string, options: FetchOptions = {}): Promis
         throw new FetchError(`The server answered ${response.status}${label}${hint ? `: ${hint}` : ''}`, response.status, retryAfter(response.headers.get('retry-after')));
       }
       isReadingBody = true;
-      const bytes = await readCapped(response, maxBytes, options.what ?? 'The feed');
+      const bytes = await readCapped(response, maxBytes, what);
       return {
         kind: 'fetched',
         bytes,
@@ -174,5 +189,6 @@ export async function fetchFeed(raw: string, options: FetchOptions = {}): Promis
     throw describeNetworkError(error, url, timeoutMs, isReadingBody);
   } finally {
     clearTimeout(timer);
+    void agent?.close().catch(() => undefined);
   }
 }

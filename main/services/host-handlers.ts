@@ -61,7 +61,7 @@ export function createHostHandlers(deps: HandlerDeps): HostHandlers {
       return null;
     },
     'photos:fetch': async (request) => {
-      const photo = await fetchPhoto(request.url);
+      const photo = await fetchPhoto(request.url, { feedUrl: request.feedUrl });
       return {
         url: photo.url,
         contentType: photo.contentType,
