@@ -60,14 +60,23 @@ function retryAfter(header: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, Math.round((date - Date.now()) / 1000));
 }
 
-async function readCapped(response: Response, maxBytes: number, what: string): Promise<Uint8Array> {
-  const reader = (response.body as ReadableStream<Uint8Array> | null)?.getReader();
+/** What the fetcher reads of a response: Node's fetch and undici's (guarded downloads) both give this. */
+interface HttpResponse {
+  status: number;
+  ok: boolean;
+  statusText: string;
+  headers: { get(name: string): string | null };
+  body: { cancel(): Promise<void>; getReader(): { read(): Promise<{ done: boolean; value?: Uint8Array }>; cancel(): Promise<void> } } | null;
+}
+
+async function readCapped(response: HttpResponse, maxBytes: number, what: string): Promise<Uint8Array> {
+  const reader = response.body?.getReader();
   if (!reader) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) break;
+    if (done || value === undefined) break;
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel();
@@ -134,7 +143,7 @@ export async function fetchFeed(raw: string, options: FetchOptions = {}): Promis
   const guard = options.guard;
   // A guarded download connects only through the checking, pinning lookup.
   const agent = guard ? new Agent({ connect: { lookup: guardedLookup(guard, what) } }) : undefined;
-  const get = (target: URL, init: { headers: Record<string, string>; redirect: 'manual'; signal: AbortSignal }): Promise<Response> =>
+  const get = (target: URL, init: { headers: Record<string, string>; redirect: 'manual'; signal: AbortSignal }): Promise<HttpResponse> =>
     agent ? undiciFetch(target, { ...init, dispatcher: agent }) : fetch(target, init);
   try {
     for (let hop = 0; ; hop += 1) {
