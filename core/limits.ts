@@ -8,6 +8,8 @@ export const LIMITS = {
   maxSpeakers: 50_000,
   maxRooms: 2_000,
   maxTracks: 2_000,
+  /** Days of one conference (schedule.json lists them; events are matched against each). */
+  maxDays: 1_000,
   maxLinksPerItem: 100,
   maxTitleChars: 1_000,
   maxTextChars: 100_000,
