@@ -177,9 +177,11 @@ describe('mirroring changes', () => {
     const writer = startMirrorWriter(db, hostOf(file), { debounceMs: 60_000, events: { onWritten: () => undefined, onFailed: () => undefined } });
     try {
       await db.agenda.put(agendaEntry('c', 's1'));
-      await new Promise((r) => setTimeout(r, 50));
-      writer.flush();
-      await waitFor(async () => ((await file.read()).data?.agenda.length ?? 0) === 1, 'the flushed write');
+      // The change reaches the writer through a live query; flush until it has (the debounce is a minute, so only flush writes).
+      await waitFor(async () => {
+        writer.flush();
+        return ((await file.read()).data?.agenda.length ?? 0) === 1;
+      }, 'the flushed write');
     } finally {
       writer.stop();
     }

@@ -120,6 +120,12 @@ describe('web mode API body limit', () => {
     expect(after.status).toBe(200);
   });
 
+  it.each(['/', '/index.html', '/assets/x.js'])('never reads a large body sent to the page path %s', async (path) => {
+    const { status, sent } = await streamUntilClosed(path, 600 * 1024 * 1024);
+    expect([405, 413, 0]).toContain(status);
+    expect(sent).toBeLessThan(64 * 1024 * 1024);
+  });
+
   it('answers 413 in words when a declared body is too large', async () => {
     const { status, json } = await post('/api/constructor', JSON.stringify({ args: ['x'.repeat(70 * 1024)] }), good());
     expect(status).toBe(413);
