@@ -76,6 +76,8 @@ export interface WriteFailure {
 export interface WriterEvents {
   onWritten(result: { path: string; writtenAt: number }): void;
   onFailed(message: string, failure: WriteFailure): void;
+  /** After failures: the file holds the newest data again without a write (the changes were undone). */
+  onCaughtUp?(): void;
 }
 
 /** Timers the writer uses; injected by tests (fake timers stall IndexedDB). */
@@ -156,8 +158,14 @@ const asFailure = (error: unknown): WriteFailed =>
 export function startMirrorWriter(db: LanyardDb, mirror: MirrorHost, options: MirrorWriterOptions): MirrorWriter {
   const debounceMs = options.debounceMs ?? 1_000;
   const timers = options.timers ?? REAL_TIMERS;
+  const events = options.events;
   let written = options.initialSignature;
-  let pending: Job | undefined;
+  /** The newest dataset the live query delivered; a retry always writes this, never an older one. */
+  let latest: PersonalData | undefined;
+  /** `latest` differs from what the file holds. */
+  let dirty = false;
+  /** The user cleared their data: the next write may empty the file (kept until one succeeds). */
+  let allowEmpty = false;
   let timer: unknown;
   let failures = 0;
   let writing = Promise.resolve();
@@ -167,92 +175,102 @@ export function startMirrorWriter(db: LanyardDb, mirror: MirrorHost, options: Mi
     if (timer !== undefined) timers.clear(timer);
     timer = timers.set(write, ms);
   };
-
-  /** Keeps a job that failed unless a newer change is already waiting (a clear stays a clear). */
-  const keep = (job: Job): void => {
-    if (!pending) pending = job;
-    else if (job.allowEmpty) pending.allowEmpty = true;
+  const cancelTimer = (): void => {
+    if (timer !== undefined) timers.clear(timer);
+    timer = undefined;
   };
 
-  const failed = (job: Job, error: WriteFailed): void => {
+  /** The file holds the newest data again (written, or the data went back to what it holds). */
+  const caughtUp = (): void => {
+    if (failures === 0) return;
+    failures = 0;
+    events.onCaughtUp?.();
+  };
+
+  const failed = (error: WriteFailed): void => {
     if (error.code === 'EMPTY_REFUSED') {
-      options.events.onFailed(error.message, { code: error.code });
+      events.onFailed(error.message, { code: error.code });
       return;
     }
-    keep(job);
+    dirty = true;
     failures += 1;
     const retryInMs = Math.min(RETRY_FIRST_MS * 2 ** Math.min(failures - 1, 20), RETRY_MAX_MS);
     if (!stopped) schedule(retryInMs);
-    options.events.onFailed(error.message, { ...(error.code ? { code: error.code } : {}), retryInMs });
+    events.onFailed(error.message, { ...(error.code ? { code: error.code } : {}), retryInMs });
   };
 
   const attempt = async (job: Job): Promise<void> => {
     const signature = signatureOf(job.data);
-    if (signature === written && !job.allowEmpty) return;
+    if (signature === written && !job.allowEmpty) {
+      caughtUp();
+      return;
+    }
     const answer = await mirror.writeMirror(job.data, job.allowEmpty ? { allowEmpty: true } : {});
     if (!answer.ok) throw new WriteFailed(answer.error.message, answer.error.code);
     written = signature;
+    if (job.allowEmpty) allowEmpty = false;
     failures = 0;
-    options.events.onWritten(answer.value);
+    events.onWritten(answer.value);
   };
 
   function write(): void {
-    if (timer !== undefined) timers.clear(timer);
-    timer = undefined;
-    const job = pending;
-    pending = undefined;
-    if (!job || stopped) return;
+    cancelTimer();
+    if (!dirty || !latest || stopped) return;
+    dirty = false;
+    const job: Job = { data: latest, allowEmpty };
     writing = writing.then(async () => {
       try {
         await attempt(job);
-        // Changes that arrived while a retry was waiting go out now that the host answers.
-        if (pending && timer === undefined && !stopped) schedule(debounceMs);
+        // Changes that arrived while this write was under way go out after the usual pause.
+        if (dirty && timer === undefined && !stopped) schedule(debounceMs);
       } catch (error) {
-        failed(job, asFailure(error));
+        failed(asFailure(error));
       }
     });
   }
 
   const retryNow = (): void => {
-    if (failures > 0 && pending && !stopped) write();
+    if (failures > 0 && dirty && !stopped) write();
   };
   const stopWakeups = (options.wakeups ?? browserWakeups)(retryNow);
 
   const subscription = liveQuery(() => collectPersonalData(db, Date.now())).subscribe({
     next: ({ data }) => {
       if (stopped) return;
-      if (signatureOf(data) === written && !pending?.allowEmpty) {
-        pending = undefined;
+      latest = data;
+      if (signatureOf(data) === written && !allowEmpty) {
+        dirty = false;
+        cancelTimer();
+        caughtUp();
         return;
       }
-      pending = { data, allowEmpty: pending?.allowEmpty ?? false };
-      // While failing, the retry timer stands; the newest data is what it will write.
+      dirty = true;
+      // While failing, the retry timer stands; it writes the newest data.
       if (failures === 0 || timer === undefined) schedule(debounceMs);
     },
-    error: (error: unknown) => options.events.onFailed(`Your data could not be read for the backup copy: ${error instanceof Error ? error.message : String(error)}`, {}),
+    error: (error: unknown) => events.onFailed(`Your data could not be read for the backup copy: ${error instanceof Error ? error.message : String(error)}`, {}),
   });
 
   return {
     flush: write,
     writeCleared: async () => {
-      if (timer !== undefined) timers.clear(timer);
-      timer = undefined;
-      pending = undefined;
+      cancelTimer();
+      dirty = false;
       await writing;
       const { data } = await collectPersonalData(db, Date.now());
-      const job: Job = { data, allowEmpty: true };
+      latest = data;
+      allowEmpty = true;
       try {
-        await attempt(job);
+        await attempt({ data, allowEmpty: true });
       } catch (error) {
         const failure = asFailure(error);
-        failed(job, failure);
+        failed(failure);
         throw failure;
       }
     },
     stop: () => {
       stopped = true;
-      if (timer !== undefined) timers.clear(timer);
-      timer = undefined;
+      cancelTimer();
       stopWakeups();
       subscription.unsubscribe();
     },

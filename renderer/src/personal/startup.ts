@@ -60,8 +60,15 @@ export async function prepareStorage(db: LanyardDb, now: number): Promise<() => 
     ...(outcome.mirrorSignature ? { initialSignature: outcome.mirrorSignature } : {}),
     events: {
       onWritten: ({ path, writtenAt }) => usePersonalNotices.getState().setMirror({ state: 'saved', path, writtenAt }),
-      onFailed: (message, { code, retryInMs }) =>
-        usePersonalNotices.getState().setMirror({ state: retryInMs === undefined ? 'failed' : 'retrying', message, ...(code ? { code } : {}) }),
+      onFailed: (message, { code, retryInMs }) => {
+        // Keep where and when the file was last saved: Your data still shows them.
+        const { path, writtenAt } = usePersonalNotices.getState().mirror;
+        usePersonalNotices.getState().setMirror({ path, writtenAt, state: retryInMs === undefined ? 'failed' : 'retrying', message, ...(code ? { code } : {}) });
+      },
+      onCaughtUp: () => {
+        const { path, writtenAt } = usePersonalNotices.getState().mirror;
+        usePersonalNotices.getState().setMirror({ path, writtenAt, state: 'saved' });
+      },
     },
   });
   const hide = (): void => writer?.flush();

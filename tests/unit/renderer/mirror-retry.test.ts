@@ -92,13 +92,18 @@ const DISK_FULL: HostError = { message: 'ENOSPC: no space left on device, write'
 function start(host: MirrorHost, timers: ManualTimers, wakeups?: (retry: () => void) => () => void) {
   const failures: Array<{ message: string } & WriteFailure> = [];
   const written: number[] = [];
+  const caughtUp: number[] = [];
   writer = startMirrorWriter(db, host, {
     debounceMs: 25,
     timers,
     wakeups: wakeups ?? (() => () => undefined),
-    events: { onWritten: ({ writtenAt }) => written.push(writtenAt), onFailed: (message, failure) => failures.push({ message, ...failure }) },
+    events: {
+      onWritten: ({ writtenAt }) => written.push(writtenAt),
+      onFailed: (message, failure) => failures.push({ message, ...failure }),
+      onCaughtUp: () => caughtUp.push(failures.length),
+    },
   });
-  return { failures, written };
+  return { failures, written, caughtUp };
 }
 
 const starred = async (): Promise<string[]> => ((await file.read()).data?.agenda ?? []).map((e) => e.sessionId).sort();
@@ -158,6 +163,28 @@ describe('the backup writer retries failed writes', () => {
     wake!();
     await expect.poll(() => written.length).toBe(1);
     expect(timers.delays()).toEqual([]);
+    expect(await starred()).toEqual(['s1']);
+  });
+
+  it('stops retrying, and says the backup is up to date, when the change that failed is undone', async () => {
+    const timers = new ManualTimers();
+    const host = faultyHost();
+    const { failures, written, caughtUp } = start(host.host, timers);
+    await db.agenda.put(agendaEntry('c', 's1'));
+    await expect.poll(() => timers.delays()).toEqual([25]);
+    timers.fire();
+    await expect.poll(() => written.length).toBe(1);
+    host.setFault(DISK_FULL);
+    await db.agenda.put(agendaEntry('c', 's2'));
+    await expect.poll(() => timers.delays()).toEqual([25]);
+    timers.fire();
+    await expect.poll(() => failures.length).toBe(1);
+    expect(timers.delays()).toEqual([RETRY_FIRST_MS]);
+    // The star that could not be saved is taken back: the file already holds exactly this.
+    await db.agenda.delete(['c', 's2']);
+    await expect.poll(() => caughtUp).toEqual([1]);
+    expect(timers.delays()).toEqual([]);
+    expect(host.calls()).toBe(2);
     expect(await starred()).toEqual(['s1']);
   });
 
