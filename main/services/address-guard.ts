@@ -65,8 +65,8 @@ export interface AddressGuard {
 
 const bare = (hostname: string): string => hostname.replace(/^\[|\]$/g, '').toLowerCase();
 
-/** True when `hostname` is the host the feed came from, which may be private. */
-function isAllowedHost(hostname: string, guard: AddressGuard): boolean {
+/** True when `hostname` is the host the feed came from, which may be private (and needs no check). */
+export function isAllowedHost(hostname: string, guard: AddressGuard): boolean {
   return guard.allowedHost !== undefined && bare(hostname) === bare(guard.allowedHost);
 }
 

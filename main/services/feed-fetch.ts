@@ -1,6 +1,6 @@
 import { Agent, fetch as undiciFetch } from 'undici';
 import { LIMITS } from '../../core/limits';
-import { checkLiteralHost, guardedLookup, type AddressGuard } from './address-guard';
+import { checkLiteralHost, guardedLookup, isAllowedHost, type AddressGuard } from './address-guard';
 
 export interface FetchOptions {
   etag?: string | undefined;
@@ -141,10 +141,13 @@ export async function fetchFeed(raw: string, options: FetchOptions = {}): Promis
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   const what = options.what ?? 'The feed';
   const guard = options.guard;
-  // A guarded download connects only through the checking, pinning lookup.
-  const agent = guard ? new Agent({ connect: { lookup: guardedLookup(guard, what) } }) : undefined;
-  const get = (target: URL, init: { headers: Record<string, string>; redirect: 'manual'; signal: AbortSignal }): Promise<HttpResponse> =>
-    agent ? undiciFetch(target, { ...init, dispatcher: agent }) : fetch(target, init);
+  // A guarded request to any host but the allowed one connects only through the checking, pinning lookup.
+  let agent: Agent | undefined;
+  const get = (target: URL, init: { headers: Record<string, string>; redirect: 'manual'; signal: AbortSignal }): Promise<HttpResponse> => {
+    if (!guard || isAllowedHost(target.hostname, guard)) return fetch(target, init);
+    agent ??= new Agent({ connect: { lookup: guardedLookup(guard, what) } });
+    return undiciFetch(target, { ...init, dispatcher: agent });
+  };
   try {
     for (let hop = 0; ; hop += 1) {
       const headers: Record<string, string> = { accept: options.accept ?? 'application/json, application/xml, text/xml, text/calendar, */*;q=0.5' };

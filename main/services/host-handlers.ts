@@ -22,6 +22,14 @@ export interface HandlerDeps {
   mirror?: MirrorFile;
 }
 
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
 function mirrorOf(deps: HandlerDeps): MirrorFile {
   if (!deps.mirror) throw new Error('This host keeps no backup copy of personal data.');
   return deps.mirror;
@@ -32,7 +40,8 @@ export function createHostHandlers(deps: HandlerDeps): HostHandlers {
   return {
     'app:info': () => Promise.resolve({ mode: deps.mode, version: deps.version, platform: deps.platform }),
     'feeds:fetch': async (request) => {
-      const outcome = await fetchFeed(request.url, { ...deps.fetchLimits, etag: request.etag, lastModified: request.lastModified });
+      // The feed's own host may be anywhere (a conference LAN, this machine); a redirect to any other host must not lead into the local network.
+      const outcome = await fetchFeed(request.url, { ...deps.fetchLimits, etag: request.etag, lastModified: request.lastModified, guard: { allowedHost: hostOf(request.url) } });
       if (outcome.kind === 'not-modified') return outcome;
       const text = new TextDecoder('utf-8').decode(outcome.bytes);
       return {

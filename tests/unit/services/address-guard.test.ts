@@ -2,6 +2,8 @@ import type { LookupAddress } from 'node:dns';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { forbiddenAddress, type ResolveAll } from '../../../main/services/address-guard';
+import { dispatch } from '../../../main/services/host-dispatch';
+import { createHostHandlers } from '../../../main/services/host-handlers';
 import { FetchError } from '../../../main/services/feed-fetch';
 import { fetchPhoto } from '../../../main/services/photo-fetch';
 import { makePng } from '../../fixtures/png';
@@ -103,11 +105,12 @@ describe('speaker photos against real servers on 127.0.0.1', () => {
     expect(requests).toEqual([]);
   });
 
-  it('connects to exactly the address it checked (pinned): the feed host resolves through the same lookup', async () => {
+  it('lets photos on the feed\'s own host through unchecked, wherever that host is', async () => {
     const { resolve, asked } = resolver({ localhost: ['127.0.0.1'] });
     const photo = await fetchPhoto(`http://localhost:${port}/alice.png`, { feedUrl: `http://localhost:${port}/schedule.json`, resolve });
     expect(photo.contentType).toBe('image/png');
-    expect(asked).toEqual(['localhost']);
+    // Not even looked up through the guard: the subscriber chose that host.
+    expect(asked).toEqual([]);
     expect(requests).toEqual(['/alice.png']);
   });
 
@@ -127,6 +130,13 @@ describe('speaker photos against real servers on 127.0.0.1', () => {
     expect(await refusal(() => fetchPhoto(`http://127.0.0.1:${port}/to-localhost`, { feedUrl: `http://127.0.0.1:${port}/schedule.json`, resolve }))).toMatch(
       /localhost \(127\.0\.0\.1\), a loopback address/,
     );
+    expect(requests).toEqual(['/to-localhost']);
+  });
+
+  it('never lets a feed redirect its polls to another host in the local network (its own host may be anywhere)', async () => {
+    const handlers = createHostHandlers({ mode: 'web', version: '0', platform: 'linux' });
+    const answer = await dispatch(handlers, 'feeds:fetch', [{ url: `http://127.0.0.1:${port}/to-localhost` }]);
+    expect(answer).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^The feed is on localhost \((127\.0\.0\.1|::1)\), a loopback address \(this machine\)/) as unknown } });
     expect(requests).toEqual(['/to-localhost']);
   });
 });
