@@ -208,8 +208,8 @@ export function createMirrorFile(dir: string, options: MirrorFileOptions = {}): 
       const prevAside = await setAside(previous, 'prev.corrupt').catch(() => undefined);
       const kept = [currentAside, prevAside].filter((p): p is string => p !== undefined);
       problem = first.missing
-        ? `Nothing could be restored from the backup copy: ${current} is missing and the copy before it is damaged (${second.problem}).`
-        : `Nothing could be restored from the backup copy: both backup files are damaged (${MIRROR_FILE}: ${first.problem}; ${MIRROR_PREVIOUS}: ${second.problem}).`;
+        ? `Your stars, notes, reminder settings, watch list and subscriptions could not be restored from the backup copy: ${current} is missing and the copy before it is damaged (${second.problem}).`
+        : `Your stars, notes, reminder settings, watch list and subscriptions could not be restored from the backup copy: both backup files are damaged (${MIRROR_FILE}: ${first.problem}; ${MIRROR_PREVIOUS}: ${second.problem}).`;
       if (kept.length > 0) problem += ` ${kept.length === 2 ? 'Both were' : 'It was'} kept, untouched, as ${kept.join(' and ')}.`;
     }
     return { data: null, source: 'none', path: current, ...(problem ? { problem } : {}) };

@@ -86,7 +86,7 @@ test('when both backup files are damaged, the start says nothing could be restor
   writeFileSync(join(DATA_DIR, 'personal-data.prev.json'), 'not a backup at all');
   await page.goto('/');
   const notice = page.getByTestId('unrestorable-notice');
-  await expect(notice).toContainText('Nothing could be restored from the backup copy: both backup files are damaged');
+  await expect(notice).toContainText('Your stars, notes, reminder settings, watch list and subscriptions could not be restored from the backup copy: both backup files are damaged');
   await expect(notice).toContainText('Both were kept, untouched, as');
   const aside = readdirSync(DATA_DIR).filter((n) => n.includes('corrupt-')).sort();
   expect(aside).toHaveLength(2);

@@ -17,7 +17,7 @@ export interface RestoreOutcome {
   restored?: { summary: WriteSummary; data: PersonalData; writtenAt: number | undefined; fromPrevious: boolean };
   /** A problem with the mirror files worth telling the user (damaged copy kept aside, host unreachable). */
   problem?: string;
-  /** Set (to the same words) when backup files existed but nothing could be restored from them: both damaged. */
+  /** Set (to the same words) when the store is empty and backup files existed but nothing could be restored from them. */
   unrestorable?: string;
   /** The signature of what the mirror holds now, so an unchanged dataset is not written again. */
   mirrorSignature?: string;
@@ -34,10 +34,12 @@ export async function restoreFromMirror(db: LanyardDb, mirror: MirrorHost): Prom
   const { data, source, problem, writtenAt } = answer.value;
   const outcome: RestoreOutcome = {};
   if (problem && source !== 'current') outcome.problem = problem;
-  if (problem && source === 'none') outcome.unrestorable = problem;
   // A damaged current file is moved aside by the host: write a fresh one even if nothing changes.
   if (data && source === 'current') outcome.mirrorSignature = signatureOf(data);
-  if (!data || isEffectivelyEmpty(data) || !(await isPersonalStoreEmpty(db))) return outcome;
+  const isStoreEmpty = await isPersonalStoreEmpty(db);
+  // Backup files existed but none could be read, and the store has nothing either: say what was lost.
+  if (problem && source === 'none' && isStoreEmpty) outcome.unrestorable = problem;
+  if (!data || isEffectivelyEmpty(data) || !isStoreEmpty) return outcome;
   const summary = await writePersonalRows(db, data);
   outcome.restored = { summary, data, writtenAt, fromPrevious: source === 'previous' };
   return outcome;

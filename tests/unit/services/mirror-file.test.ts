@@ -136,7 +136,7 @@ describe('the personal-data mirror file', () => {
       const previousAside = files().filter((n) => n.startsWith('personal-data.prev.corrupt-'));
       expect([currentAside, previousAside].map((names) => names.length)).toEqual([1, 1]);
       expect(read.problem).toBe(
-        `Nothing could be restored from the backup copy: both backup files are damaged (${MIRROR_FILE}: it is not complete JSON (a write was cut short or the bytes are damaged); ` +
+        `Your stars, notes, reminder settings, watch list and subscriptions could not be restored from the backup copy: both backup files are damaged (${MIRROR_FILE}: it is not complete JSON (a write was cut short or the bytes are damaged); ` +
           `${MIRROR_PREVIOUS}: it is not complete JSON (a write was cut short or the bytes are damaged)). ` +
           `Both were kept, untouched, as ${join(dir, currentAside[0]!)} and ${join(dir, previousAside[0]!)}.`,
       );
