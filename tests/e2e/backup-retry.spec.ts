@@ -81,7 +81,7 @@ test('a write that failed is tried again at once when the network comes back', a
   await expect(banner).toHaveCount(0);
 });
 
-test('when both backup files are damaged, the start says nothing could be restored, and both are kept untouched', async ({ page }) => {
+test('when both backup files are damaged, the start says what could not be restored, and both are kept untouched', async ({ page }) => {
   writeFileSync(MIRROR(), '{"format":"lanyard-mirror","data":');
   writeFileSync(join(DATA_DIR, 'personal-data.prev.json'), 'not a backup at all');
   await page.goto('/');
