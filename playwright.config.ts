@@ -24,7 +24,9 @@ export default defineConfig({
   },
   webServer: {
     command: 'npx tsx main/web/run.ts',
-    env: { PORT: String(PORT), LANYARD_DATA_DIR: DATA_DIR },
+    // LANYARD_TEST_FAULT_FILE: the web server's test-only switch that makes backup writes fail
+    // (main/services/mirror-faults.ts); inside the data folder, so every test starts without it.
+    env: { PORT: String(PORT), LANYARD_DATA_DIR: DATA_DIR, LANYARD_TEST_FAULT_FILE: join(DATA_DIR, 'test-fault') },
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -27,6 +27,8 @@ if (!existsSync(bundle) || statSync(bundle).mtimeMs < Math.max(...sources)) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    // undici is CommonJS that requires Node built-ins, which an ESM bundle cannot; load it from node_modules.
+    external: ['undici'],
     outfile: bundle,
     logLevel: 'warning',
   });

@@ -1,5 +1,6 @@
 // electron-builder afterPack hook: flips Electron's fuses in the packaged binary before it is
-// signed, turning off the ways to run the app's Electron as a plain Node.js or to inspect it.
+// signed, turning off the ways to run the app's Electron as a plain Node.js or to inspect it, and the
+// extra privileges Electron grants to file:// pages (the app is served from app://).
 const { join } = require('node:path');
 const { flipFuses, FuseVersion, FuseV1Options } = require('@electron/fuses');
 
@@ -21,6 +22,8 @@ const FUSES = {
   [FuseV1Options.EnableCookieEncryption]: true,
   [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
   [FuseV1Options.OnlyLoadAppFromAsar]: true,
+  // The app loads from its own app:// protocol, never file://; file: pages get no extra powers.
+  [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
 };
 
 module.exports = async function afterPack(context) {

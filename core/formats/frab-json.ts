@@ -2,6 +2,7 @@ import { FeedError, type WarningLog } from '../errors';
 import { FeedBuilder } from '../feed/builder';
 import { httpBase, isPlaceholderImage, resolveFeedHref } from '../feed/href';
 import { makeLink } from '../feed/links';
+import { LIMITS } from '../limits';
 import type { Feed, Link, LinkKind } from '../model/schema';
 import { resolveTimeZone, type OffsetSample } from '../time/infer';
 import { boundaryDay, impliedDayChange, readBoundary } from '../time/days';
@@ -143,6 +144,8 @@ export function importFrabJson(doc: JsonObject, ctx: ImportContext): Feed {
   const conf = schedule.conference;
   if (!isObject(conf)) fail('A c3voc schedule.json needs a "schedule.conference" object', 'schedule.conference');
   if (!Array.isArray(conf.days)) fail('The conference has no "days" list', 'schedule.conference.days');
+  // Each event without a day of its own is matched against every day: bound the days first.
+  if (conf.days.length > LIMITS.maxDays) throw new FeedError('too-many', `The conference has more than ${LIMITS.maxDays} days`, 'schedule.conference.days');
   const base = httpBase(str(schedule.base_url), str(conf.url), ctx.sourceUrl);
   const lang = str(isObject(conf.defaults) ? conf.defaults.language : undefined);
 

@@ -12,6 +12,7 @@ import { calendarDays, inferDayChangeMinutes } from './calendar-days';
 import type { ImportContext } from './context';
 import { splitSummary } from './ical-summary';
 import { generatorMarkup } from './markup';
+import { RecurrenceBudget, withStepBudget } from './ical-recurrence';
 import { messageOf, parseCalendarText, type LineIndex } from './ical-text';
 
 type Component = ICAL.Component;
@@ -160,28 +161,45 @@ interface Occurrence {
   recurrence?: number;
 }
 
-function occurrences(event: ICAL.Event, clock: Clock, warnings: WarningLog, where: string): Occurrence[] {
+/**
+ * Every occurrence of an event, bounded twice: at most LIMITS.maxRecurrences occurrences,
+ * and at most the budget's steps (candidate dates tried), so a rule that matches no date,
+ * or almost none, ends with a warning naming the event instead of running forever.
+ */
+function occurrences(event: ICAL.Event, clock: Clock, warnings: WarningLog, where: string, budget: RecurrenceBudget): Occurrence[] {
   const base = clock.span(event);
   if (!event.isRecurring()) return [{ comp: event.component, ...base }];
   const ref = refOf(event.component.getFirstProperty('dtstart')!, event.startDate);
+  const title = (): string => (textOf(event.component, 'summary') ?? textOf(event.component, 'uid') ?? 'An event').slice(0, 80);
   const out: Occurrence[] = [];
-  const iterator = event.iterator();
-  for (let next = iterator.next(); next; next = iterator.next()) {
-    if (out.length >= LIMITS.maxRecurrences) {
-      const title = textOf(event.component, 'summary') ?? textOf(event.component, 'uid') ?? 'An event';
-      warnings.add('recurrence-capped', `"${title}" repeats more than ${LIMITS.maxRecurrences} times; only the first ${LIMITS.maxRecurrences} were kept.`, where);
-      break;
+  const result = withStepBudget(budget.allowance(), () => {
+    const iterator = event.iterator();
+    for (let next = iterator.next(); next; next = iterator.next()) {
+      if (out.length >= LIMITS.maxRecurrences) {
+        warnings.add('recurrence-capped', `"${title()}" repeats more than ${LIMITS.maxRecurrences} times; only the first ${LIMITS.maxRecurrences} were kept.`, where);
+        break;
+      }
+      const recurrence = clock.at(next, ref);
+      const details = event.getOccurrenceDetails(next);
+      const item = details.item;
+      if (item && item !== event) {
+        const own = clock.span(item);
+        const moved = item.recurrenceId.compare(next) === 0 ? own.start : clock.at(details.startDate, ref);
+        out.push({ comp: item.component, start: moved, end: moved + own.end - own.start, recurrence });
+      } else {
+        out.push({ comp: event.component, start: recurrence, end: recurrence + base.end - base.start, recurrence });
+      }
     }
-    const recurrence = clock.at(next, ref);
-    const details = event.getOccurrenceDetails(next);
-    const item = details.item;
-    if (item && item !== event) {
-      const own = clock.span(item);
-      const moved = item.recurrenceId.compare(next) === 0 ? own.start : clock.at(details.startDate, ref);
-      out.push({ comp: item.component, start: moved, end: moved + own.end - own.start, recurrence });
-    } else {
-      out.push({ comp: event.component, start: recurrence, end: recurrence + base.end - base.start, recurrence });
-    }
+  });
+  budget.spend(result.used);
+  if ('exceeded' in result) {
+    const kept = out.length > 0 ? `the ${out.length} date(s) found until then were kept` : 'only its start date was kept';
+    const why =
+      result.exceeded.steps > 0
+        ? `Lanyard stopped looking after ${result.exceeded.steps} tries`
+        : `the calendar's other repeat rules had used up the ${budget.perFeed} tries Lanyard allows per calendar`;
+    warnings.add('recurrence-budget', `"${title()}" has a repeat rule that matches few or no dates: ${why}, and ${kept}.`, where);
+    if (out.length === 0) out.push({ comp: event.component, ...base });
   }
   return out;
 }
@@ -255,6 +273,7 @@ function buildFeed(calendars: Component[], ctx: ImportContext, lines: LineIndex)
   const clock = new Clock(conferenceZone(calendars, entries.map((e) => e.comp), ctx));
   const builder = new FeedBuilder(clock.zone, w);
   const split = new Map(calendars.map((c) => [c, appendsSpeakers(c, c.getAllSubcomponents('vevent'))]));
+  const budget = new RecurrenceBudget();
   let unreadable = 0;
   // Read first, added after: the conference days depend on when the whole programme runs.
   const read: ReadEvent[] = [];
@@ -276,7 +295,7 @@ function buildFeed(calendars: Component[], ctx: ImportContext, lines: LineIndex)
           }
         }
       }
-      for (const occurrence of occurrences(event, clock, w, where)) read.push({ occurrence, split: split.get(calendar) ?? false, where, markup: markups.get(calendar) ?? 'html' });
+      for (const occurrence of occurrences(event, clock, w, where, budget)) read.push({ occurrence, split: split.get(calendar) ?? false, where, markup: markups.get(calendar) ?? 'html' });
     } catch (error) {
       if (error instanceof FeedError) throw error;
       unreadable += 1;

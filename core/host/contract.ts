@@ -60,7 +60,8 @@ export const OpenLinkRequest = z.object({ url, confirmed: z.boolean() }).strict(
 export type OpenLinkRequest = z.infer<typeof OpenLinkRequest>;
 
 /** A speaker photo for the offline cache: a raster image (never SVG), at most 2 MB, as base64. */
-export const PhotoRequest = z.object({ url }).strict();
+/** `feedUrl`: where the conference's feed was subscribed from; photos on that same host may be on a private network. */
+export const PhotoRequest = z.object({ url, feedUrl: url.optional() }).strict();
 export const PhotoResponse = z.object({
   url: z.string(),
   contentType: z.enum(['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif']),
@@ -105,6 +106,12 @@ export const HostErrorSchema = z.object({
   message: z.string(),
   status: z.number().optional(),
   retryAfterSeconds: z.number().optional(),
+  /**
+   * What kind of failure, when known: a file-system code (`ENOSPC`, `EACCES`, `EROFS`…),
+   * `EMPTY_REFUSED` (the backup copy would have been emptied), or `UNREACHABLE` (the host did
+   * not answer). Lets the renderer decide whether to retry and say what is wrong in words.
+   */
+  code: z.string().max(40).optional(),
 });
 export type HostError = z.infer<typeof HostErrorSchema>;
 export type HostResult<T> = { ok: true; value: T } | { ok: false; error: HostError };

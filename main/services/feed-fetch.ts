@@ -1,4 +1,6 @@
+import { Agent, fetch as undiciFetch } from 'undici';
 import { LIMITS } from '../../core/limits';
+import { checkLiteralHost, guardedLookup, isAllowedHost, type AddressGuard } from './address-guard';
 
 export interface FetchOptions {
   etag?: string | undefined;
@@ -10,6 +12,11 @@ export interface FetchOptions {
   accept?: string;
   /** What is fetched, for messages ("The feed", "The photo"). */
   what?: string;
+  /**
+   * For downloads a feed causes by itself (photos): never connect to loopback, private or
+   * link-local addresses, checked at every hop and pinned (see address-guard.ts).
+   */
+  guard?: AddressGuard;
 }
 
 export type FetchOutcome =
@@ -53,14 +60,23 @@ function retryAfter(header: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, Math.round((date - Date.now()) / 1000));
 }
 
-async function readCapped(response: Response, maxBytes: number, what: string): Promise<Uint8Array> {
-  const reader = (response.body as ReadableStream<Uint8Array> | null)?.getReader();
+/** What the fetcher reads of a response: Node's fetch and undici's (guarded downloads) both give this. */
+interface HttpResponse {
+  status: number;
+  ok: boolean;
+  statusText: string;
+  headers: { get(name: string): string | null };
+  body: { cancel(): Promise<void>; getReader(): { read(): Promise<{ done: boolean; value?: Uint8Array }>; cancel(): Promise<void> } } | null;
+}
+
+async function readCapped(response: HttpResponse, maxBytes: number, what: string): Promise<Uint8Array> {
+  const reader = response.body?.getReader();
   if (!reader) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) break;
+    if (done || value === undefined) break;
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel();
@@ -88,6 +104,7 @@ const STATUS_HINTS: Record<number, string> = {
 
 function describeNetworkError(error: unknown, url: URL, timeoutMs: number, isReadingBody: boolean): FetchError {
   if (error instanceof FetchError) return error;
+  if (error instanceof Error && error.cause instanceof FetchError) return error.cause;
   if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')) {
     const seconds = Math.round(timeoutMs / 1000);
     return new FetchError(isReadingBody ? `${url.host} sent the feed too slowly (not complete within ${seconds} s)` : `${url.host} did not answer within ${seconds} s`);
@@ -122,12 +139,22 @@ export async function fetchFeed(raw: string, options: FetchOptions = {}): Promis
   let isReadingBody = false;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const what = options.what ?? 'The feed';
+  const guard = options.guard;
+  // A guarded request to any host but the allowed one connects only through the checking, pinning lookup.
+  let agent: Agent | undefined;
+  const get = (target: URL, init: { headers: Record<string, string>; redirect: 'manual'; signal: AbortSignal }): Promise<HttpResponse> => {
+    if (!guard || isAllowedHost(target.hostname, guard)) return fetch(target, init);
+    agent ??= new Agent({ connect: { lookup: guardedLookup(guard, what) } });
+    return undiciFetch(target, { ...init, dispatcher: agent });
+  };
   try {
     for (let hop = 0; ; hop += 1) {
       const headers: Record<string, string> = { accept: options.accept ?? 'application/json, application/xml, text/xml, text/calendar, */*;q=0.5' };
       if (options.etag) headers['if-none-match'] = options.etag;
       if (options.lastModified) headers['if-modified-since'] = options.lastModified;
-      const response = await fetch(url, { headers, redirect: 'manual', signal: controller.signal });
+      if (guard) checkLiteralHost(url, guard, what);
+      const response = await get(url, { headers, redirect: 'manual', signal: controller.signal });
       if (response.status >= 300 && response.status < 400 && response.status !== 304) {
         await response.body?.cancel();
         const location = response.headers.get('location');
@@ -160,7 +187,7 @@ export async function fetchFeed(raw: string, options: FetchOptions = {}): Promis
         throw new FetchError(`The server answered ${response.status}${label}${hint ? `: ${hint}` : ''}`, response.status, retryAfter(response.headers.get('retry-after')));
       }
       isReadingBody = true;
-      const bytes = await readCapped(response, maxBytes, options.what ?? 'The feed');
+      const bytes = await readCapped(response, maxBytes, what);
       return {
         kind: 'fetched',
         bytes,
@@ -174,5 +201,6 @@ export async function fetchFeed(raw: string, options: FetchOptions = {}): Promis
     throw describeNetworkError(error, url, timeoutMs, isReadingBody);
   } finally {
     clearTimeout(timer);
+    void agent?.close().catch(() => undefined);
   }
 }

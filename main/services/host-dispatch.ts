@@ -4,7 +4,7 @@ import { FetchError } from './feed-fetch';
 export type HostHandlers = { [C in HostChannel]: (...args: HostArgs<C>) => Promise<HostValue<C>> };
 
 export function isHostChannel(name: string): name is HostChannel {
-  return Object.prototype.hasOwnProperty.call(HOST_CONTRACT, name);
+  return Object.hasOwn(HOST_CONTRACT, name);
 }
 
 function toHostError(error: unknown): HostError {
@@ -14,7 +14,10 @@ function toHostError(error: unknown): HostError {
     if (error.retryAfterSeconds !== undefined) out.retryAfterSeconds = error.retryAfterSeconds;
     return out;
   }
-  return { message: error instanceof Error ? error.message : 'The request failed' };
+  const out: HostError = { message: error instanceof Error ? error.message : 'The request failed' };
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  if (typeof code === 'string' && /^[A-Z][A-Z_]{1,39}$/.test(code)) out.code = code;
+  return out;
 }
 
 /**

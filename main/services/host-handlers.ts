@@ -27,6 +27,14 @@ export interface HandlerDeps {
   calendar?: Promise<CalendarService>;
 }
 
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
 function mirrorOf(deps: HandlerDeps): MirrorFile {
   if (!deps.mirror) throw new Error('This host keeps no backup copy of personal data.');
   return deps.mirror;
@@ -37,7 +45,8 @@ export function createHostHandlers(deps: HandlerDeps): HostHandlers {
   return {
     'app:info': () => Promise.resolve({ mode: deps.mode, version: deps.version, platform: deps.platform }),
     'feeds:fetch': async (request) => {
-      const outcome = await fetchFeed(request.url, { ...deps.fetchLimits, etag: request.etag, lastModified: request.lastModified });
+      // The feed's own host may be anywhere (a conference LAN, this machine); a redirect to any other host must not lead into the local network.
+      const outcome = await fetchFeed(request.url, { ...deps.fetchLimits, etag: request.etag, lastModified: request.lastModified, guard: { allowedHost: hostOf(request.url) } });
       if (outcome.kind === 'not-modified') return outcome;
       // The feed's own encoding (BOM, UTF-16, the XML declaration's), as lanyard-feed reads it.
       const text = decodeFeedBytes(outcome.bytes);
@@ -67,7 +76,7 @@ export function createHostHandlers(deps: HandlerDeps): HostHandlers {
       return null;
     },
     'photos:fetch': async (request) => {
-      const photo = await fetchPhoto(request.url);
+      const photo = await fetchPhoto(request.url, { feedUrl: request.feedUrl });
       return {
         url: photo.url,
         contentType: photo.contentType,

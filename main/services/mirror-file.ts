@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { open, readdir, readFile, rename, stat, unlink, mkdir, copyFile } from 'node:fs/promises';
+import { open, readdir, readFile, rename, stat, unlink, mkdir, copyFile, type FileHandle } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { checkPersonalData, isEffectivelyEmpty, MAX_PERSONAL_CHARS, PersonalDataError } from '../../core/personal/io';
@@ -110,13 +110,34 @@ async function fsyncDir(dir: string): Promise<void> {
   await fsyncPath(dir).catch(() => undefined);
 }
 
-async function writeDurably(path: string, text: string): Promise<void> {
+/** Writes the bytes of one file; replaceable so tests can make the disk "full" half-way through. */
+export type WriteText = (handle: FileHandle, text: string) => Promise<void>;
+
+const writeText: WriteText = (handle, text) => handle.writeFile(text, 'utf8');
+
+/**
+ * Writes and fsyncs a new file. When that fails (ENOSPC, EACCES, EIO…) the partial file is
+ * removed at once: a full disk must not be left fuller by the attempt.
+ */
+async function writeDurably(path: string, text: string, write: WriteText): Promise<void> {
   const handle = await open(path, 'wx', 0o600);
   try {
-    await handle.writeFile(text, 'utf8');
+    await write(handle, text);
     await handle.sync();
-  } finally {
-    await handle.close();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await unlink(path).catch(() => undefined);
+    throw error;
+  }
+  await handle.close();
+}
+
+/** Thrown when an empty dataset would replace a non-empty backup: a decision, not a fault, so never retried. */
+export class EmptyMirrorRefused extends Error {
+  readonly code = 'EMPTY_REFUSED';
+  constructor() {
+    super('Refusing to replace the backup copy of your agenda with an empty one; clear your data explicitly to do that.');
+    this.name = 'EmptyMirrorRefused';
   }
 }
 
@@ -125,6 +146,8 @@ export interface MirrorFileOptions {
   now?: () => number;
   /** Called between writing the temporary file and renaming it (tests simulate a crash here). */
   beforeRename?: (tempPath: string) => Promise<void>;
+  /** Writes a file's bytes (tests and the web server's fault switch inject ENOSPC/EACCES here). */
+  writeText?: WriteText;
 }
 
 export interface MirrorFile {
@@ -156,10 +179,10 @@ export function createMirrorFile(dir: string, options: MirrorFileOptions = {}): 
     await Promise.all(names.filter((n) => n.startsWith(`${MIRROR_FILE}${TEMP_MARK}`) || n.startsWith(`${MIRROR_PREVIOUS}${TEMP_MARK}`)).map((n) => unlink(join(dir, n)).catch(() => undefined)));
   }
 
-  async function setAside(path: string): Promise<string> {
+  async function setAside(path: string, kind: 'corrupt' | 'prev.corrupt' = 'corrupt'): Promise<string> {
     const stamp = new Date(now()).toISOString().replace(/[:.]/g, '-');
-    let target = join(dir, `personal-data.corrupt-${stamp}.json`);
-    for (let n = 2; await stat(target).then(() => true, () => false); n += 1) target = join(dir, `personal-data.corrupt-${stamp}-${n}.json`);
+    let target = join(dir, `personal-data.${kind}-${stamp}.json`);
+    for (let n = 2; await stat(target).then(() => true, () => false); n += 1) target = join(dir, `personal-data.${kind}-${stamp}-${n}.json`);
     await rename(path, target);
     await fsyncDir(dir);
     return target;
@@ -170,15 +193,25 @@ export function createMirrorFile(dir: string, options: MirrorFileOptions = {}): 
     const first = await checkFile(current);
     if (first.ok) return { data: first.data, source: 'current', path: current, writtenAt: first.writtenAt };
     let problem: string | undefined;
+    let currentAside: string | undefined;
     if (!first.missing) {
-      const aside = await setAside(current).catch(() => undefined);
-      problem = `The backup file ${current} was damaged: ${first.problem}.${aside ? ` It was kept as ${aside}.` : ''}`;
+      currentAside = await setAside(current).catch(() => undefined);
+      problem = `The backup file ${current} was damaged: ${first.problem}.${currentAside ? ` It was kept as ${currentAside}.` : ''}`;
     }
     const second = await checkFile(previous);
     if (second.ok) {
       return { data: second.data, source: 'previous', path: previous, writtenAt: second.writtenAt, problem: problem ?? `The backup file ${current} is missing; the copy before it was used.` };
     }
-    if (!second.missing) problem = `${problem ? `${problem} ` : ''}The previous copy ${previous} is damaged too: ${second.problem}.`;
+    if (!second.missing) {
+      // Nothing could be restored. Keep the damaged previous copy aside too, so that the next
+      // change (written as a new current file, then copied to "previous") never replaces it.
+      const prevAside = await setAside(previous, 'prev.corrupt').catch(() => undefined);
+      const kept = [currentAside, prevAside].filter((p): p is string => p !== undefined);
+      problem = first.missing
+        ? `Your stars, notes, reminder settings, watch list and subscriptions could not be restored from the backup copy: ${current} is missing and the copy before it is damaged (${second.problem}).`
+        : `Your stars, notes, reminder settings, watch list and subscriptions could not be restored from the backup copy: both backup files are damaged (${MIRROR_FILE}: ${first.problem}; ${MIRROR_PREVIOUS}: ${second.problem}).`;
+      if (kept.length > 0) problem += ` ${kept.length === 2 ? 'Both were' : 'It was'} kept, untouched, as ${kept.join(' and ')}.`;
+    }
     return { data: null, source: 'none', path: current, ...(problem ? { problem } : {}) };
   }
 
@@ -189,7 +222,7 @@ export function createMirrorFile(dir: string, options: MirrorFileOptions = {}): 
     if (!allowEmpty && isEffectivelyEmpty(checked)) {
       const stored = existing.ok ? existing.data : (await checkFile(previous).then((p) => (p.ok ? p.data : undefined)));
       if (stored && !isEffectivelyEmpty(stored)) {
-        throw new Error('Refusing to replace the backup copy of your agenda with an empty one; clear your data explicitly to do that.');
+        throw new EmptyMirrorRefused();
       }
     }
     const writtenAt = now();
@@ -198,11 +231,11 @@ export function createMirrorFile(dir: string, options: MirrorFileOptions = {}): 
     const text = JSON.stringify(envelope);
     tempCounter += 1;
     const temp = join(dir, `${MIRROR_FILE}${TEMP_MARK}${process.pid}-${tempCounter}`);
-    await writeDurably(temp, text);
+    await writeDurably(temp, text, options.writeText ?? writeText);
+    const prevTemp = join(dir, `${MIRROR_PREVIOUS}${TEMP_MARK}${process.pid}-${tempCounter}`);
     try {
       if (existing.ok) {
         // Keep the current good copy as the previous one (copy + rename, so "current" always exists).
-        const prevTemp = join(dir, `${MIRROR_PREVIOUS}${TEMP_MARK}${process.pid}-${tempCounter}`);
         await copyFile(current, prevTemp);
         await fsyncPath(prevTemp);
         await rename(prevTemp, previous);
@@ -212,7 +245,7 @@ export function createMirrorFile(dir: string, options: MirrorFileOptions = {}): 
       await options.beforeRename?.(temp);
       await rename(temp, current);
     } catch (error) {
-      await unlink(temp).catch(() => undefined);
+      await Promise.all([unlink(temp).catch(() => undefined), unlink(prevTemp).catch(() => undefined)]);
       throw error;
     }
     await fsyncDir(dir);

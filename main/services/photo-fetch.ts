@@ -1,3 +1,4 @@
+import type { ResolveAll } from './address-guard';
 import { FetchError, fetchFeed } from './feed-fetch';
 
 /** Raster formats a speaker photo may have. SVG is refused: it can carry script. */
@@ -39,20 +40,42 @@ function mediaType(header: string | undefined): string {
   return (header ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
+export interface PhotoFetchOptions {
+  timeoutMs?: number;
+  maxBytes?: number;
+  /** The URL the conference's feed was subscribed from: photos on that same host may be on a private network. */
+  feedUrl?: string | undefined;
+  /** Name resolution, for tests. */
+  resolve?: ResolveAll;
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Fetches one speaker photo for the offline cache, with the feed fetcher's guards (https
  * only, http for this machine; a timeout; bounded redirects that never leave https) and a
- * 2 MB cap. Only raster images are accepted: the declared type must be one of
- * PHOTO_TYPES and the bytes must really be such an image, so SVG, HTML or a script labelled
- * as a picture never reaches the page.
+ * 2 MB cap. A feed names these URLs and the app fetches them by itself, so they never reach
+ * loopback, private or link-local addresses (every resolved address checked, at every hop,
+ * and the connection pinned to it) unless the feed itself came from that same host. Only
+ * raster images are accepted: the declared type must be one of PHOTO_TYPES and the bytes
+ * must really be such an image, so SVG, HTML or a script labelled as a picture never
+ * reaches the page.
  */
-export async function fetchPhoto(raw: string, options: { timeoutMs?: number; maxBytes?: number } = {}): Promise<FetchedPhoto> {
+export async function fetchPhoto(raw: string, options: PhotoFetchOptions = {}): Promise<FetchedPhoto> {
   const outcome = await fetchFeed(raw, {
     timeoutMs: options.timeoutMs ?? PHOTO_TIMEOUT_MS,
     maxBytes: options.maxBytes ?? PHOTO_MAX_BYTES,
     maxRedirects: 3,
     accept: 'image/avif, image/webp, image/png, image/jpeg, image/gif;q=0.8',
     what: 'The photo',
+    guard: { allowedHost: hostOf(options.feedUrl), ...(options.resolve ? { resolve: options.resolve } : {}) },
   });
   if (outcome.kind !== 'fetched') throw new FetchError('The server answered 304 Not Modified to a photo request without validators');
   const declared = mediaType(outcome.contentType);

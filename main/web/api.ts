@@ -2,22 +2,50 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dispatch, type HostHandlers } from '../services/host-dispatch';
 
 /** Requests with a body larger than this are refused (the API only takes small JSON arguments). */
-const MAX_BODY = 64 * 1024;
-/** Calls that carry the user's whole personal data (the mirror) may be larger. */
-const LARGE_BODY: Readonly<Record<string, number>> = { 'personal:write-mirror': 80 * 1024 * 1024, 'calendar:publish': 40 * 1024 * 1024 };
+export const MAX_BODY = 64 * 1024;
+/**
+ * Calls that carry the user's whole personal data (the mirror) may be larger. A Map, not an
+ * object literal: `/api/constructor` or `/api/__proto__` must not find Object's own members
+ * and so escape the limit.
+ */
+const LARGE_BODY: ReadonlyMap<string, number> = new Map([
+  ['personal:write-mirror', 80 * 1024 * 1024],
+  ['calendar:publish', 40 * 1024 * 1024],
+]);
 export const API_HEADER = 'x-lanyard-request';
 
-function readBody(req: IncomingMessage, maxBody = MAX_BODY): Promise<string> {
+/** The most bytes a call on this channel may send; every path has a limit. */
+export function bodyLimit(channel: string): number {
+  return LARGE_BODY.get(channel) ?? MAX_BODY;
+}
+
+class BodyTooLarge extends Error {}
+
+/**
+ * Reads the body while counting it; past the limit it stops listening at once and rejects
+ * with BodyTooLarge, so an endless upload is never held in memory.
+ */
+function readBody(req: IncomingMessage, maxBody: number): Promise<string> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > maxBody) {
+      reject(new BodyTooLarge());
+      return;
+    }
     let size = 0;
     const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
       size += chunk.byteLength;
-      if (size > maxBody) {
-        reject(new Error('request body too large'));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
+      if (size <= maxBody) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off('data', onData);
+      chunks.length = 0;
+      req.pause();
+      reject(new BodyTooLarge());
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
@@ -47,12 +75,24 @@ export async function handleApi(handlers: HostHandlers, req: IncomingMessage, re
     res.writeHead(403, json).end(JSON.stringify({ ok: false, error: { message: `Refused: ${refused}` } }));
     return;
   }
-  const channel = decodeURIComponent((req.url ?? '').slice('/api/'.length).split('?')[0] ?? '');
+  let channel: string;
+  try {
+    channel = decodeURIComponent((req.url ?? '').slice('/api/'.length).split('?')[0] ?? '');
+  } catch {
+    res.writeHead(400, json).end(JSON.stringify({ ok: false, error: { message: 'The call name is not valid' } }));
+    return;
+  }
   let args: unknown;
   try {
-    const body = JSON.parse(await readBody(req, LARGE_BODY[channel])) as { args?: unknown };
+    const body = JSON.parse(await readBody(req, bodyLimit(channel))) as { args?: unknown };
     args = body.args ?? [];
-  } catch {
+  } catch (error) {
+    if (error instanceof BodyTooLarge) {
+      // Answer, then close the connection: the rest of the upload is never read.
+      res.on('finish', () => req.socket.destroy());
+      res.writeHead(413, { ...json, connection: 'close' }).end(JSON.stringify({ ok: false, error: { message: `The request body is larger than ${bodyLimit(channel)} bytes` } }));
+      return;
+    }
     res.writeHead(400, json).end(JSON.stringify({ ok: false, error: { message: 'The request body is not valid JSON' } }));
     return;
   }

@@ -104,6 +104,8 @@ async function nextMeasure(page: Page, name: string, count: number): Promise<Mea
 /** Subscribes the way a person does: open the subscribe link, wait for the preview, press Subscribe. */
 async function subscribe(page: Page, app: string, feedUrl: string): Promise<string> {
   await page.goto(`${app}#/subscribe?url=${encodeURIComponent(feedUrl)}`);
+  // A subscribe link only fills the form in: nothing is fetched before Preview.
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
   const preview = page.getByRole('region', { name: 'Feed preview' });
   await preview.getByRole('button', { name: 'Subscribe' }).click({ timeout: 60_000 });
   await page.waitForURL(/#\/c\//, { timeout: 60_000 });

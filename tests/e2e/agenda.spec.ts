@@ -7,6 +7,8 @@ const host = useFeedHost(test);
 
 async function subscribe(page: Page): Promise<void> {
   await page.goto(`/#/subscribe?url=${encodeURIComponent(`${host().url}testcon.json`)}`);
+  // A subscribe link only fills the form in: nothing is fetched before Preview.
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
   const preview = page.getByRole('region', { name: 'Feed preview' });
   await preview.getByRole('button', { name: 'Subscribe' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'TestCon 2023' })).toBeVisible();

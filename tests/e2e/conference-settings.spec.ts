@@ -70,6 +70,7 @@ test('rename a conference and change its time zone; the times are read again and
 test('a CCC hub-style feed previews in Europe/Berlin with the Opening Ceremony at 10:30; the zone chosen in the form is used', async ({ page }) => {
   host().publish('hub.xml', hubXml());
   await page.goto(`/#/subscribe?url=${encodeURIComponent(`${host().url}hub.xml`)}`);
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
   const preview = page.getByRole('region', { name: 'Feed preview' });
   const fact = (name: string) => preview.locator('dt', { hasText: name }).locator('+ dd');
   await expect(fact('Time zone')).toHaveText('Europe/Berlin');

@@ -19,6 +19,7 @@ const widget = JSON.stringify({
 test('pretalx Markdown shows as formatted text with clickable links, and no remote image', async ({ page }) => {
   host().publish('widget.json', widget);
   await page.goto(`/#/subscribe?url=${encodeURIComponent(`${host().url}widget.json`)}`);
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
   const preview = page.getByRole('region', { name: 'Feed preview' });
   await expect(preview.getByRole('heading', { name: 'MarkdownCon' })).toBeVisible();
   await preview.getByRole('button', { name: 'Subscribe' }).click();

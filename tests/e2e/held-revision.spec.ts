@@ -20,6 +20,8 @@ function cut(keep: number, revision: string): string {
 
 async function subscribe(page: Page): Promise<void> {
   await page.goto(`/#/subscribe?url=${encodeURIComponent(`${host().url}testcon.json`)}`);
+  // A subscribe link only fills the form in: nothing is fetched before Preview.
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
   const preview = page.getByRole('region', { name: 'Feed preview' });
   await expect(preview.getByRole('heading', { name: 'TestCon 2023' })).toBeVisible();
   await preview.getByRole('button', { name: 'Subscribe' }).click();

@@ -69,6 +69,8 @@ async function fakeTheWeb(context: BrowserContext): Promise<void> {
 
 async function subscribe(page: Page, url: string): Promise<void> {
   await page.goto(`/#/subscribe?url=${encodeURIComponent(url)}`);
+  // A subscribe link only fills the form in: nothing is fetched before Preview.
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
   const preview = page.getByRole('region', { name: 'Feed preview' });
   await expect(preview.getByRole('heading', { name: 'TestCon 2023' })).toBeVisible();
   await preview.getByRole('button', { name: 'Subscribe' }).click();

@@ -80,6 +80,8 @@ test('the app’s own reminder and change notifications reach the desktop, once 
     const conf = liveConference(Date.now());
     feeds.publish('testcon.json', conf.build(() => undefined));
     await page.goto(`/#/subscribe?url=${encodeURIComponent(`${feeds.url}testcon.json`)}`);
+    // A subscribe link only fills the form in: nothing is fetched before Preview.
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
     await page.getByRole('region', { name: 'Feed preview' }).getByRole('button', { name: 'Subscribe' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'TestCon 2023' })).toBeVisible();
 

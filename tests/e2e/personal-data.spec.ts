@@ -71,6 +71,8 @@ async function openDataPage(page: Page): Promise<void> {
 
 test('the browser storage wiped: stars, notes, settings and subscriptions come back from the mirror file', async ({ page, context, baseURL }) => {
   await page.goto(`/#/subscribe?url=${encodeURIComponent(`${feeds.url}testcon.json`)}`);
+  // A subscribe link only fills the form in: nothing is fetched before Preview.
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
   await page.getByRole('region', { name: 'Feed preview' }).getByRole('button', { name: 'Subscribe' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'TestCon 2023' })).toBeVisible();
 
@@ -194,7 +196,8 @@ test('export my data and import it again, with a real download; a broken file is
   await expect(page.getByTestId('data-counts')).toHaveText('0 starred sessions, 0 notes, 0 to watch later, 1 conference.');
   const broken = text.replace('"star": "going"', '"star": "definitely"');
   await page.getByLabel('Import my data from a file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
-  await expect(page.getByRole('alert')).toContainText(/broken\.json: .* \(at agenda\[\d\]\.star\)\. Nothing was changed\./);
+  // (When a backup file had been written before, the emptied file is a damaged one: the shell then also says nothing could be restored.)
+  await expect(page.getByRole('alert').filter({ hasText: 'broken.json' })).toContainText(/broken\.json: .* \(at agenda\[\d\]\.star\)\. Nothing was changed\./);
   await page.getByLabel('Import my data from a file').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await expect(page.getByTestId('import-report')).toContainText('Agenda entries (stars, notes, reminders): 2 added, 0 updated, 0 unchanged');
   await expect(page.getByTestId('data-counts')).toHaveText('2 starred sessions, 0 notes, 0 to watch later, 1 conference.');

@@ -15,6 +15,7 @@ async function star(page: Page, sessionId: string, title: string, level: 'Going'
 
 async function subscribe(page: Page, url: string): Promise<void> {
   await page.goto(`/#/subscribe?url=${encodeURIComponent(url)}`);
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
   await page.getByRole('region', { name: 'Feed preview' }).getByRole('button', { name: 'Subscribe' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'TestCon 2023' })).toBeVisible();
 }

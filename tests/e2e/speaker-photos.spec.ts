@@ -30,6 +30,8 @@ test('speaker photos are cached at subscription and still shown with the server 
   }));
 
   await page.goto(`/#/subscribe?url=${encodeURIComponent(`${host().url}testcon.json`)}`);
+  // A subscribe link only fills the form in: nothing is fetched before Preview.
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
   await page.getByRole('region', { name: 'Feed preview' }).getByRole('button', { name: 'Subscribe' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'TestCon 2023' })).toBeVisible();
 

@@ -88,6 +88,8 @@ test('a full disk while subscribing: nothing half-stored, the user is told', asy
     await setQuota(context, page, new URL(baseURL!).origin, 1024 * 1024);
     feeds.publish('testcon.json', bigRevision());
     await page.goto(`/#/subscribe?url=${encodeURIComponent(`${feeds.url}testcon.json`)}`);
+    // A subscribe link only fills the form in: nothing is fetched before Preview.
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
     await page.getByRole('region', { name: 'Feed preview' }).getByRole('button', { name: 'Subscribe' }).click();
     await expect(page.getByRole('alert')).toHaveText('TestCon 2023 could not be stored: there is not enough storage space (the disk or the browser\'s quota is full). Nothing was saved; free some space and try again.');
     await page.screenshot({ path: 'tests/e2e/screenshots/quota-subscribe.png' });
@@ -105,6 +107,8 @@ test('a full disk while subscribing: nothing half-stored, the user is told', asy
 
 async function subscribe(page: Page): Promise<void> {
   await page.goto(`/#/subscribe?url=${encodeURIComponent(`${feeds.url}testcon.json`)}`);
+  // A subscribe link only fills the form in: nothing is fetched before Preview.
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
   await page.getByRole('region', { name: 'Feed preview' }).getByRole('button', { name: 'Subscribe' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'TestCon 2023' })).toBeVisible();
   await expect(page.getByText(/^18 sessions/)).toBeVisible();

@@ -9,6 +9,8 @@ test.beforeEach(() => host().publish('testcon.json', testConference()));
 
 async function subscribeToTestCon(page: Page): Promise<void> {
   await page.goto(`/#/subscribe?url=${encodeURIComponent(`${host().url}testcon.json`)}`);
+  // A subscribe link only fills the form in: nothing is fetched before Preview.
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
   const preview = page.getByRole('region', { name: 'Feed preview' });
   await expect(preview.getByRole('heading', { name: 'TestCon 2023' })).toBeVisible();
   await expect(preview.getByText('18', { exact: true })).toBeVisible();
@@ -94,6 +96,8 @@ test('the preview says what the feed is (dates, zone, counts, warnings) and stor
     feed.sessions[1]!.speakerIds.push('nobody');
   }));
   await page.goto(`/#/subscribe?url=${encodeURIComponent(`${host().url}warned.json`)}`);
+  // A subscribe link only fills the form in: nothing is fetched before Preview.
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
   const preview = page.getByRole('region', { name: 'Feed preview' });
   await expect(preview.getByRole('heading', { name: 'TestCon 2023' })).toBeVisible();
   const fact = (name: string) => preview.locator('dt', { hasText: name }).locator('+ dd');

@@ -20,6 +20,8 @@ test.afterEach(async () => {
 
 async function subscribeToFosdem(page: Page): Promise<void> {
   await page.goto(`/#/subscribe?url=${encodeURIComponent(`${feeds.url}fosdem-2020.xml`)}`);
+  // A subscribe link only fills the form in: nothing is fetched before Preview.
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
   const preview = page.getByRole('region', { name: 'Feed preview' });
   await expect(preview.getByRole('heading', { name: 'FOSDEM 2020' })).toBeVisible({ timeout: 20_000 });
   await preview.getByRole('button', { name: 'Subscribe' }).click();

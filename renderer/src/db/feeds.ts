@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import type { FeedWarning } from '../../../core/errors';
 import type { FeedDiff } from '../../../core/feed/diff';
 import type { FormatId } from '../../../core/formats/sniff';
@@ -7,6 +8,26 @@ import { scheduleOf } from './schedules';
 import { speakerPhotoUrls, type LanyardDb, type SubscriptionRecord } from './schema';
 
 const FEED_TABLES = ['conferences', 'schedules', 'announcements'] as const;
+
+/**
+ * Revisions kept per conference, newest first. The log feeds *What changed* and the history
+ * in calendar exports; a conference changes a few dozen times in its life (FOSDEM: about one
+ * revision an hour around the event), so 100 keeps the whole history of a real conference
+ * while a feed that changes at every poll can no longer grow the store without end.
+ */
+export const MAX_REVISIONS_PER_CONFERENCE = 100;
+
+/** Deletes a conference's revisions beyond the newest MAX_REVISIONS_PER_CONFERENCE (inside the caller's transaction). */
+export async function pruneRevisions(db: LanyardDb, conferenceId: string): Promise<number> {
+  const older = await db.revisions
+    .where('[conferenceId+at]')
+    .between([conferenceId, Dexie.minKey], [conferenceId, Dexie.maxKey])
+    .reverse()
+    .offset(MAX_REVISIONS_PER_CONFERENCE)
+    .primaryKeys();
+  await db.revisions.bulkDelete(older);
+  return older.length;
+}
 
 /** Everything stored for one conference, reassembled as a feed (for diffing a new revision). */
 export async function loadFeed(db: LanyardDb, conferenceId: string): Promise<Feed | undefined> {
@@ -94,6 +115,7 @@ export async function storeFeed(db: LanyardDb, input: StoreFeedInput): Promise<v
     // Requests are queued at once and run in order; waiting on each in turn only adds round trips.
     await Promise.all(writes);
     const revisionId = revision ? await revision : undefined;
+    if (revision) await pruneRevisions(db, id);
     // Stars, notes and reminders follow their sessions, in the same transaction as the new rows.
     await reattachPersonal(db, { conferenceId: id, previous, next: feed, diff: input.diff, revisionId, now });
   });

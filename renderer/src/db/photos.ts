@@ -24,6 +24,12 @@ export async function photoUrlsOf(db: LanyardDb, conferenceId: string): Promise<
 }
 
 /** Photo URLs of a conference that are neither cached nor waiting out a recent failure. */
+/** Where the conference's feed was subscribed from, if from a URL: photos on that host may be on a private network. */
+export async function feedUrlOf(db: LanyardDb, conferenceId: string): Promise<string | undefined> {
+  const subscription = await db.subscriptions.get(conferenceId);
+  return subscription?.source === 'url' ? subscription.url : undefined;
+}
+
 export async function photosToFetch(db: LanyardDb, conferenceId: string, now: number): Promise<string[]> {
   const urls = await photoUrlsOf(db, conferenceId);
   const rows = await db.photos.bulkGet(urls);

@@ -21,7 +21,7 @@ async function call<T>(channel: HostChannel, args: unknown[]): Promise<HostResul
     });
     return (await response.json()) as HostResult<T>;
   } catch {
-    return { ok: false, error: { message: 'Lanyard’s background service is not reachable; is `npm start` still running?' } };
+    return { ok: false, error: { message: 'Lanyard’s background service is not reachable; is `npm start` still running?', code: 'UNREACHABLE' } };
   }
 }
 

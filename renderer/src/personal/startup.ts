@@ -29,15 +29,12 @@ export async function clearPersonalData(db: LanyardDb): Promise<number> {
  * Removes a conference the user chose to remove (with their stars and notes for it) and writes
  * the result over the mirror at once, even when nothing of theirs is left: the mirror is
  * otherwise never emptied, and a restore would bring the conference back. The removal stands
- * when the mirror cannot be written; that is reported like any failed backup write.
+ * when the mirror cannot be written; that is reported, and retried, like any failed backup write.
  */
 export async function removeConferenceAndBackup(db: LanyardDb, id: string): Promise<void> {
   await removeConference(db, id);
-  try {
-    if (writer) await writer.writeCleared();
-  } catch (error) {
-    usePersonalNotices.getState().setMirror({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
-  }
+  // A failed write is reported (and retried) by the writer's own events.
+  await writer?.writeCleared().catch(() => undefined);
 }
 
 /**
@@ -57,12 +54,21 @@ export async function prepareStorage(db: LanyardDb, now: number): Promise<() => 
   }
   if (outcome.restored) notices.setRestored(restoreMessage(outcome.restored, (ms) => timeFormat.format(ms)));
   if (outcome.problem) notices.setMirrorProblem(outcome.problem);
+  if (outcome.unrestorable) notices.setUnrestorable(outcome.unrestorable);
 
   writer = startMirrorWriter(db, mirror, {
     ...(outcome.mirrorSignature ? { initialSignature: outcome.mirrorSignature } : {}),
     events: {
       onWritten: ({ path, writtenAt }) => usePersonalNotices.getState().setMirror({ state: 'saved', path, writtenAt }),
-      onFailed: (message) => usePersonalNotices.getState().setMirror({ state: 'failed', message }),
+      onFailed: (message, { code, retryInMs }) => {
+        // Keep where and when the file was last saved: Your data still shows them.
+        const { path, writtenAt } = usePersonalNotices.getState().mirror;
+        usePersonalNotices.getState().setMirror({ path, writtenAt, state: retryInMs === undefined ? 'failed' : 'retrying', message, ...(code ? { code } : {}) });
+      },
+      onCaughtUp: () => {
+        const { path, writtenAt } = usePersonalNotices.getState().mirror;
+        usePersonalNotices.getState().setMirror({ path, writtenAt, state: 'saved' });
+      },
     },
   });
   const hide = (): void => writer?.flush();

@@ -1,5 +1,5 @@
 import type { HostApi } from '../../../core/host/contract';
-import { photosToFetch, prunePhotos, recordPhotoFailure, storePhoto } from '../db/photos';
+import { feedUrlOf, photosToFetch, prunePhotos, recordPhotoFailure, storePhoto } from '../db/photos';
 import type { LanyardDb } from '../db/schema';
 import { host } from '../host';
 
@@ -36,9 +36,11 @@ export function cachePhotos(db: LanyardDb, conferenceId: string, fetchPhoto: Pho
     const report: PhotoRunReport = { cached: 0, failed: 0, pruned: 0 };
     report.pruned = await prunePhotos(db);
     const queue = await photosToFetch(db, conferenceId, now);
+    // The host refuses private addresses for photos unless the feed itself came from that host.
+    const feedUrl = await feedUrlOf(db, conferenceId);
     const worker = async (): Promise<void> => {
       for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
-        const answer = await fetchPhoto({ url });
+        const answer = await fetchPhoto(feedUrl ? { url, feedUrl } : { url });
         if (answer.ok) {
           const { base64, contentType, etag, lastModified } = answer.value;
           await storePhoto(db, url, { blob: new Blob([decodeBase64(base64)], { type: contentType }), contentType, etag, lastModified }, now);

@@ -71,6 +71,8 @@ export function useFeedHost(hooks: { beforeEach: (fn: () => Promise<void>) => vo
 /** Subscribes the way a person does: the subscribe link, the preview, Subscribe; waits for the schedule. */
 export async function subscribeByLink(page: Page, feedUrl: string, title = 'TestCon 2023'): Promise<void> {
   await page.goto(`/#/subscribe?url=${encodeURIComponent(feedUrl)}`);
+  // A subscribe link only fills the form in: nothing is fetched before Preview.
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
   await page.getByRole('region', { name: 'Feed preview' }).getByRole('button', { name: 'Subscribe' }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 }

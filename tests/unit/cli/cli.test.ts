@@ -126,6 +126,21 @@ describe('the installed command', () => {
     expect(failed.stdout).toBe('');
     expect(failed.stderr.trim().split('\n')).toHaveLength(1);
   });
+
+  it('inspects a 300-byte calendar whose repeat rule matches no date, quickly and in bounded memory', () => {
+    const hopeless = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//x//x//EN', 'BEGIN:VEVENT', 'UID:leap@example.org', 'DTSTART:20260101T100000Z',
+      'DURATION:PT1H', 'SUMMARY:Never', 'RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+    expect(hopeless.length).toBeLessThan(300);
+    const file = join(tmp, 'never.ics');
+    writeFileSync(file, hopeless);
+    // 64 MB of heap and 60 s: the unbounded expansion grew past 3 GB and never ended.
+    const result = spawnSync(process.execPath, ['--max-old-space-size=64', 'bin/lanyard-feed.mjs', 'inspect', file, '--json'], { encoding: 'utf8', timeout: 60_000 });
+    expect(result.error).toBeUndefined();
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout) as { counts: { sessions: number }; warnings: { code: string; message: string }[] };
+    expect(report.counts.sessions).toBe(1);
+    expect(report.warnings.find((w) => w.code === 'recurrence-budget')?.message).toMatch(/^"Never" has a repeat rule that matches few or no dates/);
+  }, 90_000);
 });
 
 describeCorpus('lanyard-feed on real feeds', () => {

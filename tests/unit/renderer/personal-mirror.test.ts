@@ -115,6 +115,26 @@ describe('restoring from the mirror file', () => {
     expect(restoreMessage(outcome.restored!, () => 'x')).toContain('The latest backup was damaged, so the copy before it was used.');
   });
 
+  it('says what could not be restored when both files are damaged and the store is empty, and only notes it when the store has data', async () => {
+    const damageBoth = async (): Promise<void> => {
+      await file.write(personalData({ agenda: [agendaEntry('c', 'only-one')] }));
+      await file.write(saved());
+      writeFileSync(join(dir, 'personal-data.json'), '{"format":"lanyard-mirror","data":{"agen');
+      writeFileSync(join(dir, 'personal-data.prev.json'), '');
+    };
+    await damageBoth();
+    const empty = await restoreFromMirror(db, hostOf(file));
+    expect(empty.restored).toBeUndefined();
+    expect(empty.unrestorable).toMatch(/^Your stars, notes, reminder settings, watch list and subscriptions could not be restored from the backup copy: both backup files are damaged/);
+    expect(empty.problem).toBe(empty.unrestorable);
+
+    await db.agenda.put(agendaEntry('c', 'kept-here'));
+    await damageBoth();
+    const full = await restoreFromMirror(db, hostOf(file));
+    expect(full.unrestorable).toBeUndefined();
+    expect(full.problem).toMatch(/both backup files are damaged/);
+  });
+
   it('does nothing when the host has no mirror, and reports why', async () => {
     const broken: MirrorHost = { readMirror: () => Promise.resolve({ ok: false, error: { message: 'not reachable' } }), writeMirror: () => Promise.reject(new Error('unused')) };
     expect(await restoreFromMirror(db, broken)).toEqual({ problem: 'The backup copy of your data could not be read: not reachable' });
@@ -177,9 +197,11 @@ describe('mirroring changes', () => {
     const writer = startMirrorWriter(db, hostOf(file), { debounceMs: 60_000, events: { onWritten: () => undefined, onFailed: () => undefined } });
     try {
       await db.agenda.put(agendaEntry('c', 's1'));
-      await new Promise((r) => setTimeout(r, 50));
-      writer.flush();
-      await waitFor(async () => ((await file.read()).data?.agenda.length ?? 0) === 1, 'the flushed write');
+      // The change reaches the writer through a live query; flush until it has (the debounce is a minute, so only flush writes).
+      await waitFor(async () => {
+        writer.flush();
+        return ((await file.read()).data?.agenda.length ?? 0) === 1;
+      }, 'the flushed write');
     } finally {
       writer.stop();
     }

@@ -25,10 +25,12 @@ afterEach(() => dropDb(db));
 /** A host that answers photo requests like the real one would, counting calls and how many run at once. */
 function fakeHost(failing: ReadonlySet<string> = new Set()) {
   const calls: string[] = [];
+  const feedUrls: Array<string | undefined> = [];
   let active = 0;
   let maxActive = 0;
-  const fetchPhoto: HostApi['fetchPhoto'] = async ({ url }) => {
+  const fetchPhoto: HostApi['fetchPhoto'] = async ({ url, feedUrl }) => {
     calls.push(url);
+    feedUrls.push(feedUrl);
     active += 1;
     maxActive = Math.max(maxActive, active);
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -37,7 +39,7 @@ function fakeHost(failing: ReadonlySet<string> = new Set()) {
     const value: PhotoResponse = { url, contentType: 'image/png', base64: PNG.toString('base64'), etag: `"${url.length}"` };
     return { ok: true, value };
   };
-  return { fetchPhoto, calls, maxActive: () => maxActive };
+  return { fetchPhoto, calls, feedUrls, maxActive: () => maxActive };
 }
 
 async function subscribeSample(id = 'centos', url = 'https://example.org/centos.json'): Promise<string> {
@@ -53,6 +55,8 @@ describe('caching speaker photos', () => {
     const report = await cachePhotos(db, id, host.fetchPhoto, T0);
     expect(report).toEqual({ cached: SAMPLE_PHOTOS.length, failed: 0, pruned: 0 });
     expect([...host.calls].sort()).toEqual([...SAMPLE_PHOTOS].sort());
+    // Each request names the feed's own address, so the host can allow photos on that same (possibly private) host.
+    expect(new Set(host.feedUrls)).toEqual(new Set(['https://example.org/centos.json']));
     expect(host.maxActive()).toBeGreaterThan(1);
     expect(host.maxActive()).toBeLessThanOrEqual(3);
     const stored = await db.photos.get(SAMPLE_PHOTOS[0]!);

@@ -7,7 +7,7 @@ const require = createRequire(import.meta.url);
 const afterPack = require('../../../scripts/fuses.cjs') as { FUSES: Record<string | number, unknown> };
 
 describe('Electron fuses flipped at packaging time', () => {
-  it('turns off running as Node, NODE_OPTIONS and the inspector; turns on cookie encryption, ASAR integrity and ASAR-only loading', () => {
+  it('turns off running as Node, NODE_OPTIONS, the inspector and file:// extra privileges; turns on cookie encryption, ASAR integrity and ASAR-only loading', () => {
     expect(afterPack.FUSES).toEqual({
       version: FuseVersion.V1,
       [FuseV1Options.RunAsNode]: false,
@@ -16,6 +16,7 @@ describe('Electron fuses flipped at packaging time', () => {
       [FuseV1Options.EnableCookieEncryption]: true,
       [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
       [FuseV1Options.OnlyLoadAppFromAsar]: true,
+      [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
     });
   });
 

@@ -132,10 +132,40 @@ describe('the personal-data mirror file', () => {
       const read = await mirror.read();
       expect(read.data).toBeNull();
       expect(read.source).toBe('none');
-      expect(read.problem).toMatch(/damaged: .*previous copy .* damaged too/);
-      // Nothing was deleted: the damaged current file is kept aside, the previous one left in place.
-      expect(files().filter((n) => n.startsWith('personal-data.corrupt-'))).toHaveLength(1);
-      expect(files()).toContain(MIRROR_PREVIOUS);
+      const currentAside = files().filter((n) => n.startsWith('personal-data.corrupt-'));
+      const previousAside = files().filter((n) => n.startsWith('personal-data.prev.corrupt-'));
+      expect([currentAside, previousAside].map((names) => names.length)).toEqual([1, 1]);
+      expect(read.problem).toBe(
+        `Your stars, notes, reminder settings, watch list and subscriptions could not be restored from the backup copy: both backup files are damaged (${MIRROR_FILE}: it is not complete JSON (a write was cut short or the bytes are damaged); ` +
+          `${MIRROR_PREVIOUS}: it is not complete JSON (a write was cut short or the bytes are damaged)). ` +
+          `Both were kept, untouched, as ${join(dir, currentAside[0]!)} and ${join(dir, previousAside[0]!)}.`,
+      );
+      // The next changes (a new, smaller agenda) never overwrite either damaged copy.
+      await mirror.write(personalData({ agenda: [agendaEntry('fosdem-2024', 'z')] }));
+      await mirror.write(personalData({ agenda: [agendaEntry('fosdem-2024', 'z'), agendaEntry('fosdem-2024', 'y')] }));
+      expect(readFileSync(join(dir, currentAside[0]!), 'utf8')).toBe('{"format":');
+      expect(readFileSync(join(dir, previousAside[0]!), 'utf8')).toBe('garbage');
+    });
+  });
+
+  it('removes the temporary file when a write fails half-way (disk full), and leaves the current copy whole', async () => {
+    await fault(async () => {
+      let full = false;
+      const mirror = createMirrorFile(dir, {
+        writeText: async (handle, text) => {
+          if (!full) return handle.writeFile(text, 'utf8');
+          await handle.writeFile(text.slice(0, 100), 'utf8');
+          throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        },
+      });
+      await mirror.write(first());
+      full = true;
+      await expect(mirror.write(second())).rejects.toMatchObject({ code: 'ENOSPC' });
+      expect(files()).toEqual([MIRROR_FILE]);
+      expect((await mirror.read()).data?.agenda).toHaveLength(2);
+      full = false;
+      await mirror.write(second());
+      expect((await mirror.read()).data?.agenda).toHaveLength(3);
     });
   });
 

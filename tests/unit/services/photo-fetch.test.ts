@@ -39,9 +39,12 @@ describe('fetching speaker photos from a real server on 127.0.0.1', () => {
     server.close();
   });
 
+  /** The feed came from this same test server, so its (loopback) photos may be fetched. */
+  const fromFeedHost = (): { feedUrl: string } => ({ feedUrl: `${base}/schedule.json` });
+
   const refusal = async (path: string): Promise<string> => {
     try {
-      await fetchPhoto(`${base}${path}`);
+      await fetchPhoto(`${base}${path}`, fromFeedHost());
     } catch (error) {
       if (error instanceof FetchError) return error.message;
       throw error;
@@ -50,14 +53,14 @@ describe('fetching speaker photos from a real server on 127.0.0.1', () => {
   };
 
   it('accepts a PNG and a JPEG, following a redirect, with the bytes and validators', async () => {
-    const png = await fetchPhoto(`${base}/to-alice`);
+    const png = await fetchPhoto(`${base}/to-alice`, fromFeedHost());
     expect(png).toMatchObject({ url: `${base}/alice.png`, contentType: 'image/png', etag: '"a1"' });
     expect(Buffer.from(png.bytes).equals(PNG)).toBe(true);
-    expect((await fetchPhoto(`${base}/bob.jpg`)).contentType).toBe('image/jpeg');
+    expect((await fetchPhoto(`${base}/bob.jpg`, fromFeedHost())).contentType).toBe('image/jpeg');
   });
 
   it('stores the type the bytes really have when the server mislabels one raster type as another', async () => {
-    expect((await fetchPhoto(`${base}/mislabelled.png`)).contentType).toBe('image/png');
+    expect((await fetchPhoto(`${base}/mislabelled.png`, fromFeedHost())).contentType).toBe('image/png');
   });
 
   it('refuses what is not a raster image: HTML, no type, SVG (even labelled PNG)', async () => {
@@ -80,15 +83,18 @@ describe('fetching speaker photos from a real server on 127.0.0.1', () => {
 
   it('answers photos:fetch through the host dispatcher as base64, or as a host error', async () => {
     const handlers = createHostHandlers({ mode: 'web', version: '0', platform: 'linux' });
-    const ok = await dispatch(handlers, 'photos:fetch', [{ url: `${base}/alice.png` }]);
+    const ok = await dispatch(handlers, 'photos:fetch', [{ url: `${base}/alice.png`, ...fromFeedHost() }]);
     if (!ok.ok) throw new Error(ok.error.message);
     const value = ok.value as { base64: string; contentType: string };
     expect(value.contentType).toBe('image/png');
     expect(Buffer.from(value.base64, 'base64').equals(PNG)).toBe(true);
-    const refused = await dispatch(handlers, 'photos:fetch', [{ url: `${base}/vector.svg` }]);
+    const refused = await dispatch(handlers, 'photos:fetch', [{ url: `${base}/vector.svg`, ...fromFeedHost() }]);
     expect(refused).toEqual({ ok: false, error: { message: `${base}/vector.svg is an SVG image, which is refused (it can contain script)` } });
     const invalid = await dispatch(handlers, 'photos:fetch', [{ url: `${base}/alice.png`, extra: 1 }]);
     expect(invalid.ok).toBe(false);
+    // Without the feed's own host, a loopback photo is refused through the dispatcher too.
+    const loopback = await dispatch(handlers, 'photos:fetch', [{ url: `${base}/alice.png` }]);
+    expect(loopback).toMatchObject({ ok: false, error: { message: expect.stringContaining('a loopback address (this machine)') as unknown } });
   });
 });
 

@@ -75,3 +75,65 @@ describe('web mode API', () => {
     expect(json).toEqual({ ok: false, error: { message: 'Plain http is only allowed for this machine; use https://fosdem.org/schedule/xml' } });
   });
 });
+
+/**
+ * Streams a body of up to `maxBytes` in 64 KB chunks, honouring back-pressure, until the
+ * server answers or closes the connection. Returns the status (0 when closed without one)
+ * and how much was sent: nothing this big is ever allocated at once.
+ */
+function streamUntilClosed(path: string, maxBytes: number): Promise<{ status: number; sent: number }> {
+  return new Promise((resolve) => {
+    let sent = 0;
+    let settled = false;
+    const done = (status: number): void => {
+      if (settled) return;
+      settled = true;
+      req.destroy();
+      resolve({ status, sent });
+    };
+    const req = request({ host: '127.0.0.1', port, path, method: 'POST', headers: { ...good(), 'transfer-encoding': 'chunked' } }, (res) => {
+      res.resume();
+      done(res.statusCode ?? 0);
+    });
+    req.on('error', () => done(0));
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    const pump = (): void => {
+      while (!settled && sent < maxBytes) {
+        sent += chunk.byteLength;
+        if (!req.write(chunk)) {
+          req.once('drain', pump);
+          return;
+        }
+      }
+      if (!settled) req.end();
+    };
+    pump();
+  });
+}
+
+describe('web mode API body limit', () => {
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'app:info', 'no:such-call'])('holds on /api/%s: a streamed body is cut off with 413, never read to the end', async (channel) => {
+    const { status, sent } = await streamUntilClosed(`/api/${channel}`, 600 * 1024 * 1024);
+    expect([413, 0]).toContain(status);
+    expect(sent).toBeLessThan(64 * 1024 * 1024);
+    const after = await post('/api/app:info', '{"args":[]}', good());
+    expect(after.status).toBe(200);
+  });
+
+  it.each(['/', '/index.html', '/assets/x.js'])('never reads a large body sent to the page path %s', async (path) => {
+    const { status, sent } = await streamUntilClosed(path, 600 * 1024 * 1024);
+    expect([405, 413, 0]).toContain(status);
+    expect(sent).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it('answers 413 in words when a declared body is too large', async () => {
+    const { status, json } = await post('/api/constructor', JSON.stringify({ args: ['x'.repeat(70 * 1024)] }), good());
+    expect(status).toBe(413);
+    expect(json).toMatchObject({ ok: false, error: { message: 'The request body is larger than 65536 bytes' } });
+  });
+
+  it('still lets the backup copy through, up to its own larger limit', async () => {
+    const { status } = await post('/api/personal:write-mirror', JSON.stringify({ args: ['y'.repeat(100 * 1024)] }), good());
+    expect(status).toBe(200);
+  });
+});

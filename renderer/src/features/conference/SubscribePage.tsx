@@ -49,12 +49,14 @@ export function SubscribePage({ initialUrl, afterSubscribe }: { initialUrl: stri
     await fromText(decodeFeedBytes(new Uint8Array(await file.arrayBuffer())), { source: 'file', fileName: file.name, timeZone: zone || undefined }, file.name);
   };
 
+  // A subscribe link (lanyard://subscribe, #/subscribe?url=) only fills the form in: nothing is
+  // fetched from its address until the person has seen it and pressed Preview.
   useEffect(() => {
     if (initialUrl) {
       setUrl(initialUrl);
-      void previewUrl(initialUrl, '');
+      setState({ kind: 'idle' });
     }
-  }, [initialUrl, previewUrl]);
+  }, [initialUrl]);
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
@@ -148,6 +150,11 @@ export function SubscribePage({ initialUrl, afterSubscribe }: { initialUrl: stri
           A zone chosen here is used instead of the feed&apos;s. You can also change it later from the conference&apos;s page.
         </p>
       </form>
+      {initialUrl && state.kind === 'idle' ? (
+        <p className="muted" data-testid="subscribe-link-note">
+          A link filled in this address. Check it, then press Preview: nothing is fetched before you do.
+        </p>
+      ) : null}
       {state.kind === 'loading' ? <p role="status">Reading {state.what}…</p> : null}
       {state.kind === 'error' ? (
         <p role="alert" className="error">

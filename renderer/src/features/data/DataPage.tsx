@@ -55,6 +55,7 @@ function BackupCopy() {
         </dl>
       ) : null}
       {mirror.state === 'failed' || mirror.state === 'stopped' ? <p className="error">{mirror.message}</p> : null}
+      {mirror.state === 'retrying' ? <p className="error">The last attempt to write it failed ({mirror.message}); Lanyard keeps trying.</p> : null}
       {problem ? <p className="error">{problem}</p> : null}
     </section>
   );
