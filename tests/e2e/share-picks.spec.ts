@@ -67,6 +67,8 @@ test('share my picks: a link and QR code on one profile, opened in another that 
   await other.goto(`${link},ghost-talk`);
   await expect(other.getByRole('heading', { level: 1, name: 'Shared picks' })).toBeVisible();
   await expect(other.getByText('These picks are for a conference you do not follow yet.')).toBeVisible();
+  // An unknown conference is offered, never fetched before the person asks for the preview.
+  await other.getByRole('button', { name: 'Preview', exact: true }).click();
   await other.getByRole('region', { name: 'Feed preview' }).getByRole('button', { name: 'Subscribe' }).click();
   const picks = other.getByRole('list', { name: 'Shared picks' });
   await expect(picks.getByRole('listitem')).toHaveCount(3);
