@@ -48,6 +48,7 @@ const onSubscribeLink = subscription('links:subscribe', stringField('url'));
 const onOpenSession = subscription('tray:open-session', stringField('sessionRef'));
 const onOpenLive = subscription('tray:open-live', () => 'live');
 const onResume = subscription('power:resume', () => 'resume');
+const onSyncFolderChange = subscription('syncfolder:changed', () => 'changed');
 
 const api = {
   appInfo: () => call('app:info'),
@@ -60,6 +61,15 @@ const api = {
   readMirror: () => call('personal:read-mirror'),
   writeMirror: (data, options) => call('personal:write-mirror', data, options),
   mirrorStatus: () => call('personal:mirror-status'),
+  syncFolderStatus: () => call('syncfolder:status'),
+  chooseSyncFolder: (request) => call('syncfolder:choose', request),
+  stopSyncFolder: () => call('syncfolder:stop'),
+  listSyncFolder: () => call('syncfolder:list'),
+  readSyncLog: (request) => call('syncfolder:read', request),
+  appendSyncLog: (request) => call('syncfolder:append', request),
+  replaceSyncLog: (request) => call('syncfolder:replace', request),
+  removeSyncCopy: (request) => call('syncfolder:remove-copy', request),
+  onSyncFolderChange: (listener) => onSyncFolderChange(() => listener()),
   onSubscribeLink: (listener) => onSubscribeLink(listener),
   onOpenSession: (listener) => onOpenSession(listener),
   onOpenLive: (listener) => onOpenLive(() => listener()),

@@ -6,7 +6,8 @@ import { createHostHandlers } from '../services/host-handlers';
 import { createMirrorFile } from '../services/mirror-file';
 import { setupAppMenu, type AppMenuHandle } from './app-menu';
 import { registerAppScheme, setupAppProtocol } from './app-protocol';
-import { openFeedFile } from './dialogs';
+import { startSyncFolderHost } from '../services/sync-folder-host';
+import { chooseSyncFolder, openFeedFile } from './dialogs';
 import { sendHostEvent, setupIpc } from './ipc';
 import { createLinkInbox, feedUrlsFromArgv, registerProtocolClients, setupSingleInstance } from './links';
 import { createNotifier } from './notifications';
@@ -68,6 +69,10 @@ function openWindow(bounds: WindowBounds, stateFile: string): void {
 async function onReady(): Promise<void> {
   setupSecurity(session.defaultSession, openExternalLink);
   setupAppProtocol(PATHS.renderer);
+  const syncFolder = startSyncFolderHost(app.getPath('userData'));
+  syncFolder.watch.onChange((version) => {
+    if (mainWindow) sendHostEvent(mainWindow.webContents, 'syncfolder:changed', { version });
+  });
   const handlers = createHostHandlers({
     mode: 'desktop',
     version: app.getVersion(),
@@ -80,6 +85,8 @@ async function onReady(): Promise<void> {
     showNotification: createNotifier({ openSession, openUrl: openExternalLink }),
     openLink,
     mirror: createMirrorFile(app.getPath('userData')),
+    syncFolder,
+    chooseFolder: () => chooseSyncFolder(mainWindow),
   });
   setupIpc(handlers, () => mainWindow?.webContents);
   const stateFile = join(app.getPath('userData'), 'window-state.json');

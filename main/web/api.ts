@@ -4,7 +4,12 @@ import { dispatch, type HostHandlers } from '../services/host-dispatch';
 /** Requests with a body larger than this are refused (the API only takes small JSON arguments). */
 const MAX_BODY = 64 * 1024;
 /** Calls that carry the user's whole personal data (the mirror) may be larger. */
-const LARGE_BODY: Readonly<Record<string, number>> = { 'personal:write-mirror': 80 * 1024 * 1024 };
+const LARGE_BODY: Readonly<Record<string, number>> = {
+  'personal:write-mirror': 80 * 1024 * 1024,
+  // A sync log's text (at most 32 MB) as JSON, where escaping can double it.
+  'syncfolder:append': 80 * 1024 * 1024,
+  'syncfolder:replace': 80 * 1024 * 1024,
+};
 export const API_HEADER = 'x-lanyard-request';
 
 function readBody(req: IncomingMessage, maxBody = MAX_BODY): Promise<string> {

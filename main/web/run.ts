@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { createHostHandlers } from '../services/host-handlers';
 import { createMirrorFile, webDataDir } from '../services/mirror-file';
+import { startSyncFolderHost } from '../services/sync-folder-host';
 import { startWebServer } from './server';
 
 const root = join(import.meta.dirname, '../../dist/renderer');
@@ -15,7 +16,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string };
-const handlers = createHostHandlers({ mode: 'web', version, platform: process.platform, mirror: createMirrorFile(webDataDir()) });
+const dataDir = webDataDir();
+const handlers = createHostHandlers({ mode: 'web', version, platform: process.platform, mirror: createMirrorFile(dataDir), syncFolder: startSyncFolderHost(dataDir) });
 startWebServer({ root, port, handlers }).then(
   ({ url }) => console.log(`Lanyard is running in web mode at ${url} (loopback only). Press Ctrl+C to stop.`),
   (error: unknown) => {
