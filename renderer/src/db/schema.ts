@@ -171,6 +171,30 @@ export const SCHEMA_V5 = {
   held: 'conferenceId, dismissedAt, notifiedAt',
 } as const;
 
+/**
+ * Version 6: the sync folder's own bookkeeping. `syncBase` holds, per synced item, the value
+ * this profile and the sync folder last agreed on (what a change is measured against);
+ * `syncMeta` holds the device id and name, the hybrid logical clock, and which folder the base
+ * belongs to. Kept in this database on purpose: a wiped store loses them together with the
+ * data they describe, so a stale base can never turn an empty store into deletions.
+ */
+export const SCHEMA_V6 = {
+  syncBase: 'key',
+  syncMeta: 'key',
+} as const;
+
+export interface SyncBaseRecord {
+  /** keyId of the item (JSON of its key tuple). */
+  key: string;
+  /** valueText of the agreed value. */
+  value: string;
+}
+
+export interface SyncMetaRecord {
+  key: string;
+  value: unknown;
+}
+
 /** Version 1's tables, exactly as shipped (upgrade tests open a database written with these). */
 export const SCHEMA_V1 = {
   subscriptions: 'id, archived, nextPollAt',
@@ -224,6 +248,9 @@ export class LanyardDb extends Dexie {
   photos!: EntityTable<PhotoRecord, 'url'>;
   /** Version 5: a revision held back by the shrink guard, per conference (see HeldRevisionRecord). */
   held!: EntityTable<HeldRevisionRecord, 'conferenceId'>;
+  /** Version 6: the sync folder's agreed values per item, and its device id, clock and folder. */
+  syncBase!: EntityTable<SyncBaseRecord, 'key'>;
+  syncMeta!: EntityTable<SyncMetaRecord, 'key'>;
 
   constructor(name = 'lanyard') {
     super(name);
@@ -236,6 +263,8 @@ export class LanyardDb extends Dexie {
     this.version(4).stores({ sessions: null, speakers: null, rooms: null, tracks: null });
     // Version 5 adds the held-back revision table; nothing older changes, so no upgrade function.
     this.version(5).stores(SCHEMA_V5);
+    // Version 6 adds the sync folder's bookkeeping; nothing older changes, so no upgrade function.
+    this.version(6).stores(SCHEMA_V6);
   }
 }
 

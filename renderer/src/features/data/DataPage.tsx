@@ -5,6 +5,7 @@ import type { IcsImport } from '../../../../core/personal/ical-import';
 import { db } from '../../db';
 import { personalCounts } from '../../db/personal-data';
 import { AllowedSites } from './AllowedSites';
+import { SyncFolderSection } from './SyncFolderSection';
 import { listConferences } from '../../db/queries';
 import { host } from '../../host';
 import { usePersonalNotices } from '../../personal/notice';
@@ -281,6 +282,7 @@ export function DataPage() {
         </p>
       ) : null}
       <BackupCopy />
+      <SyncFolderSection />
       <ExportImport />
       <Calendar />
       <AllowedSites />
