@@ -2,6 +2,7 @@ import type { HostResult } from '../../../core/host/contract';
 import { HOST_CONTRACT } from '../../../core/host/contract';
 import { ownLogName, readLogName } from '../../../core/sync-folder/file-names';
 import type { FolderPort } from '../../../renderer/src/sync-folder/port';
+import type { FolderSide } from './sync-random-run';
 
 interface MemFile {
   text: string;
@@ -20,7 +21,7 @@ const fail = <T>(message: string): Promise<HostResult<T>> => Promise.resolve({ o
  * replaces, only own conflicted copies deletable). Arguments are checked with the host
  * contract's own schemas, as the real dispatcher does.
  */
-export class MemoryFolder {
+export class MemoryFolder implements FolderSide {
   readonly files = new Map<string, MemFile>();
   private clock = 0;
   constructor(readonly deviceId: string, readonly hostName: string) {}
@@ -31,8 +32,16 @@ export class MemoryFolder {
     this.files.set(name, { text, ino: inodes, mtime: this.clock });
   }
 
-  own(): string | undefined {
-    return this.files.get(ownLogName(this.deviceId))?.text;
+  names(): string[] {
+    return [...this.files.keys()];
+  }
+
+  read(name: string): string | undefined {
+    return this.files.get(name)?.text;
+  }
+
+  remove(name: string): void {
+    this.files.delete(name);
   }
 
   port(): FolderPort {
