@@ -142,14 +142,14 @@ export async function runTwoComputers(options: RunOptions): Promise<RunResult> {
     }
     const conf = pick(stored);
     const session = pick(SESSION_IDS);
-    if (r < 0.06) {
+    if (r >= 0.04 && r < 0.055) {
       // Removing a conference removes everything of it this person sees on this computer.
       const items = [...(await itemsOf(db)).keys()].map((id) => JSON.parse(id) as ItemKey).filter((key) => key[1] === conf);
       await removeConference(db, conf);
       counts.remove += 1;
       return [...items.map((key): [ItemKey, undefined] => [key, undefined]), [['sub', conf], undefined]];
     }
-    if (r < 0.08) {
+    if (r >= 0.04 && r < 0.075) {
       const sub = await db.subscriptions.get(conf);
       if (!sub) return [];
       counts.archive += 1;
