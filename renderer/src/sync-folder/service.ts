@@ -2,7 +2,7 @@ import { compactOwnLog } from '../../../core/sync-folder/compact';
 import { ownLogName } from '../../../core/sync-folder/file-names';
 import { createHlcClock, type HlcClock } from '../../../core/sync-folder/hlc';
 import { mergeOps, seenVector } from '../../../core/sync-folder/merge';
-import { compareOps, opLine, valueText, type Op } from '../../../core/sync-folder/ops';
+import { compareOps, opLine, valueText, type ItemValue, type Op } from '../../../core/sync-folder/ops';
 import type { LanyardDb } from '../db/schema';
 import { readSyncBase, readSyncMeta, writeSyncMeta } from '../db/sync-meta';
 import { readLocalItems, SYNC_APPLY_TABLES, writeItems, type ItemWrite, type LocalItem } from '../db/sync-items';
@@ -44,6 +44,11 @@ interface Agreed {
   isAgreed: boolean;
   /** keyId → valueText agreed with the folder. */
   base: Map<string, string>;
+}
+
+/** A conference added from a file (or the built-in sample) elsewhere cannot be created here from the log: not worth a write each round. */
+function isUncreatable(op: Op | undefined, local: LocalItem | undefined): boolean {
+  return !local && op?.key[0] === 'sub' && op.value !== undefined && (op.value as ItemValue<'sub'>).source !== 'url';
 }
 
 /** Own ops in the file beyond this many times the ones still winning (plus a margin) make it due for compaction. */
@@ -144,7 +149,6 @@ export function startSyncFolder(deps: SyncFolderDeps): SyncFolderService {
       }
     }
     // Nothing written here since the last round and nothing new in the folder: nothing to do.
-    let outcome: { subscribed: string[]; notCreated: string[] } = { subscribed: [], notCreated: [] };
     if (isDirty || changed.size > 0 || !agreed.isAgreed) {
       isDirty = false;
       const local = await readLocalItems(db);
@@ -162,7 +166,7 @@ export function startSyncFolder(deps: SyncFolderDeps): SyncFolderService {
         mergeOps(reader.merged, ops);
         seenVector(reader.seen, ops);
       }
-      outcome = await applyMerged(local, agreed, path, me.clock, ops.length > 0);
+      const outcome = await applyMerged(local, agreed, path, me.clock, ops.length > 0);
       if (outcome.subscribed.length) deps.onSubscribed?.(outcome.subscribed);
     }
     await compactWhenDue(me.id, name);
@@ -181,7 +185,7 @@ export function startSyncFolder(deps: SyncFolderDeps): SyncFolderService {
       deviceName: name,
       lastSyncAt: now(),
       problems,
-      notCreated: outcome.notCreated,
+      notCreated: await fromFilesElsewhere(),
       devices: reader.devices().map((d) => ({
         id: d.id,
         name: d.id === me.id ? name : (d.name ?? d.id),
@@ -219,6 +223,14 @@ export function startSyncFolder(deps: SyncFolderDeps): SyncFolderService {
     return ops;
   }
 
+  /** Conferences other computers added from a file, which this one does not have. */
+  async function fromFilesElsewhere(): Promise<string[]> {
+    const ids = [...reader.merged.values()].filter((op) => op.key[0] === 'sub' && (op.value as ItemValue<'sub'> | undefined)?.source === 'file').map((op) => op.key[1]);
+    if (!ids.length) return [];
+    const here = new Set(await db.subscriptions.toCollection().primaryKeys());
+    return ids.filter((id) => !here.has(id)).sort();
+  }
+
   /** The agreed values (syncBase) for this folder, read once and then kept in step with every commit. */
   async function agreedState(path: string): Promise<Agreed> {
     if (agreedCache?.path === path) return agreedCache;
@@ -239,8 +251,9 @@ export function startSyncFolder(deps: SyncFolderDeps): SyncFolderService {
     let needsWrite = false;
     const baseChanges = new Map<string, string>();
     for (const id of keys) {
-      const winner = valueText(reader.merged.get(id)?.value);
-      if (winner !== valueText(before.get(id)?.value)) needsWrite = true;
+      const op = reader.merged.get(id);
+      const winner = valueText(op?.value);
+      if (winner !== valueText(before.get(id)?.value)) needsWrite ||= !isUncreatable(op, before.get(id));
       else if (winner !== (agreed.base.get(id) ?? '-')) baseChanges.set(id, winner);
     }
     const last = hlc.last();

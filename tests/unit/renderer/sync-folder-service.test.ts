@@ -101,6 +101,15 @@ describe('the sync-folder service', () => {
     expect(ops(a.folder, A).some((o) => o.key[2] === 'okd' && o.value === 'only in the copy')).toBe(true);
   });
 
+  it('names the conferences another computer added from a file, which cannot come over by themselves', async () => {
+    const b = computer(B, 'desktop');
+    const fromFile = opLine({ hlc: { wall: clock, counter: 0, device: A }, key: ['sub', 'my-meetup'], value: { source: 'file', fileName: 'meetup.ics', addedAt: clock, archived: 0 } });
+    b.folder.put(ownLogName(A), `${fromFile}\n`);
+    await b.device.sync();
+    expect(await b.device.db.subscriptions.get('my-meetup')).toBeUndefined();
+    expect(b.device.service.status()).toMatchObject({ state: 'ok', notCreated: ['my-meetup'] });
+  });
+
   it('keeps an edit whose write failed and writes it at the next round', async () => {
     let isFailing = false;
     const a = computer(A, 'laptop', (port) => ({
