@@ -18,9 +18,9 @@ afterEach(async () => {
   for (const d of devices.splice(0)) await d.close();
 });
 
-function computer(id: string, name: string, wrap?: (port: FolderPort) => FolderPort): { folder: MemoryFolder; device: Device } {
+function computer(id: string, name: string, wrap?: (port: FolderPort) => FolderPort, skewMs = 0): { folder: MemoryFolder; device: Device } {
   const folder = new MemoryFolder(id, name);
-  const device = new Device(id, wrap ? wrap(folder.port()) : folder.port(), now);
+  const device = new Device(id, wrap ? wrap(folder.port()) : folder.port(), skewMs ? () => clock + skewMs : now);
   devices.push(device);
   return { folder, device };
 }
@@ -153,5 +153,51 @@ describe('the sync-folder service', () => {
       expect(await d.db.agenda.get(['conf-a', 'alma'])).toBeUndefined();
       expect(await d.db.agenda.get(['conf-a', 'okd'])).toMatchObject({ star: 'maybe' });
     }
+  });
+
+  it('orders an edit made after seeing another one after it, even when that computer’s clock is an hour behind', async () => {
+    const ahead = computer(A, 'laptop', undefined, 60 * 60_000);
+    const behind = computer(B, 'desktop', undefined, -60 * 60_000);
+    await ahead.device.subscribe('conf-a');
+    await setStar(ahead.device.db, 'conf-a', 'alma', 'going', (clock += 1000));
+    await ahead.device.sync();
+    deliver(ahead, behind);
+    await behind.device.sync();
+    expect(await behind.device.db.agenda.get(['conf-a', 'alma'])).toMatchObject({ star: 'going' });
+    await setStar(behind.device.db, 'conf-a', 'alma', undefined, (clock += 1000)); // the later edit, made on the slow clock
+    await behind.device.sync();
+    deliver(behind, ahead);
+    await ahead.device.sync();
+    for (const d of [ahead.device, behind.device]) expect(await d.db.agenda.get(['conf-a', 'alma'])).toBeUndefined();
+  });
+
+  it('drops a tombstone from its file once the other computer has acknowledged it, and nothing comes back', async () => {
+    const a = computer(A, 'laptop');
+    const b = computer(B, 'desktop');
+    await b.device.subscribe('conf-a');
+    await setStar(b.device.db, 'conf-a', 'alma', 'going', (clock += 1000)); // B's put stays in B's file…
+    await b.device.sync();
+    deliver(b, a);
+    await a.device.sync();
+    await setStar(a.device.db, 'conf-a', 'alma', undefined, (clock += 1000)); // …until A's tombstone beats it
+    await a.device.sync();
+    const tombstones = (): number => ops(a.folder, A).filter((o) => o.key[0] === 'star' && o.value === undefined).length;
+    expect(tombstones()).toBe(1);
+    deliver(a, b);
+    clock += 11 * 60_000; // B's next head is due: it compacts, dropping its beaten put and acknowledging A's tombstone
+    await b.device.sync();
+    expect(ops(b.folder, B).some((o) => o.key[0] === 'star')).toBe(false);
+    deliver(b, a);
+    clock += 11 * 60_000;
+    await a.device.sync();
+    expect(tombstones()).toBe(0);
+    // A third computer joining now finds no trace of the star, and the two others keep it gone.
+    const c = computer('device-cccc', 'tablet');
+    deliver(a, c);
+    deliver(b, c);
+    await c.device.sync();
+    await a.device.sync();
+    await b.device.sync();
+    for (const d of [a.device, b.device, c.device]) expect(await d.db.agenda.get(['conf-a', 'alma'])).toBeUndefined();
   });
 });
