@@ -46,6 +46,11 @@ interface Agreed {
   base: Map<string, string>;
 }
 
+/** This device's own file may be rewritten (compacted) only when everything in it was read. */
+function isSafeToRewrite(file: { error?: string; newer: number }): boolean {
+  return file.error === undefined && file.newer === 0;
+}
+
 /** A conference added from a file (or the built-in sample) elsewhere cannot be created here from the log: not worth a write each round. */
 function isUncreatable(op: Op | undefined, local: LocalItem | undefined): boolean {
   return !local && op?.key[0] === 'sub' && op.value !== undefined && (op.value as ItemValue<'sub'>).source !== 'url';
@@ -141,6 +146,11 @@ export function startSyncFolder(deps: SyncFolderDeps): SyncFolderService {
     const agreed = await agreedState(path);
     const ownName = ownLogName(me.id);
     const ownFile = reader.files().find((f) => f.name === ownName);
+    // Never rewrite a file that could not be read, or that holds lines of a newer Lanyard: they would be lost.
+    if (ownFile && !isSafeToRewrite(ownFile)) {
+      report({ state: 'error', folder: path, problems: [`This computer’s file in the sync folder could not be read, so nothing is written to it: ${ownFile.error ?? 'it holds lines from a newer version of Lanyard'}`] });
+      return;
+    }
     if (!ownFile || !ownFile.hasHead) {
       const written = await compact(me.id, name);
       if (!written.ok) {
@@ -261,6 +271,8 @@ export function startSyncFolder(deps: SyncFolderDeps): SyncFolderService {
     if (!needsWrite) {
       if (baseChanges.size || !agreed.isAgreed || hasNewOps) {
         await db.transaction('rw', [db.syncBase, db.syncMeta], async () => {
+          // A first sync with this folder: what was agreed with another folder means nothing here.
+          if (!agreed.isAgreed) await db.syncBase.clear();
           await storeBase(baseChanges);
           await writeSyncMeta(db, meta);
         });
@@ -290,6 +302,7 @@ export function startSyncFolder(deps: SyncFolderDeps): SyncFolderService {
         const value = valueText(after.get(id)?.value);
         if (value !== (agreed.base.get(id) ?? '-')) committed.set(id, value);
       }
+      if (!agreed.isAgreed) await db.syncBase.clear();
       await storeBase(committed);
       await writeSyncMeta(db, meta);
       return result;
@@ -335,6 +348,7 @@ export function startSyncFolder(deps: SyncFolderDeps): SyncFolderService {
     const ownName = ownLogName(self);
     const files = reader.files();
     const own = files.find((f) => f.name === ownName);
+    if (!own || !isSafeToRewrite(own)) return;
     const copies = files.filter((f) => f.deviceId === self && f.isConflictCopy && !f.error);
     const winners = [...reader.merged.values()].filter((op) => op.hlc.device === self).length;
     const isGrown = own !== undefined && own.ops > GROWTH * winners + GROWTH_MARGIN;

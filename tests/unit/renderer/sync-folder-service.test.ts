@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ownLogName } from '../../../core/sync-folder/file-names';
-import { opLine } from '../../../core/sync-folder/ops';
+import { headLine, opLine } from '../../../core/sync-folder/ops';
 import { parseLog } from '../../../core/sync-folder/parse';
 import { setStar, updateEntry } from '../../../renderer/src/db/personal';
 import type { FolderPort } from '../../../renderer/src/sync-folder/port';
@@ -199,5 +199,50 @@ describe('the sync-folder service', () => {
     await a.device.sync();
     await b.device.sync();
     for (const d of [a.device, b.device, c.device]) expect(await d.db.agenda.get(['conf-a', 'alma'])).toBeUndefined();
+  });
+
+  it('starts afresh with another folder: nothing agreed with the old one turns into deletions later', async () => {
+    let path = '/memory/old';
+    const a = computer(A, 'laptop', (port) => ({
+      ...port,
+      syncFolderStatus: async () => {
+        const answer = await port.syncFolderStatus();
+        return answer.ok ? { ok: true, value: { ...answer.value, path } } : answer;
+      },
+    }));
+    await a.device.subscribe('conf-a');
+    await setStar(a.device.db, 'conf-a', 'alma', 'going', (clock += 1000));
+    await a.device.sync(); // agreed with the old folder: the star
+    await setStar(a.device.db, 'conf-a', 'alma', undefined, (clock += 1000)); // unstarred while not syncing
+    path = '/memory/new';
+    a.folder.remove(ownLogName(A));
+    await a.device.sync(); // a first sync with the new folder
+    // Another computer uses the new folder too (and has not acknowledged anything yet, so no tombstone of A's may go).
+    a.folder.put(ownLogName(B), `${headLine({ hlc: { wall: clock, counter: 0, device: B }, name: 'desktop', seen: {} })}\n`);
+    // Lanyard starts again on this computer (a new service over the same profile).
+    a.device.service.stop();
+    const { startSyncFolder } = await import('../../../renderer/src/sync-folder/service');
+    const again = startSyncFolder({ db: a.device.db, folder: { ...a.folder.port(), syncFolderStatus: () => Promise.resolve({ ok: true, value: { path, hostName: 'laptop', canChoose: false } }) }, now, manual: true });
+    await again.syncNow();
+    again.stop();
+    expect(ops(a.folder, A).filter((o) => o.key[0] === 'star')).toEqual([]);
+  });
+
+  it('never rewrites its own file when it could not read it (its history would be lost)', async () => {
+    let replaced = 0;
+    const a = computer(A, 'laptop', (port) => ({
+      ...port,
+      readSyncLog: (request) => (request.name === ownLogName(A) ? Promise.resolve({ ok: false, error: { message: 'Input/output error' } }) : port.readSyncLog(request)),
+      replaceSyncLog: (request) => {
+        replaced += 1;
+        return port.replaceSyncLog(request);
+      },
+    }));
+    const history = opLine({ hlc: { wall: clock, counter: 0, device: A }, key: ['note', 'conf-a', 'alma'], value: 'kept' });
+    a.folder.put(ownLogName(A), `${history}\n`);
+    await a.device.sync();
+    expect(replaced).toBe(0);
+    expect(a.folder.read(ownLogName(A))).toBe(`${history}\n`);
+    expect(a.device.service.status()).toMatchObject({ state: 'error', problems: ['This computer’s file in the sync folder could not be read, so nothing is written to it: Input/output error'] });
   });
 });
