@@ -60,7 +60,7 @@ export async function runTwoComputers(options: RunOptions): Promise<RunResult> {
     return { folder, device: new Device(id, folder.port(), now), online: true, history: [] };
   }));
   const reference = new Map<string, string>();
-  const counts = { ops: 0, star: 0, unstar: 0, level: 0, note: 0, remind: 0, prefs: 0, watch: 0, subscribe: 0, remove: 0, archive: 0, deliveries: 0, stale: 0, copies: 0, offline: 0 };
+  const counts = { ops: 0, star: 0, unstar: 0, level: 0, note: 0, remind: 0, prefs: 0, watch: 0, subscribe: 0, remove: 0, archive: 0, deliveries: 0, stale: 0, cut: 0, copies: 0, offline: 0 };
   const started = Date.now();
 
   const ownName = (net: Net): string => `lanyard-${net.device.id}.jsonl`;
@@ -93,6 +93,10 @@ export async function runTwoComputers(options: RunOptions): Promise<RunResult> {
       else if (r < 0.17 && from.history.length > 1) {
         deliver(from, to, pick(from.history.slice(0, -1))); // an older version after a newer one
         counts.stale += 1;
+      } else if (r < 0.18) {
+        const text = from.folder.read(ownName(from)) ?? '';
+        deliver(from, to, text.slice(0, Math.floor(random() * text.length))); // caught mid-transfer: cut anywhere, even mid-line
+        counts.cut += 1;
       }
       // Conflicted copies (and their deletion by their owner) travel like any file.
       const there = new Set(to.folder.names());
