@@ -4,7 +4,7 @@ export interface DeviceStatus {
   id: string;
   name: string;
   isThis: boolean;
-  /** When its newest edit or acknowledgement was made (its own clock). */
+  /** When it was last seen: its newest edit or head (its own clock). */
   lastSeen: number | undefined;
   conflictCopies: number;
 }

@@ -56,7 +56,7 @@ export function SyncFolderSection() {
             {status.devices.map((d) => (
               <li key={d.id}>
                 <strong>{d.name}</strong>
-                {d.isThis ? ' (this computer)' : ''}: {d.lastSeen ? `last change ${timeFormat.format(d.lastSeen)}` : 'nothing yet'}
+                {d.isThis ? ' (this computer)' : ''}: {d.lastSeen ? `last seen ${timeFormat.format(d.lastSeen)}` : 'nothing yet'}
                 {d.conflictCopies ? `, ${d.conflictCopies} conflicted ${d.conflictCopies === 1 ? 'copy' : 'copies'} read too` : ''}
               </li>
             ))}
