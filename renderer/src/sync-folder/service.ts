@@ -1,3 +1,4 @@
+import Dexie, { type ObservabilitySet } from 'dexie';
 import { compactOwnLog } from '../../../core/sync-folder/compact';
 import { ownLogName } from '../../../core/sync-folder/file-names';
 import { createHlcClock, type HlcClock } from '../../../core/sync-folder/hlc';
@@ -93,7 +94,7 @@ export function startSyncFolder(deps: SyncFolderDeps): SyncFolderService {
   let lastCompaction = 0;
   let agreedCache: Agreed | undefined;
   let deviceName: string | undefined;
-  /** Set by table hooks whenever a personal row is written (here or anywhere): the next round reads the rows. */
+  /** Set whenever a personal row is written (here or in another context): the next round reads the rows. */
   let isDirty = true;
   let stopped = false;
   let running: Promise<void> | undefined;
@@ -389,17 +390,21 @@ export function startSyncFolder(deps: SyncFolderDeps): SyncFolderService {
     timer = setTimeout(() => void syncNow(), ms);
   };
   stops.push(() => timer !== undefined && clearTimeout(timer));
-  // Personal rows written (a star here, an import, a restore, or an apply: then the round finds nothing to record).
-  const markDirty = (): void => {
-    isDirty = true;
-    soon(300);
-  };
-  for (const table of [db.agenda, db.prefs, db.watchLater, db.subscriptions] as const) {
-    for (const event of ['creating', 'updating', 'deleting'] as const) {
-      table.hook(event).subscribe(markDirty);
-      stops.push(() => table.hook(event).unsubscribe(markDirty));
+  // Personal rows written anywhere: this page (a star, an import, a restore, or an apply: then
+  // the round finds nothing to record), another tab, or the sync worker (a subscription, rows
+  // re-attached to a new revision). Dexie reports every committed write, also across contexts.
+  const watched = new Set(['agenda', 'prefs', 'watchLater', 'subscriptions'].map((table) => `idb://${db.name}/${table}/`));
+  const onMutated = (parts: ObservabilitySet): void => {
+    for (const part of Object.keys(parts)) {
+      const table = part.slice(0, part.indexOf('/', `idb://${db.name}/`.length) + 1);
+      if (!watched.has(table)) continue;
+      isDirty = true;
+      soon(300);
+      return;
     }
-  }
+  };
+  Dexie.on.storagemutated.subscribe(onMutated);
+  stops.push(() => Dexie.on.storagemutated.unsubscribe(onMutated));
   if (!deps.manual) {
     stops.push(folder.onSyncFolderChange(() => soon(50)));
     const poll = setInterval(() => void syncNow(), deps.pollMs ?? 60_000);
