@@ -3,12 +3,13 @@ import { compactOwnLog } from '../../../core/sync-folder/compact';
 import { ownLogName } from '../../../core/sync-folder/file-names';
 import { createHlcClock, type HlcClock } from '../../../core/sync-folder/hlc';
 import { mergeOps, seenVector } from '../../../core/sync-folder/merge';
-import { compareOps, opLine, valueText, type ItemValue, type Op } from '../../../core/sync-folder/ops';
+import { opLine, valueText, type ItemValue } from '../../../core/sync-folder/ops';
 import type { LanyardDb } from '../db/schema';
 import { readSyncBase, readSyncMeta, writeSyncMeta } from '../db/sync-meta';
 import { readLocalItems, SYNC_APPLY_TABLES, writeItems, type ItemWrite, type LocalItem } from '../db/sync-items';
 import type { FolderPort } from './port';
 import { createFolderReader, type FolderReader } from './reader';
+import { changesSinceAgreed, firstSyncOffers, isSafeToRewrite, isUncreatable, randomDeviceId } from './record';
 import { initialSyncStatus, type SyncFolderStatus } from './status';
 
 export interface SyncFolderDeps {
@@ -47,27 +48,11 @@ interface Agreed {
   base: Map<string, string>;
 }
 
-/** This device's own file may be rewritten (compacted) only when everything in it was read. */
-function isSafeToRewrite(file: { error?: string; newer: number }): boolean {
-  return file.error === undefined && file.newer === 0;
-}
-
-/** A conference added from a file (or the built-in sample) elsewhere cannot be created here from the log: not worth a write each round. */
-function isUncreatable(op: Op | undefined, local: LocalItem | undefined): boolean {
-  return !local && op?.key[0] === 'sub' && op.value !== undefined && (op.value as ItemValue<'sub'>).source !== 'url';
-}
-
 /** Own ops in the file beyond this many times the ones still winning (plus a margin) make it due for compaction. */
 const GROWTH = 2;
 const GROWTH_MARGIN = 64;
 /** A head older than this is rewritten (with what this device has seen since) so others can drop tombstones. */
 const ACK_EVERY_MS = 10 * 60_000;
-
-function randomDeviceId(): string {
-  const bytes = new Uint8Array(8);
-  crypto.getRandomValues(bytes);
-  return `d${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
-}
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -165,7 +150,7 @@ export function startSyncFolder(deps: SyncFolderDeps): SyncFolderService {
       const local = await readLocalItems(db);
       // The base lives in the same database as the rows: a wiped store loses both, so a missing
       // base can never be mistaken for "everything was deleted here".
-      const ops = agreed.isAgreed ? changesSinceAgreed(local, agreed.base, me.clock) : firstSyncOffers(local, reader, me.id);
+      const ops = agreed.isAgreed ? changesSinceAgreed(local, agreed.base, me.clock) : firstSyncOffers(local, reader.merged, me.id, now());
       if (ops.length) {
         const written = await folder.appendSyncLog({ deviceId: me.id, text: ops.map((op) => `${opLine(op)}\n`).join('') });
         if (!written.ok) {
@@ -205,33 +190,6 @@ export function startSyncFolder(deps: SyncFolderDeps): SyncFolderService {
         conflictCopies: d.conflictCopies,
       })),
     });
-  }
-
-  /** Agreed before: every difference from the agreed value is an edit made here, stamped now. */
-  function changesSinceAgreed(local: Map<string, LocalItem>, base: Map<string, string>, hlc: HlcClock): Op[] {
-    const ops: Op[] = [];
-    for (const id of new Set([...local.keys(), ...base.keys()])) {
-      const item = local.get(id);
-      if (valueText(item?.value) === (base.get(id) ?? '-')) continue;
-      const key = item?.key ?? (JSON.parse(id) as Op['key']);
-      const op: Op = { hlc: hlc.tick(), key, value: item?.value };
-      if (item?.identity) op.identity = item.identity;
-      ops.push(op);
-    }
-    return ops;
-  }
-
-  /** Nothing agreed yet: offer what differs from the folder, stamped with the row's own time; never a deletion. */
-  function firstSyncOffers(local: Map<string, LocalItem>, from: FolderReader, self: string): Op[] {
-    const ops: Op[] = [];
-    for (const [id, item] of local) {
-      const winner = from.merged.get(id);
-      if (winner && valueText(winner.value) === valueText(item.value)) continue;
-      const op: Op = { hlc: { wall: Math.max(0, Math.min(item.ts, now())), counter: 0, device: self }, key: item.key, value: item.value };
-      if (item.identity) op.identity = item.identity;
-      if (!winner || compareOps(op, winner) > 0) ops.push(op);
-    }
-    return ops;
   }
 
   /** Conferences other computers added from a file, which this one does not have. */
