@@ -21,6 +21,8 @@ export interface FolderWatch {
 export interface FolderWatchOptions {
   pollMs?: number;
   debounceMs?: number;
+  /** False: rely on the poll alone, as on a file system that reports nothing (tests check the fallback with it). */
+  useFsWatch?: boolean;
 }
 
 async function signature(path: string): Promise<string> {
@@ -100,6 +102,7 @@ export function createFolderWatch(options: FolderWatchOptions = {}): FolderWatch
         if (followed === path) last = s;
       });
       try {
+        if (options.useFsWatch === false) throw new Error('fs.watch not used');
         watcher = watch(path, { persistent: false }, () => soon(path));
         watcher.on('error', () => {
           watcher?.close();

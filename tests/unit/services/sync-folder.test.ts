@@ -120,6 +120,15 @@ describe('watching the folder and the host API', () => {
     expect(await dispatch(handlers, 'syncfolder:choose', [{ path: join(root, 'nowhere') }])).toMatchObject({ ok: false, error: { message: /There is no folder/ } });
   });
 
+  it('notices a log arriving by polling alone, where the file system reports no changes', async () => {
+    hostSide = startSyncFolderHost(dataDir, { hostName: 'laptop', pollMs: 100, useFsWatch: false });
+    await expect.poll(() => hostSide.watch.version()).toBeGreaterThan(0);
+    const since = hostSide.watch.version();
+    const waiting = hostSide.watch.wait(since, 30_000);
+    writeFileSync(join(shared, 'lanyard-device-cccc.jsonl'), '{}\n');
+    expect(await waiting).toBeGreaterThan(since);
+  });
+
   it('asks the desktop dialog for a folder when no path is given, and a cancelled dialog changes nothing', async () => {
     hostSide = startSyncFolderHost(dataDir, { hostName: 'laptop' });
     const other = join(root, 'Other');
