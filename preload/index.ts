@@ -49,6 +49,7 @@ const onOpenSession = subscription('tray:open-session', stringField('sessionRef'
 const onPicksLink = subscription('links:picks', stringField('query'));
 const onOpenLive = subscription('tray:open-live', () => 'live');
 const onResume = subscription('power:resume', () => 'resume');
+const onSyncFolderChange = subscription('syncfolder:changed', () => 'changed');
 
 const api = {
   appInfo: () => call('app:info'),
@@ -67,6 +68,15 @@ const api = {
   connectCaldav: (request) => call('caldav:connect', request),
   disconnectCaldav: () => call('caldav:disconnect'),
   syncCaldavNow: () => call('caldav:sync-now'),
+  syncFolderStatus: () => call('syncfolder:status'),
+  chooseSyncFolder: (request) => call('syncfolder:choose', request),
+  stopSyncFolder: () => call('syncfolder:stop'),
+  listSyncFolder: () => call('syncfolder:list'),
+  readSyncLog: (request) => call('syncfolder:read', request),
+  appendSyncLog: (request) => call('syncfolder:append', request),
+  replaceSyncLog: (request) => call('syncfolder:replace', request),
+  removeSyncCopy: (request) => call('syncfolder:remove-copy', request),
+  onSyncFolderChange: (listener) => onSyncFolderChange(() => listener()),
   onSubscribeLink: (listener) => onSubscribeLink(listener),
   onPicksLink: (listener) => onPicksLink(listener),
   onOpenSession: (listener) => onOpenSession(listener),

@@ -83,6 +83,21 @@ export const MirrorWriteOptions = z.object({ allowEmpty: z.boolean().optional() 
 export const MirrorWriteResult = z.object({ path: z.string(), writtenAt: z.number(), bytes: z.number() });
 export const MirrorStatusResult = z.object({ path: z.string(), writtenAt: z.number().optional(), bytes: z.number().optional(), hasPrevious: z.boolean() });
 
+/** The sync folder (see main/services/sync-folder.ts): one append-only log per device in a folder the user already syncs. */
+const deviceId = z.string().regex(/^[a-z0-9][a-z0-9-]{7,63}$/);
+const logName = z.string().min(1).max(300);
+/** Appended or compacted log text: whole lines, at most 32 MB (the cap a log file is read with). */
+const logText = z.string().max(32 * 1024 * 1024);
+export const SyncFolderStatus = z.object({ path: z.string().nullable(), hostName: z.string(), canChoose: z.boolean() });
+/** Desktop without a path: the native folder dialog. Web mode: the path the user typed. */
+export const SyncFolderChoose = z.object({ path: z.string().max(4096).optional() }).strict();
+export const SyncLogFile = z.object({ name: z.string(), deviceId: z.string(), isConflictCopy: z.boolean(), size: z.number(), mtimeMs: z.number(), ino: z.number() });
+export const SyncFolderListing = z.object({ path: z.string(), files: z.array(SyncLogFile) });
+export const SyncLogRead = z.object({ name: logName, from: z.number().int().nonnegative(), ino: z.number().optional() }).strict();
+export const SyncLogChunk = z.object({ name: z.string(), text: z.string(), from: z.number(), next: z.number(), size: z.number(), ino: z.number() });
+export const SyncLogWrite = z.object({ deviceId, text: logText }).strict();
+export const SyncFolderWait = z.object({ since: z.number().int().nonnegative(), timeoutMs: z.number().int().min(0).max(30_000) }).strict();
+
 export const HOST_CONTRACT = {
   'app:info': { args: z.tuple([]), result: AppInfo },
   'feeds:fetch': { args: z.tuple([FetchFeedRequest]), result: FetchFeedResponse },
@@ -95,6 +110,15 @@ export const HOST_CONTRACT = {
   'personal:write-mirror': { args: z.tuple([PersonalDataSchema, MirrorWriteOptions]), result: MirrorWriteResult },
   'personal:mirror-status': { args: z.tuple([]), result: MirrorStatusResult },
   ...CALENDAR_CONTRACT,
+  'syncfolder:status': { args: z.tuple([]), result: SyncFolderStatus },
+  'syncfolder:choose': { args: z.tuple([SyncFolderChoose]), result: z.object({ path: z.string() }).nullable() },
+  'syncfolder:stop': { args: z.tuple([]), result: z.null() },
+  'syncfolder:list': { args: z.tuple([]), result: SyncFolderListing },
+  'syncfolder:read': { args: z.tuple([SyncLogRead]), result: SyncLogChunk },
+  'syncfolder:append': { args: z.tuple([SyncLogWrite]), result: z.object({ size: z.number() }) },
+  'syncfolder:replace': { args: z.tuple([SyncLogWrite]), result: z.object({ size: z.number() }) },
+  'syncfolder:remove-copy': { args: z.tuple([z.object({ deviceId, name: logName }).strict()]), result: z.null() },
+  'syncfolder:wait': { args: z.tuple([SyncFolderWait]), result: z.object({ version: z.number() }) },
 } as const;
 
 export type HostChannel = keyof typeof HOST_CONTRACT;
@@ -128,6 +152,8 @@ export const HOST_EVENTS = {
   'links:picks': z.object({ query: z.string().max(8000) }),
   /** The computer woke from sleep: time jumped, so sync and reminders look again at once. */
   'power:resume': z.object({}),
+  /** Something changed in the sync folder (a log arrived or grew); `version` counts changes. */
+  'syncfolder:changed': z.object({ version: z.number() }),
 } as const;
 export type HostEvent = keyof typeof HOST_EVENTS;
 
@@ -154,6 +180,17 @@ export interface HostApi {
   connectCaldav(request: CaldavConnectRequest): Promise<HostResult<CalendarStatus>>;
   disconnectCaldav(): Promise<HostResult<CalendarStatus>>;
   syncCaldavNow(): Promise<HostResult<CalendarStatus>>;
+  /** The sync folder: status, choose (desktop: dialog; web: typed path), stop, list, read, append, compact, drop own conflicted copies. */
+  syncFolderStatus(): Promise<HostResult<HostValue<'syncfolder:status'>>>;
+  chooseSyncFolder(request: HostArgs<'syncfolder:choose'>[0]): Promise<HostResult<HostValue<'syncfolder:choose'>>>;
+  stopSyncFolder(): Promise<HostResult<null>>;
+  listSyncFolder(): Promise<HostResult<HostValue<'syncfolder:list'>>>;
+  readSyncLog(request: HostArgs<'syncfolder:read'>[0]): Promise<HostResult<HostValue<'syncfolder:read'>>>;
+  appendSyncLog(request: HostArgs<'syncfolder:append'>[0]): Promise<HostResult<HostValue<'syncfolder:append'>>>;
+  replaceSyncLog(request: HostArgs<'syncfolder:replace'>[0]): Promise<HostResult<HostValue<'syncfolder:replace'>>>;
+  removeSyncCopy(request: HostArgs<'syncfolder:remove-copy'>[0]): Promise<HostResult<null>>;
+  /** Something changed in the sync folder (desktop: pushed; web mode: the page waits for it with `syncfolder:wait`). */
+  onSyncFolderChange(listener: () => void): () => void;
   /** Returns a function that stops listening. */
   onSubscribeLink(listener: (url: string) => void): () => void;
   /** A `lanyard://picks?…` link was opened; the listener gets its query. */

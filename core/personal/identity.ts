@@ -85,14 +85,15 @@ export function locateInRevision(
   byOldId: ReadonlyMap<string, Session> | undefined,
 ): Map<string, Session | undefined> {
   const found = new Map<string, Session | undefined>();
-  const rest: SessionIdentity[] = [];
+  const rest = new Map<string, SessionIdentity>();
   for (const item of items) {
     if (previousIds?.has(item.sessionId)) found.set(item.sessionId, byOldId?.get(item.sessionId));
-    else rest.push({ ...item.identity, id: item.sessionId });
+    // A session both in the agenda and on the watch list is one identity, not two (two would look ambiguous and match nothing).
+    else if (!rest.has(item.sessionId)) rest.set(item.sessionId, { ...item.identity, id: item.sessionId });
   }
-  if (rest.length > 0) {
-    const matched = matchIdentities(rest, next);
-    for (const identity of rest) found.set(identity.id, matched.get(identity.id));
+  if (rest.size > 0) {
+    const matched = matchIdentities([...rest.values()], next);
+    for (const identity of rest.values()) found.set(identity.id, matched.get(identity.id));
   }
   return found;
 }

@@ -37,3 +37,11 @@ export async function openFeedFile(parent?: BrowserWindow): Promise<{ name: stri
   if (result.canceled || !path) return null;
   return readFeedFile(path);
 }
+
+/** The native "choose the sync folder" dialog; null when the person cancels. */
+export async function chooseSyncFolder(parent?: BrowserWindow): Promise<string | null> {
+  const options: OpenDialogOptions = { title: 'Choose a folder you already sync between your computers', properties: ['openDirectory', 'createDirectory'] };
+  const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  const path = result.filePaths[0];
+  return result.canceled || !path ? null : path;
+}

@@ -8,7 +8,8 @@ import { calendarPortFromEnv, startCalendarService } from '../services/calendar-
 import { keyringSecrets } from './secret-store';
 import { setupAppMenu, type AppMenuHandle } from './app-menu';
 import { registerAppScheme, setupAppProtocol } from './app-protocol';
-import { openFeedFile } from './dialogs';
+import { startSyncFolderHost } from '../services/sync-folder-host';
+import { chooseSyncFolder, openFeedFile } from './dialogs';
 import { sendHostEvent, setupIpc } from './ipc';
 import { createLinkInbox, feedUrlsFromArgv, picksFromArgv, registerProtocolClients, setupSingleInstance } from './links';
 import { createNotifier } from './notifications';
@@ -77,6 +78,10 @@ async function onReady(): Promise<void> {
   setupAppProtocol(PATHS.renderer);
   const calendar = startCalendarService({ dir: app.getPath('userData'), secrets: keyringSecrets(), port: calendarPortFromEnv() });
   calendar.catch((error: unknown) => console.warn(`The calendar subscription could not start: ${String(error)}`));
+  const syncFolder = startSyncFolderHost(app.getPath('userData'));
+  syncFolder.watch.onChange((version) => {
+    if (mainWindow) sendHostEvent(mainWindow.webContents, 'syncfolder:changed', { version });
+  });
   const handlers = createHostHandlers({
     mode: 'desktop',
     version: app.getVersion(),
@@ -90,6 +95,8 @@ async function onReady(): Promise<void> {
     openLink,
     mirror: createMirrorFile(app.getPath('userData')),
     calendar,
+    syncFolder,
+    chooseFolder: () => chooseSyncFolder(mainWindow),
   });
   setupIpc(handlers, () => mainWindow?.webContents);
   const stateFile = join(app.getPath('userData'), 'window-state.json');

@@ -7,6 +7,8 @@ import { fetchPhoto } from './photo-fetch';
 import type { MirrorFile } from './mirror-file';
 import { calendarHandlers } from './calendar-handlers';
 import type { CalendarService } from './calendar-service';
+import type { SyncFolder } from './sync-folder';
+import type { FolderWatch } from './sync-folder-watch';
 
 export interface HandlerDeps {
   mode: 'desktop' | 'web';
@@ -23,6 +25,10 @@ export interface HandlerDeps {
   fetchLimits?: { timeoutMs?: number; maxBytes?: number };
   /** The personal-data mirror file in the user-data folder. */
   mirror?: MirrorFile;
+  /** The sync folder and its watcher. */
+  syncFolder?: { folder: SyncFolder; watch: FolderWatch; hostName: string };
+  /** Desktop: the native "choose a folder" dialog; null when the person cancels. Web mode types a path instead. */
+  chooseFolder?: () => Promise<string | null>;
   /** The live calendar (webcal server + CalDAV), started with the host. */
   calendar?: Promise<CalendarService>;
 }
@@ -38,6 +44,11 @@ function hostOf(url: string): string | undefined {
 function mirrorOf(deps: HandlerDeps): MirrorFile {
   if (!deps.mirror) throw new Error('This host keeps no backup copy of personal data.');
   return deps.mirror;
+}
+
+function syncOf(deps: HandlerDeps): NonNullable<HandlerDeps['syncFolder']> {
+  if (!deps.syncFolder) throw new Error('This host has no sync folder.');
+  return deps.syncFolder;
 }
 
 /** The Node services behind the host API, shared by the desktop app and web mode. */
@@ -89,5 +100,36 @@ export function createHostHandlers(deps: HandlerDeps): HostHandlers {
     'personal:write-mirror': async (data, options) => mirrorOf(deps).write(data, options),
     'personal:mirror-status': async () => mirrorOf(deps).status(),
     ...calendarHandlers(deps.calendar),
+    'syncfolder:status': async () => {
+      const sync = syncOf(deps);
+      return { path: await sync.folder.path(), hostName: sync.hostName, canChoose: deps.chooseFolder !== undefined };
+    },
+    'syncfolder:choose': async (request) => {
+      const sync = syncOf(deps);
+      let wanted = request.path;
+      if (wanted === undefined) {
+        if (!deps.chooseFolder) throw new Error('Type the path of the folder.');
+        wanted = (await deps.chooseFolder()) ?? undefined;
+        if (wanted === undefined) return null;
+      }
+      const path = await sync.folder.choose(wanted);
+      sync.watch.follow(path);
+      return { path };
+    },
+    'syncfolder:stop': async () => {
+      const sync = syncOf(deps);
+      await sync.folder.stop();
+      sync.watch.follow(null);
+      return null;
+    },
+    'syncfolder:list': async () => syncOf(deps).folder.list(),
+    'syncfolder:read': async (request) => syncOf(deps).folder.read(request.name, request.from, request.ino),
+    'syncfolder:append': async (request) => syncOf(deps).folder.append(request.deviceId, request.text),
+    'syncfolder:replace': async (request) => syncOf(deps).folder.replace(request.deviceId, request.text),
+    'syncfolder:remove-copy': async (request) => {
+      await syncOf(deps).folder.removeCopy(request.deviceId, request.name);
+      return null;
+    },
+    'syncfolder:wait': async (request) => ({ version: await syncOf(deps).watch.wait(request.since, request.timeoutMs) }),
   };
 }

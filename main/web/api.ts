@@ -11,6 +11,9 @@ export const MAX_BODY = 64 * 1024;
 const LARGE_BODY: ReadonlyMap<string, number> = new Map([
   ['personal:write-mirror', 80 * 1024 * 1024],
   ['calendar:publish', 40 * 1024 * 1024],
+  // A sync log's text (at most 32 MB) as JSON, where escaping can double it.
+  ['syncfolder:append', 80 * 1024 * 1024],
+  ['syncfolder:replace', 80 * 1024 * 1024],
 ]);
 export const API_HEADER = 'x-lanyard-request';
 

@@ -28,6 +28,7 @@ import { SpeakerPage, SpeakersPage } from './features/speakers/SpeakersPage';
 import { host } from './host';
 import { notify, onNotificationOpen } from './notify';
 import { prepareStorage } from './personal/startup';
+import { startAppSyncFolder } from './sync-folder/app';
 import { navigate, routeOfRef, useRoute, type Route } from './route';
 import { useUi } from './store/ui';
 import { startSync } from './sync/manager';
@@ -79,7 +80,9 @@ export function App() {
           void replanAll(db, Date.now()).then(alerts.kick);
           const stopSync = startSync(db, setOnline);
           const calendar = startCalendarPublisher({ db, host: host() });
+          const stopSyncFolder = startAppSyncFolder(db);
           stop = () => {
+            stopSyncFolder();
             stopSync();
             alerts.stop();
             calendar.stop();

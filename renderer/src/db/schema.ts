@@ -195,6 +195,30 @@ export const SCHEMA_V6 = {
   sources: 'conferenceId',
 } as const;
 
+/**
+ * Version 7: the sync folder's own bookkeeping. `syncBase` holds, per synced item, the value
+ * this profile and the sync folder last agreed on (what a change is measured against);
+ * `syncMeta` holds the device id and name, the hybrid logical clock, and which folder the base
+ * belongs to. Kept in this database on purpose: a wiped store loses them together with the
+ * data they describe, so a stale base can never turn an empty store into deletions.
+ */
+export const SCHEMA_V7 = {
+  syncBase: 'key',
+  syncMeta: 'key',
+} as const;
+
+export interface SyncBaseRecord {
+  /** keyId of the item (JSON of its key tuple). */
+  key: string;
+  /** valueText of the agreed value. */
+  value: string;
+}
+
+export interface SyncMetaRecord {
+  key: string;
+  value: unknown;
+}
+
 /** Version 1's tables, exactly as shipped (upgrade tests open a database written with these). */
 export const SCHEMA_V1 = {
   subscriptions: 'id, archived, nextPollAt',
@@ -250,6 +274,9 @@ export class LanyardDb extends Dexie {
   held!: EntityTable<HeldRevisionRecord, 'conferenceId'>;
   /** Version 6: the feed text each stored copy was read from (see SourceRecord). */
   sources!: EntityTable<SourceRecord, 'conferenceId'>;
+  /** Version 7: the sync folder's agreed values per item, and its device id, clock and folder. */
+  syncBase!: EntityTable<SyncBaseRecord, 'key'>;
+  syncMeta!: EntityTable<SyncMetaRecord, 'key'>;
 
   constructor(name = 'lanyard') {
     super(name);
@@ -265,6 +292,8 @@ export class LanyardDb extends Dexie {
     // Version 6 adds the feed texts. Nothing older changes and older copies have no text to
     // move (a conference gets its text with its next revision), so no upgrade function.
     this.version(6).stores(SCHEMA_V6);
+    // Version 7 adds the sync folder's bookkeeping; nothing older changes, so no upgrade function.
+    this.version(7).stores(SCHEMA_V7);
   }
 }
 

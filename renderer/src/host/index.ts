@@ -25,6 +25,31 @@ async function call<T>(channel: HostChannel, args: unknown[]): Promise<HostResul
   }
 }
 
+/**
+ * Web mode has no push channel: the page waits for the sync folder to change with a long
+ * request (answered as soon as the server's watcher sees a change, or after 25 s), then asks again.
+ */
+function waitForFolderChanges(listener: () => void): () => void {
+  let stopped = false;
+  let since = -1;
+  const loop = async (): Promise<void> => {
+    while (!stopped) {
+      const answer = await call<{ version: number }>('syncfolder:wait', [{ since: Math.max(0, since), timeoutMs: 25_000 }]);
+      if (stopped) return;
+      if (!answer.ok) {
+        await new Promise((wake) => setTimeout(wake, 5_000));
+        continue;
+      }
+      if (since >= 0 && answer.value.version > since) listener();
+      since = answer.value.version;
+    }
+  };
+  void loop();
+  return () => {
+    stopped = true;
+  };
+}
+
 /** The host API over HTTP, for web mode (`npm run web`). */
 const webHost: HostApi = {
   appInfo: () => call('app:info', []),
@@ -47,6 +72,15 @@ const webHost: HostApi = {
   connectCaldav: (request) => call('caldav:connect', [request]),
   disconnectCaldav: () => call('caldav:disconnect', []),
   syncCaldavNow: () => call('caldav:sync-now', []),
+  syncFolderStatus: () => call('syncfolder:status', []),
+  chooseSyncFolder: (request) => call('syncfolder:choose', [request]),
+  stopSyncFolder: () => call('syncfolder:stop', []),
+  listSyncFolder: () => call('syncfolder:list', []),
+  readSyncLog: (request) => call('syncfolder:read', [request]),
+  appendSyncLog: (request) => call('syncfolder:append', [request]),
+  replaceSyncLog: (request) => call('syncfolder:replace', [request]),
+  removeSyncCopy: (request) => call('syncfolder:remove-copy', [request]),
+  onSyncFolderChange: (listener) => waitForFolderChanges(listener),
   onSubscribeLink: () => () => undefined,
   onPicksLink: () => () => undefined,
   onOpenSession: () => () => undefined,

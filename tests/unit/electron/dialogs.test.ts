@@ -13,7 +13,7 @@ vi.mock('electron', () => ({
   },
 }));
 
-const { FEED_FILE_OPTIONS, MAX_FEED_FILE_BYTES, openFeedFile, readFeedFile } = await import('../../../main/electron/dialogs');
+const { chooseSyncFolder, FEED_FILE_OPTIONS, MAX_FEED_FILE_BYTES, openFeedFile, readFeedFile } = await import('../../../main/electron/dialogs');
 
 const dir = mkdtempSync(join(tmpdir(), 'lanyard-dialogs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -52,5 +52,15 @@ describe('opening a feed file', () => {
     truncateSync(big, MAX_FEED_FILE_BYTES + 1);
     await expect(readFeedFile(big)).rejects.toThrow(/32 MB/);
     await expect(readFeedFile(dir)).rejects.toThrow();
+  });
+});
+
+describe('choosing the sync folder', () => {
+  it('asks for a folder (one may be created) and returns its path, or null when the person cancels', async () => {
+    fake.result = { canceled: false, filePaths: [dir] };
+    expect(await chooseSyncFolder()).toBe(dir);
+    expect(fake.options.at(-1)).toMatchObject({ properties: ['openDirectory', 'createDirectory'] });
+    fake.result = { canceled: true, filePaths: [] };
+    expect(await chooseSyncFolder()).toBeNull();
   });
 });

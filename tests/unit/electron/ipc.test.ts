@@ -31,6 +31,15 @@ const handlers = {
   'personal:write-mirror': vi.fn(() => Promise.resolve({ path: '/tmp/personal-data.json', writtenAt: 1, bytes: 2 })),
   'personal:mirror-status': vi.fn(() => Promise.resolve({ path: '/tmp/personal-data.json', hasPrevious: false })),
   ...calendarHandlers(undefined),
+  'syncfolder:status': vi.fn(() => Promise.resolve({ path: null, hostName: 'laptop', canChoose: true })),
+  'syncfolder:choose': vi.fn(() => Promise.resolve(null)),
+  'syncfolder:stop': vi.fn(() => Promise.resolve(null)),
+  'syncfolder:list': vi.fn(() => Promise.resolve({ path: '/tmp', files: [] })),
+  'syncfolder:read': vi.fn(() => Promise.reject(new Error('no such log'))),
+  'syncfolder:append': vi.fn(() => Promise.resolve({ size: 0 })),
+  'syncfolder:replace': vi.fn(() => Promise.resolve({ size: 0 })),
+  'syncfolder:remove-copy': vi.fn(() => Promise.resolve(null)),
+  'syncfolder:wait': vi.fn(() => Promise.resolve({ version: 0 })),
 } satisfies HostHandlers;
 
 function eventFrom(sender: { mainFrame: FakeFrame }, senderFrame: FakeFrame | null): IpcMainInvokeEvent {

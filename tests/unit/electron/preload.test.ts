@@ -21,7 +21,7 @@ vi.mock('electron', () => ({
 
 await import('../../../preload/index');
 
-const METHODS = ['appInfo', 'fetchFeed', 'openFeedFile', 'updateTray', 'showNotification', 'openLink', 'fetchPhoto', 'readMirror', 'writeMirror', 'mirrorStatus', 'publishAgenda', 'calendarStatus', 'resetCalendarLink', 'connectCaldav', 'disconnectCaldav', 'syncCaldavNow', 'onSubscribeLink', 'onPicksLink', 'onOpenSession', 'onOpenLive', 'onResume'] as const satisfies ReadonlyArray<keyof HostApi>;
+const METHODS = ['appInfo', 'fetchFeed', 'openFeedFile', 'updateTray', 'showNotification', 'openLink', 'fetchPhoto', 'readMirror', 'writeMirror', 'mirrorStatus', 'publishAgenda', 'calendarStatus', 'resetCalendarLink', 'connectCaldav', 'disconnectCaldav', 'syncCaldavNow', 'syncFolderStatus', 'chooseSyncFolder', 'stopSyncFolder', 'listSyncFolder', 'readSyncLog', 'appendSyncLog', 'replaceSyncLog', 'removeSyncCopy', 'onSyncFolderChange', 'onSubscribeLink', 'onPicksLink', 'onOpenSession', 'onOpenLive', 'onResume'] as const satisfies ReadonlyArray<keyof HostApi>;
 // Compile-time: the list above names every HostApi method.
 const isComplete: Exclude<keyof HostApi, (typeof METHODS)[number]> extends never ? true : false = true;
 
@@ -68,6 +68,31 @@ describe('the preload bridge', () => {
       ['personal:write-mirror', data, { allowEmpty: true }],
       ['personal:mirror-status'],
     ]);
+  });
+
+  it('maps the sync-folder calls to their channels and tells the page when the folder changed', async () => {
+    const api = exposedApi();
+    fake.invoke.mockClear();
+    await api.syncFolderStatus();
+    await api.chooseSyncFolder({});
+    await api.readSyncLog({ name: 'lanyard-device-aaaa.jsonl', from: 10, ino: 3 });
+    await api.appendSyncLog({ deviceId: 'device-aaaa', text: '{}\n' });
+    await api.replaceSyncLog({ deviceId: 'device-aaaa', text: '' });
+    await api.removeSyncCopy({ deviceId: 'device-aaaa', name: 'x' });
+    await api.listSyncFolder();
+    await api.stopSyncFolder();
+    expect(fake.invoke.mock.calls.map((c) => c[0])).toEqual([
+      'syncfolder:status', 'syncfolder:choose', 'syncfolder:read', 'syncfolder:append', 'syncfolder:replace', 'syncfolder:remove-copy', 'syncfolder:list', 'syncfolder:stop',
+    ]);
+    let changes = 0;
+    const stop = api.onSyncFolderChange((...args: unknown[]) => {
+      expect(args).toEqual([]);
+      changes += 1;
+    });
+    emit('syncfolder:changed', { version: 4 });
+    stop();
+    emit('syncfolder:changed', { version: 5 });
+    expect(changes).toBe(1);
   });
 
   it('keeps events that arrive before anyone listens (a link that launched the app)', () => {

@@ -16,6 +16,14 @@ describe('finding an agenda entry\'s session in a new revision', () => {
     expect(locateInRevision([entry], after, new Set(['a']), oldToNewIds(before, after)).get('a')?.id).toBe('z');
   });
 
+  it('finds a session that is both in the agenda and on the watch list (one identity, not two namesakes)', () => {
+    const before = makeFeed([{ id: 'a', guid: 'G1', title: 'Kmods SIG Update' }]);
+    const after = makeFeed([{ id: 'a', guid: 'G1', title: 'Kmods SIG Update' }]);
+    const identity = identityOf(before.sessions[0]!, names);
+    const found = locateInRevision([{ sessionId: 'a', identity }, { sessionId: 'a', identity }], after, undefined, undefined);
+    expect(found.get('a')?.id).toBe('a');
+  });
+
   it('pairs by title + speakers + day when every id changed, and never guesses between two namesakes', () => {
     const before = makeFeed([{ id: '101', title: 'Kmods SIG Update' }, { id: '102', title: 'Lightning talk', speakerIds: ['p2'], start: '2023-02-03T10:05:00Z', end: '2023-02-03T10:15:00Z' }]);
     const after = makeFeed([

@@ -6,6 +6,7 @@ import { db } from '../../db';
 import { personalCounts } from '../../db/personal-data';
 import { AllowedSites } from './AllowedSites';
 import { LiveCalendar } from './LiveCalendar';
+import { SyncFolderSection } from './SyncFolderSection';
 import { listConferences } from '../../db/queries';
 import { host } from '../../host';
 import { usePersonalNotices } from '../../personal/notice';
@@ -283,6 +284,7 @@ export function DataPage() {
         </p>
       ) : null}
       <BackupCopy />
+      <SyncFolderSection />
       <ExportImport />
       <Calendar />
       <LiveCalendar />
