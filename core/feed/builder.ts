@@ -2,6 +2,7 @@ import { FeedError, type WarningLog } from '../errors';
 import { LIMITS } from '../limits';
 import {
   FEED_FORMAT_VERSION,
+  LocalDateSchema,
   type Announcement,
   type Conference,
   type Feed,
@@ -61,6 +62,11 @@ export interface ConferenceInput {
   venue?: Conference['venue'];
   links?: ReadonlyArray<Link | undefined>;
   codeOfConduct?: Conference['codeOfConduct'];
+}
+
+/** Date can show it (years up to 275760); beyond, `toISOString` throws. */
+function isRepresentable(epochMs: number): boolean {
+  return Math.abs(epochMs) <= 8.64e15;
 }
 
 function slugify(text: string): string {
@@ -175,13 +181,20 @@ export class FeedBuilder {
     return this.speakers.get(id);
   }
 
-  session(input: SessionInput): Session {
+  /**
+   * Adds a session. One without a readable start or end is left out with a warning; one with
+   * impossible times (year 0, ending before it starts) is kept here and left out, named, by
+   * the model's boundary (model/boundary.ts).
+   */
+  session(input: SessionInput): Session | undefined {
     if (this.sessions.length >= LIMITS.maxSessions) {
       throw new FeedError('too-many', `The feed has more than ${LIMITS.maxSessions} sessions`, input.where);
     }
     const w = this.warnings;
-    if (!Number.isFinite(input.start) || !Number.isFinite(input.end)) {
-      throw new FeedError('invalid-field', `The session "${input.title ?? '?'}" has no readable start or end time`, input.where);
+    if (!Number.isFinite(input.start) || !Number.isFinite(input.end) || !isRepresentable(input.start) || !isRepresentable(input.end)) {
+      const which = !Number.isFinite(input.start) || !isRepresentable(input.start) ? 'start' : 'end';
+      w.add('session-dropped', `Session "${cleanText(input.title)?.slice(0, 80) ?? 'untitled'}"${input.sourceId ? ` (id ${input.sourceId})` : ''} was left out: its ${which} time cannot be read.`, input.where);
+      return undefined;
     }
     const guid = cleanText(input.guid)?.slice(0, 300);
     const sourceId = cleanText(input.sourceId)?.slice(0, 300);
@@ -203,12 +216,7 @@ export class FeedBuilder {
       w.add('untitled-session', 'A session has no title; it is shown as "Untitled session".', input.where);
       title = 'Untitled session';
     }
-    const { start } = input;
-    let { end } = input;
-    if (!(end >= start)) {
-      w.add('end-before-start', `"${title}" ends before it starts; its length was set to zero.`, input.where);
-      end = start;
-    }
+    const { start, end } = input;
     const session: Session = {
       id,
       title,
@@ -253,7 +261,8 @@ export class FeedBuilder {
   build(input: ConferenceInput, revision?: string): Feed {
     const title = capLength(cleanText(input.title), LIMITS.maxTitleChars, this.warnings, 'conference.title');
     if (!title) this.warnings.add('untitled-conference', 'The feed gives no conference title.', 'conference.title');
-    const sessionDays = this.sessions.map((s) => s.day).sort();
+    // Days the boundary will refuse (year 0, year 20008) must not stretch the conference.
+    const sessionDays = this.sessions.map((s) => s.day).filter((d) => LocalDateSchema.safeParse(d).success).sort();
     const start = input.start ?? sessionDays[0];
     const end = input.end ?? sessionDays[sessionDays.length - 1] ?? start;
     if (!start || !end) throw new FeedError('invalid-field', 'The feed gives no conference dates and has no sessions to take them from', 'conference');
