@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FeedError, type WarningLog } from '../errors';
+import { stripBidiControls } from '../text/bidi';
 import { dateRange, isValidTimeZone } from '../time/zone';
 import { isRecord, pathText, salvage, type Problem } from './salvage';
 import {
@@ -150,11 +151,44 @@ function checkConference(raw: unknown, sessions: readonly Session[], warnings: W
   return result.value;
 }
 
+type Named = { title?: string | undefined; name?: string | undefined; subtitle?: string | undefined; text?: string | undefined; links?: Array<{ title?: string | undefined }> };
+
+/**
+ * Titles, names and announcement texts are shown inline, next to the app's own words:
+ * bidirectional formatting characters are removed from them (core/text/bidi.ts), with one
+ * warning that counts them.
+ */
+function stripBidi(feed: Feed, warnings: WarningLog): void {
+  let removed = 0;
+  let first: string | undefined;
+  const clean = (item: Named, where: string): void => {
+    for (const key of ['title', 'name', 'subtitle', 'text'] as const) {
+      const value = item[key];
+      if (typeof value !== 'string') continue;
+      const result = stripBidiControls(value);
+      if (result.removed === 0) continue;
+      removed += result.removed;
+      first ??= `${where}.${key}`;
+      // A name made only of controls keeps one visible character rather than becoming empty.
+      item[key] = result.text.trim() === '' ? '?' : result.text;
+    }
+    item.links?.forEach((link, k) => clean(link, `${where}.links[${k}]`));
+  };
+  clean(feed.conference, 'conference');
+  feed.conference.links.forEach((link, k) => clean(link, `conference.links[${k}]`));
+  const lists = { sessions: feed.sessions, speakers: feed.speakers, rooms: feed.rooms, tracks: feed.tracks, announcements: feed.announcements } as const;
+  for (const [list, items] of Object.entries(lists)) (items as Named[]).forEach((item, i) => clean(item, `${list}[${i}]`));
+  if (removed > 0) {
+    warnings.add('bidi-controls-removed', `${removed} bidirectional control character${removed === 1 ? ' was' : 's were'} removed from titles and names: they could reverse the text shown around them.`, first);
+  }
+}
+
 /**
  * The one gate between any importer (or a Lanyard JSON document) and storage. Every item is
  * checked against the model's schema, real dates included: an impossible session, speaker,
  * room, track or announcement is left out, and a bad optional field of a good one is dropped,
- * each with a warning that names it; never the whole feed. A conference whose own dates are
+ * each with a warning that names it; never the whole feed. Titles and names lose bidirectional
+ * control characters. A conference whose own dates are
  * impossible gets them from its sessions. Throws FeedError (a clear reason) only when nothing
  * sensible is left: no conference, an unknown zone, no date at all, lists past their caps.
  */
@@ -176,6 +210,7 @@ export function enforceModel(candidate: unknown, warnings: WarningLog): Feed {
     sessions,
     announcements: checkList(doc.announcements, AnnouncementSchema, ANNOUNCEMENT_REQUIRED, { list: 'announcements', noun: 'Announcement' }, warnings, (a) => withSecondsIn(a, ['time'])),
   };
+  stripBidi(feed, warnings);
   if (doc.revision !== undefined) feed.revision = doc.revision;
   if (doc.generatedAt !== undefined) {
     const generatedAt = InstantSchema.safeParse(withSeconds(doc.generatedAt));

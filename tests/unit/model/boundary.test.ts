@@ -138,6 +138,20 @@ describe('the model boundary', () => {
     expect(result.warnings.map((w) => w.code)).toContain('conference-dates-derived');
   });
 
+  it('removes bidirectional controls from titles and names, with one warning; ids stay as they are', () => {
+    const { feed, warnings } = check(doc((f) => {
+      f.sessions[0]!.title = 'Talk \u202Eevil\u202C and more';
+      (f.speakers as Array<Record<string, unknown>>)[0]!.name = '\u2067Name\u2069';
+      (f.rooms as Array<Record<string, unknown>>)[0]!.name = '\u202E';
+    }));
+    expect(feed.sessions[0]!.title).toBe('Talk evil and more');
+    expect(feed.speakers[0]!.name).toBe('Name');
+    expect(feed.rooms[0]!.name).toBe('?');
+    expect(feed.rooms[0]!.id).toBe((doc().rooms as Array<{ id: string }>)[0]!.id);
+    expect(warnings).toEqual([{ code: 'bidi-controls-removed', message: '5 bidirectional control characters were removed from titles and names: they could reverse the text shown around them.', where: 'sessions[0].title' }]);
+    expect(JSON.stringify(feed)).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+  });
+
   it('whatever it is given, returns a feed that passes the schema, or refuses with a FeedError', () => {
     const hostile = fc.oneof(
       fc.constantFrom(...IMPOSSIBLE_INSTANTS, ...IMPOSSIBLE_DATES, null, 0, -1, 1e21, {}, [], '2023-02-03', '2023-02-03T08:00:00Z'),
