@@ -10,10 +10,11 @@ import { damageRow } from './support/store-rows';
  */
 const host = useFeedHost(test);
 
-/** conference.start "0000-00-00", sessions valid: importable, dates taken from the sessions. */
+/** conference.start "0000-00-00" and one session ending before it starts: importable, dates taken from the other sessions. */
 const yearZeroStart = (): string => testConference((feed) => {
   feed.revision = 'r2';
   feed.conference.start = '0000-00-00';
+  feed.sessions[0]!.end = '2023-02-03T06:00:00Z';
 });
 /** Nothing in it has a possible date: refused at the boundary. */
 const nothingPossible = (): string => testConference((feed) => {
@@ -62,9 +63,14 @@ test('a revision with conference.start "0000-00-00" keeps the app usable; one wi
   await expect(page.getByRole('heading', { level: 1, name: 'TestCon 2023' })).toBeVisible();
   // The conference dates come from its sessions.
   await expect(page.locator('.conference-meta')).toContainText(/Friday,? 3 February 2023/);
+  // The header says what was repaired.
+  const leftOut = page.getByTestId('left-out');
+  await leftOut.getByText('1 session was left out of this revision: the feed gives impossible values for it').click();
+  await expect(leftOut).toContainText('(the session ends before it starts)');
+  await expect(leftOut).toContainText('The conference dates were taken from its sessions (2023-02-03 – 2023-02-03): its start "0000-00-00" is not a possible date.');
   await expectShell(page);
   await page.reload();
-  await expect(page.getByText(/^18 sessions/)).toBeVisible();
+  await expect(page.getByText(/^17 sessions/)).toBeVisible();
   await expectShell(page);
 
   host().publish('testcon.json', nothingPossible());
@@ -72,7 +78,7 @@ test('a revision with conference.start "0000-00-00" keeps the app usable; one wi
   await expect(page.getByTestId('freshness')).toHaveText(
     'last attempt failed: the new revision was held back, not applied: the conference dates are impossible: its start "0000-00-00" and end "0000-00-00" are not possible dates, and no session has a valid date to take them from (at conference); the previous copy is kept',
   );
-  await expect(page.getByText(/^18 sessions/)).toBeVisible();
+  await expect(page.getByText(/^17 sessions/)).toBeVisible();
   await page.screenshot({ path: 'tests/e2e/screenshots/boundary-held.png' });
   await page.reload();
   await expectShell(page);
@@ -92,7 +98,7 @@ test('previewing such a feed, from the form or from a subscribe link, never blan
   const preview = page.getByRole('region', { name: 'Feed preview' });
   await expect(preview.getByRole('heading', { name: 'TestCon 2023' })).toBeVisible();
   await expect(preview).toContainText(/Friday,? 3 February 2023/);
-  await preview.getByText(/1 warning/).click();
+  await preview.getByText(/2 warnings/).click();
   await expect(preview).toContainText('its start "0000-00-00" is not a possible date');
   await expectShell(page);
 

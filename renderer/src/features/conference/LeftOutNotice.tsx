@@ -1,0 +1,26 @@
+import type { FeedWarning } from '../../../../core/errors';
+import { BOUNDARY_WARNING_CODES } from '../../../../core/model/boundary';
+
+/**
+ * What the model's boundary left out of, or repaired in, the stored revision (impossible
+ * dates, sessions ending before they start, bidirectional controls), in the conference
+ * header: the schedule shown is not everything the feed said, and the attendee is told so.
+ */
+export function LeftOutNotice({ warnings }: { warnings: readonly FeedWarning[] }) {
+  const shown = warnings.filter((w) => BOUNDARY_WARNING_CODES.has(w.code));
+  if (shown.length === 0) return null;
+  const sessions = shown.filter((w) => w.code === 'session-dropped' && w.message.startsWith('Session ')).length;
+  const summary = sessions > 0
+    ? `${sessions} session${sessions === 1 ? ' was' : 's were'} left out of this revision: the feed gives impossible values for ${sessions === 1 ? 'it' : 'them'}`
+    : 'Some values in this revision were impossible and were left out or repaired';
+  return (
+    <details className="left-out" data-testid="left-out">
+      <summary>{summary}</summary>
+      <ul>
+        {shown.map((w, i) => (
+          <li key={i}>{w.message}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
