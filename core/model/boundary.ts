@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FeedError, type WarningLog } from '../errors';
 import { stripBidiControls } from '../text/bidi';
 import { dateRange, isValidTimeZone } from '../time/zone';
+import { isPlainlyValidSession } from './quick-session';
 import { isRecord, pathText, salvage, type Problem } from './salvage';
 import {
   AnnouncementSchema,
@@ -75,6 +76,8 @@ function withSeconds(value: unknown): unknown {
 
 function withSecondsIn(item: unknown, fields: readonly string[]): unknown {
   if (!isRecord(item)) return item;
+  // Copied only when something changes: nearly every item is left as it is.
+  if (!fields.some((f) => withSeconds(item[f]) !== item[f])) return item;
   const copy = { ...item };
   for (const f of fields) if (f in copy) copy[f] = withSeconds(copy[f]);
   return copy;
@@ -88,10 +91,15 @@ function checkList<T>(
   kind: { list: string; noun: string },
   warnings: WarningLog,
   prepare: (item: unknown) => unknown = (item) => item,
+  isPlainlyValid: (item: unknown) => item is T = (_item): _item is T => false,
 ): T[] {
   const kept: T[] = [];
   items.forEach((raw, i) => {
     const item = prepare(raw);
+    if (isPlainlyValid(item)) {
+      kept.push(item);
+      return;
+    }
     const result = salvage(schema, item, required);
     const where = `${kind.list}[${i}]`;
     const name = `${kind.noun} ${label(item)}`;
@@ -204,7 +212,7 @@ export function enforceModel(candidate: unknown, warnings: WarningLog): Feed {
     throw new FeedError('invalid-model', `The feed is not valid: ${issue.message}`, pathText(issue.path) || 'document');
   }
   const doc = frame.data;
-  const sessions = checkList(doc.sessions, SessionSchema, SESSION_REQUIRED, { list: 'sessions', noun: 'Session' }, warnings, (s) => withSecondsIn(s, ['start', 'end']));
+  const sessions = checkList(doc.sessions, SessionSchema, SESSION_REQUIRED, { list: 'sessions', noun: 'Session' }, warnings, (s) => withSecondsIn(s, ['start', 'end']), isPlainlyValidSession);
   const conference = checkConference(doc.conference, sessions, warnings);
   const feed: Feed = {
     lanyard: FEED_FORMAT_VERSION,
