@@ -2,7 +2,6 @@ import { FeedError, type WarningLog } from '../errors';
 import { LIMITS } from '../limits';
 import {
   FEED_FORMAT_VERSION,
-  LocalDateSchema,
   type Announcement,
   type Conference,
   type Feed,
@@ -12,6 +11,7 @@ import {
   type Speaker,
   type Track,
 } from '../model/schema';
+import { isPossibleDate } from '../model/quick-session';
 import { cleanText, sanitizeRichText } from '../text/html';
 import { capLength } from '../text/truncate';
 import { conferenceDayOf, dateRange, formatInstant } from '../time/zone';
@@ -262,7 +262,7 @@ export class FeedBuilder {
     const title = capLength(cleanText(input.title), LIMITS.maxTitleChars, this.warnings, 'conference.title');
     if (!title) this.warnings.add('untitled-conference', 'The feed gives no conference title.', 'conference.title');
     // Days the boundary will refuse (year 0, year 20008) must not stretch the conference.
-    const sessionDays = this.sessions.map((s) => s.day).filter((d) => LocalDateSchema.safeParse(d).success).sort();
+    const sessionDays = this.sessions.map((s) => s.day).filter(isPossibleDate).sort();
     const start = input.start ?? sessionDays[0];
     const end = input.end ?? sessionDays[sessionDays.length - 1] ?? start;
     if (!start || !end) throw new FeedError('invalid-field', 'The feed gives no conference dates and has no sessions to take them from', 'conference');

@@ -56,6 +56,12 @@ function isLink(value: unknown): boolean {
   return isText(value.url, 2_048) && (!('title' in value) || isText(value.title, 500)) && typeof value.kind === 'string' && KINDS.has(value.kind);
 }
 
+/** True when `text` is a real YYYY-MM-DD date in the allowed years: LocalDateSchema's verdict, without zod's cost. */
+export function isPossibleDate(text: string): boolean {
+  const date = DATE.exec(text);
+  return date !== null && !Number.isNaN(epochDay(Number(date[1]), Number(date[2]), Number(date[3])));
+}
+
 /** True when `item` is certainly a valid session exactly as it is (no defaults to fill, nothing to strip). */
 export function isPlainlyValidSession(item: unknown): item is Session {
   if (!isRecord(item)) return false;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isPlainlyValidSession } from '../../../core/model/quick-session';
-import { SessionSchema, type Feed } from '../../../core/model/schema';
+import { isPlainlyValidSession, isPossibleDate } from '../../../core/model/quick-session';
+import { LocalDateSchema, SessionSchema, type Feed } from '../../../core/model/schema';
 
 const SAMPLE = JSON.parse(readFileSync(new URL('../../../assets/sample/centos-connect-2023.lanyard.json', import.meta.url), 'utf8')) as Feed;
 const session = SAMPLE.sessions[3]!;
@@ -48,6 +48,7 @@ describe('the quick session check', () => {
         const parsed = SessionSchema.safeParse(candidate);
         // Equal both ways here: the quick check may only ever be stricter, and on dates it is exact.
         expect(isPlainlyValidSession(candidate)).toBe(parsed.success);
+        expect(isPossibleDate(day)).toBe(LocalDateSchema.safeParse(day).success);
       }),
       { seed: 5, numRuns: 5_000 },
     );
