@@ -132,6 +132,26 @@ describe('the model boundary', () => {
     expect(result.feed.conference.start).toBe('2024-02-03');
   });
 
+  it('a Sessionize document: year 0, year 9999 and an end before the start are left out one by one, named', () => {
+    const good = { id: 42, title: 'Good', startsAt: '2024-04-20T10:00:00', endsAt: '2024-04-20T10:30:00', speakers: [], roomId: 1 };
+    const sessions = [
+      good,
+      { ...good, id: 43, title: 'Year zero', startsAt: '0000-04-20T10:00:00', endsAt: '0000-04-20T10:30:00' },
+      { ...good, id: 44, title: 'Far', startsAt: '9999-04-20T10:00:00', endsAt: '9999-04-20T10:30:00' },
+      { ...good, id: 45, title: 'Backwards', endsAt: '2024-04-20T09:00:00' },
+    ];
+    const result = importFeed(JSON.stringify({ sessions, speakers: [], questions: [], categories: [], rooms: [{ id: 1, name: 'Aula', sort: 0 }] }), { timeZone: 'Europe/Vienna' });
+    expect(result.feed.sessions.map((s) => s.title)).toEqual(['Good']);
+    expect(result.feed.conference).toMatchObject({ start: '2024-04-20', end: '2024-04-20' });
+    const dropped = result.warnings.filter((w) => w.code === 'session-dropped').map((w) => w.message);
+    expect(dropped).toHaveLength(3);
+    expect(dropped).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^Session "Year zero" \(id 43\) was left out: start /),
+      expect.stringMatching(/^Session "Far" \(id 44\) was left out: start "9999-04-20T08:00:00Z" \(a year from 1970 to 2200\)/),
+      'Session "Backwards" (id 45) was left out: end "2024-04-20T07:00:00Z" (the session ends before it starts).',
+    ]));
+  });
+
   it('a Lanyard document with conference.start "0000-00-00" imports with its dates taken from the sessions', () => {
     const result = importFeed(JSON.stringify(doc((f) => (f.conference.start = '0000-00-00'))));
     expect(result.feed.conference.start).toBe('2023-02-03');
