@@ -156,3 +156,23 @@ test('a conference list entry that fails to render leaves the rest of the sideba
   await expect(sidebar.getByRole('link', { name: /Your data/ })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Your data' })).toBeVisible();
 });
+
+test('a conference stored before the boundary with impossible dates shows placeholders, not a blank window', async ({ page }) => {
+  const errors = watchErrors(page);
+  host().publish('testcon.json', testConference());
+  await subscribeByLink(page, `${host().url}testcon.json`);
+  // What the issue's broken revision left in the store of an older version.
+  await damageRow(page, 'conferences', 'testcon-2023', ['conference', 'start'], '0000-00-00');
+  await damageRow(page, 'schedules', 'testcon-2023', ['sessions', 0, 'start'], '0000-01-01T00:00:00Z');
+  await damageRow(page, 'schedules', 'testcon-2023', ['sessions', 1, 'day'], '20008-02-24');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'TestCon 2023' })).toBeVisible();
+  await expect(page.locator('.conference-meta')).toContainText('— – ');
+  await expectShell(page);
+  for (const hash of ['#/c/testcon-2023/agenda', '#/c/testcon-2023/speakers', '#/search?q=SIG', '#/live', '#/data']) {
+    await page.evaluate(`location.hash = ${JSON.stringify(hash)}`);
+    await expectShell(page);
+    await expect(page.locator('.view-failure')).toHaveCount(0);
+  }
+  expect(errors).toEqual([]);
+});
