@@ -201,9 +201,11 @@ function stripBidi(feed: Feed, warnings: WarningLog): void {
  * checked against the model's schema, real dates included: an impossible session, speaker,
  * room, track or announcement is left out, and a bad optional field of a good one is dropped,
  * each with a warning that names it; never the whole feed. Titles and names lose bidirectional
- * control characters. A conference whose own dates are
- * impossible gets them from its sessions. Throws FeedError (a clear reason) only when nothing
- * sensible is left: no conference, an unknown zone, no date at all, lists past their caps.
+ * control characters. A conference whose own dates are impossible gets them from its
+ * sessions. Throws FeedError (a clear reason) only when nothing sensible is left: no
+ * conference, an unknown zone, no date at all, lists past their caps. Items that pass as they
+ * are come back as the same objects (titles cleaned in place), so pass it what the importer
+ * made, not something the caller still uses.
  */
 export function enforceModel(candidate: unknown, warnings: WarningLog): Feed {
   const frame = FrameSchema.safeParse(candidate);
