@@ -169,6 +169,9 @@ test('a conference stored before the boundary with impossible dates shows placeh
   await expect(page.getByRole('heading', { level: 1, name: 'TestCon 2023' })).toBeVisible();
   await expect(page.locator('.conference-meta')).toContainText('— – ');
   await expectShell(page);
+  await page.getByRole('button', { name: 'Timeline' }).click();
+  await expect(page.getByTestId('timeline')).toBeVisible();
+  await page.getByRole('button', { name: 'List' }).click();
   for (const hash of ['#/c/testcon-2023/agenda', '#/c/testcon-2023/speakers', '#/search?q=SIG', '#/live', '#/data']) {
     await page.evaluate(`location.hash = ${JSON.stringify(hash)}`);
     await expectShell(page);
