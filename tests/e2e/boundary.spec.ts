@@ -121,6 +121,7 @@ test('a view that fails to render shows what failed and the ways out; the shell 
   const failure = page.getByRole('alert').filter({ hasText: 'could not be shown' });
   await expect(failure).toBeVisible();
   await expect(failure).toContainText('The schedule of TestCon 2023 could not be shown');
+  await expect(failure).toContainText('Something in the stored data could not be displayed: a stored value that should be text is not text.');
   await expect(failure.getByRole('button', { name: 'Copy the error for a bug report' })).toBeVisible();
   await expect(failure.getByRole('link', { name: 'Export my data' })).toBeVisible();
   await expect(failure.getByRole('button', { name: 'Move this conference to the archive' })).toBeVisible();
@@ -152,7 +153,7 @@ test('a conference list entry that fails to render leaves the rest of the sideba
   await page.goto('/#/data');
   await page.reload();
   const sidebar = page.getByRole('navigation', { name: 'Conferences' });
-  await expect(sidebar.getByRole('alert')).toContainText('The list of conferences could not be shown');
+  await expect(sidebar.getByRole('alert')).toContainText('The list of conferences could not be shown: a stored value that should be text is not text.');
   await expect(sidebar.getByRole('link', { name: /Your data/ })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Your data' })).toBeVisible();
 });

@@ -1,5 +1,6 @@
 import { CopyReport } from './CopyReport';
 import type { Failure } from './ErrorBoundary';
+import { describeFailure } from './failure-report';
 import './errors.css';
 
 /** The last resort, when the app shell itself failed: what failed, Your data, reload, the error to copy. */
@@ -11,7 +12,7 @@ export function AppFailure({ failure }: { failure: Failure }) {
   return (
     <main className="view-failure" role="alert">
       <h1>Lanyard could not show its window</h1>
-      <p>{failure.error.message.slice(0, 300)}</p>
+      <p>{describeFailure(failure.error)}.</p>
       <p>Your stars, notes and reminders are kept. Open Your data to export them, or reload the window.</p>
       <div className="failure-actions">
         <button type="button" className="button" onClick={openData}>

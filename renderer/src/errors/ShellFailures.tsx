@@ -1,6 +1,7 @@
 import { hrefFor } from '../route';
 import { CopyReport } from './CopyReport';
 import type { Failure } from './ErrorBoundary';
+import { describeFailure } from './failure-report';
 import './errors.css';
 
 /** The top bar when it failed: the app's name and the ways to search and to Your data, plain. */
@@ -8,7 +9,7 @@ export function TopBarFailure({ failure }: { failure: Failure }) {
   return (
     <header className="top-bar">
       <span className="list-failure" role="alert">
-        The top bar could not be shown ({failure.error.message.slice(0, 120)}). <a href={hrefFor({ page: 'search', query: '' })}>Search</a> ·{' '}
+        The top bar could not be shown: {describeFailure(failure.error)}. <a href={hrefFor({ page: 'search', query: '' })}>Search</a> ·{' '}
         <a href={hrefFor({ page: 'data' })}>Your data</a>{' '}
         <button type="button" className="button" onClick={failure.retry}>
           Try again
@@ -23,7 +24,7 @@ export function TopBarFailure({ failure }: { failure: Failure }) {
 export function NoticeFailure({ failure }: { failure: Failure }) {
   return (
     <div className="list-failure" role="alert">
-      A notice about your data could not be shown ({failure.error.message.slice(0, 120)}); open <a href={hrefFor({ page: 'data' })}>Your data</a> to see
+      A notice about your data could not be shown ({describeFailure(failure.error)}); open <a href={hrefFor({ page: 'data' })}>Your data</a> to see
       its state. <CopyReport report={failure.report} />
     </div>
   );

@@ -6,6 +6,7 @@ import { removeConferenceAndBackup } from '../personal/startup';
 import { hrefFor, navigate } from '../route';
 import { CopyReport } from './CopyReport';
 import type { Failure } from './ErrorBoundary';
+import { describeFailure } from './failure-report';
 import './errors.css';
 
 /** The other conferences to open instead, by title when the stored title is text. */
@@ -79,7 +80,7 @@ export function ViewFailure({ failure, view, conferenceId }: { failure: Failure;
     <section className="view-failure" role="alert" aria-labelledby="view-failure-title">
       <h2 id="view-failure-title">{`${what.charAt(0).toUpperCase()}${what.slice(1)} could not be shown`}</h2>
       <p>
-        Something in the stored data could not be displayed ({failure.error.message.slice(0, 200)}). Nothing was deleted: your stars, notes and
+        Something in the stored data could not be displayed: {describeFailure(failure.error)}. Nothing was deleted: your stars, notes and
         reminders are kept, and the other views and conferences still work.
       </p>
       <div className="failure-actions">

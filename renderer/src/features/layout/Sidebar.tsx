@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db';
 import { CopyReport } from '../../errors/CopyReport';
 import { ErrorBoundary } from '../../errors/ErrorBoundary';
+import { describeFailure } from '../../errors/failure-report';
 import { hrefFor } from '../../route';
 import { ConferenceList } from './ConferenceList';
 import '../../errors/errors.css';
@@ -41,8 +42,8 @@ export function Sidebar({ activeId, page }: { activeId: string | undefined; page
         fallback={(failure) => (
           <div className="list-failure" role="alert">
             <p>
-              The list of conferences could not be shown ({failure.error.message.slice(0, 120)}). Open one by its key, or remove the broken one
-              from its page:
+              The list of conferences could not be shown: {describeFailure(failure.error)}. Open one by its key, or remove the broken one from its
+              page:
             </p>
             <SubscriptionKeys />
             <button type="button" className="button" onClick={failure.retry}>
