@@ -88,6 +88,24 @@ test('a revision with conference.start "0000-00-00" keeps the app usable; one wi
   expect(errors).toEqual([]);
 });
 
+test('a revision whose sessions are mostly impossible is held for review, saying which were left out and why', async ({ page }) => {
+  const errors = watchErrors(page);
+  host().publish('testcon.json', testConference());
+  await subscribeByLink(page, `${host().url}testcon.json`);
+  host().publish('testcon.json', testConference((feed) => {
+    feed.revision = 'r2';
+    for (const s of feed.sessions.slice(3)) s.start = '20008-02-24T10:00:00Z';
+  }));
+  await refresh(page);
+  const box = page.getByRole('region', { name: 'New revision held back' });
+  await expect(box).toContainText('The new revision has 3 sessions instead of 18; kept the previous copy.');
+  await box.getByText('15 sessions were left out of this revision: the feed gives impossible values for them').click();
+  await expect(box.getByRole('listitem').first()).toContainText('was left out: start "20008-02-24T10:00:00Z"');
+  await expect(page.getByText(/^18 sessions/)).toBeVisible();
+  await page.screenshot({ path: 'tests/e2e/screenshots/boundary-held-box.png' });
+  expect(errors).toEqual([]);
+});
+
 test('previewing such a feed, from the form or from a subscribe link, never blanks the window', async ({ page }) => {
   const errors = watchErrors(page);
   host().publish('year-zero.json', yearZeroStart());

@@ -1,6 +1,7 @@
 import { isFeedError, type FeedErrorCode } from '../../../core/errors';
 import { diffFeeds, type FeedDiff } from '../../../core/feed/diff';
 import { importFeed, type ImportResult } from '../../../core/formats/index';
+import { BOUNDARY_WARNING_CODES } from '../../../core/model/boundary';
 import type { HostError } from '../../../core/host/contract';
 import { heldSentence, suspiciousShrink } from '../../../core/sync/guard';
 import { loadFeed, storeFeed } from '../db/feeds';
@@ -97,6 +98,7 @@ export async function applyFeedText(db: LanyardDb, id: string, text: string, val
       try {
         state = await holdRevision(db, {
           conferenceId: id, text, hash, etag: validators.etag, lastModified: validators.lastModified, revision: result.feed.revision, before, after, diff, now,
+          leftOut: result.warnings.filter((w) => BOUNDARY_WARNING_CODES.has(w.code)),
         });
       } catch (error) {
         return recordFailure(db, id, 'held', { message: `${shrink} It could not be kept for review: ${describeStoreError(error)}.` }, now);

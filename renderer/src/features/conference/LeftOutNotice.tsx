@@ -9,9 +9,12 @@ import { BOUNDARY_WARNING_CODES } from '../../../../core/model/boundary';
 export function LeftOutNotice({ warnings }: { warnings: readonly FeedWarning[] }) {
   const shown = warnings.filter((w) => BOUNDARY_WARNING_CODES.has(w.code));
   if (shown.length === 0) return null;
+  // Past 20 of a kind the warning log folds the rest into one "N more" line.
   const sessions = shown.filter((w) => w.code === 'session-dropped' && w.message.startsWith('Session ')).length;
-  const summary = sessions > 0
-    ? `${sessions} session${sessions === 1 ? ' was' : 's were'} left out of this revision: the feed gives impossible values for ${sessions === 1 ? 'it' : 'them'}`
+  const folded = shown.find((w) => w.code === 'session-dropped' && /^\d+ more/.test(w.message));
+  const count = sessions + (folded ? Number(/^\d+/.exec(folded.message)![0]) : 0);
+  const summary = count > 0
+    ? `${count} session${count === 1 ? ' was' : 's were'} left out of this revision: the feed gives impossible values for ${count === 1 ? 'it' : 'them'}`
     : 'Some values in this revision were impossible and were left out or repaired';
   return (
     <details className="left-out" data-testid="left-out">
