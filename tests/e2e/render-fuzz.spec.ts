@@ -19,7 +19,8 @@ const FEEDS = hostileConferences(CONFERENCES, SEED);
 
 const figures = { conferences: 0, views: 0, blank: 0, errors: [] as string[] };
 
-const enc = encodeURIComponent;
+/** encodeURIComponent for any string: a lone surrogate (which it refuses) becomes U+FFFD, as the app's own links do. */
+const enc = (text: string): string => encodeURIComponent(text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
 
 /** The rows storeFeed would write for a feed (db/feeds.ts), written raw. */
 function rowsOf(feed: Feed, now: number): Record<string, unknown[]> {
@@ -47,7 +48,7 @@ function routesOf(feed: Feed): string[] {
   for (const s of feed.sessions.slice(0, 2)) routes.push(`#/c/${id}/session/${enc(s.id)}`);
   for (const p of feed.speakers.slice(0, 1)) routes.push(`#/c/${id}/speaker/${enc(p.id)}`);
   routes.push(`#/c/${id}/speakers`, `#/c/${id}/rooms`, `#/c/${id}/tracks`, `#/c/${id}/agenda`, `#/c/${id}/changes`);
-  routes.push(`#/search?q=${enc(String(feed.sessions[0]?.title ?? 'x').slice(0, 20))}&in=${id}`);
+  routes.push(`#/search?q=${enc(Array.from(feed.sessions[0]?.title ?? 'x').slice(0, 20).join(''))}&in=${id}`);
   return routes;
 }
 
