@@ -45,14 +45,14 @@ function ConferenceView({ route }: { route: Extract<Route, { conferenceId: strin
     <>
       <ConferenceHeader data={data} current={route.page} />
       <ViewBoundary route={route}>
-      {route.page === 'schedule' ? <SchedulePage data={data} day={route.day} /> : null}
-      {route.page === 'session' ? <SessionPage data={data} sessionId={route.sessionId} /> : null}
-      {route.page === 'speakers' ? <SpeakersPage data={data} /> : null}
-      {route.page === 'speaker' ? <SpeakerPage data={data} speakerId={route.speakerId} /> : null}
-      {route.page === 'rooms' ? <RoomsPage data={data} /> : null}
-      {route.page === 'tracks' ? <TracksPage data={data} /> : null}
-      {route.page === 'agenda' ? <AgendaPage data={data} day={route.day} /> : null}
-      {route.page === 'changes' ? <ChangesPage data={data} /> : null}
+        {route.page === 'schedule' ? <SchedulePage data={data} day={route.day} /> : null}
+        {route.page === 'session' ? <SessionPage data={data} sessionId={route.sessionId} /> : null}
+        {route.page === 'speakers' ? <SpeakersPage data={data} /> : null}
+        {route.page === 'speaker' ? <SpeakerPage data={data} speakerId={route.speakerId} /> : null}
+        {route.page === 'rooms' ? <RoomsPage data={data} /> : null}
+        {route.page === 'tracks' ? <TracksPage data={data} /> : null}
+        {route.page === 'agenda' ? <AgendaPage data={data} day={route.day} /> : null}
+        {route.page === 'changes' ? <ChangesPage data={data} /> : null}
       </ViewBoundary>
     </>
   );
