@@ -1,4 +1,3 @@
-import { FeedError } from '../errors';
 import { makeLink, uniqueLinks } from '../feed/links';
 import { enforceModel } from '../model/boundary';
 import type { Feed, Link } from '../model/schema';
@@ -33,11 +32,16 @@ function checkedUrl(url: string | undefined): string | undefined {
 export function importLanyard(doc: unknown, ctx: ImportContext): Feed {
   const feed = enforceModel(doc, ctx.warnings);
   const sessionIds = new Set<string>();
-  feed.sessions.forEach((session, i) => {
-    if (sessionIds.has(session.id)) {
-      throw new FeedError('invalid-field', `The session id "${session.id}" is used twice; ids must be unique in a Lanyard feed`, `sessions[${i}].id`);
+  // Ids must be unique in a Lanyard feed: a later session with a used id is left out, named; never the whole feed.
+  feed.sessions = feed.sessions.filter((session, i) => {
+    if (!sessionIds.has(session.id)) {
+      sessionIds.add(session.id);
+      return true;
     }
-    sessionIds.add(session.id);
+    ctx.warnings.add('session-dropped', `Session "${session.title.slice(0, 80)}" (id ${session.id.slice(0, 100)}) was left out: an earlier session has the same id, and ids must be unique in a Lanyard feed.`, `sessions[${i}].id`);
+    return false;
+  });
+  feed.sessions.forEach((session, i) => {
     session.title = cleanText(session.title) ?? 'Untitled session';
     session.abstract = sanitizeRichText(session.abstract);
     session.description = sanitizeRichText(session.description);

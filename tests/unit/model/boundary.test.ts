@@ -152,6 +152,15 @@ describe('the model boundary', () => {
     ]));
   });
 
+  it('a Lanyard document with a session id used twice keeps the first and names the other', () => {
+    const result = importFeed(JSON.stringify(doc((f) => (f.sessions[5]!.id = f.sessions[1]!.id as string))));
+    expect(result.feed.sessions).toHaveLength(17);
+    expect(result.warnings.find((w) => w.code === 'session-dropped')).toMatchObject({
+      message: expect.stringMatching(/was left out: an earlier session has the same id, and ids must be unique in a Lanyard feed\.$/) as unknown,
+      where: 'sessions[5].id',
+    });
+  });
+
   it('a Lanyard document with conference.start "0000-00-00" imports with its dates taken from the sessions', () => {
     const result = importFeed(JSON.stringify(doc((f) => (f.conference.start = '0000-00-00'))));
     expect(result.feed.conference.start).toBe('2023-02-03');
