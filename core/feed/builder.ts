@@ -149,7 +149,7 @@ export class FeedBuilder {
       this.warnings.add('speaker-unnamed', 'A person without a name was left out.', input.where);
       return undefined;
     }
-    const sourceId = input.sourceId?.trim();
+    const sourceId = input.sourceId?.trim().slice(0, 200);
     const hasRealId = sourceId !== undefined && sourceId !== '' && sourceId !== '0';
     if (sourceId === '0') {
       this.warnings.add('person-id-zero', `"${name}" has the placeholder id 0; people with it are told apart by name.`, input.where);

@@ -18,7 +18,7 @@ const KINDS: ReadonlySet<string> = new Set(LINK_KINDS);
 /** Field → longest allowed text, and whether it must be there (as in SessionSchema). */
 const TEXT: Record<string, readonly [max: number, required: boolean]> = {
   id: [300, true], guid: [300, false], sourceId: [300, false], slug: [500, false], title: [1_000, true], subtitle: [1_000, false],
-  abstract: [100_000, false], description: [100_000, false], roomId: [200, false], trackId: [200, false], type: [200, false], language: [50, false],
+  abstract: [100_000, false], description: [100_000, false], roomId: [500, false], trackId: [500, false], type: [200, false], language: [50, false],
 };
 const OTHER = new Set(['start', 'end', 'day', 'speakerIds', 'links', 'recordingOptOut', 'cancelled']);
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

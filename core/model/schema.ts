@@ -66,15 +66,21 @@ export const SpeakerSchema = z.object({
   links: z.array(LinkSchema).max(100).default([]),
 });
 
+/**
+ * Rooms and tracks are named by feeds, not numbered: importers use the name as the id, so an
+ * id is as long as a name may be.
+ */
+const NAME_ID_MAX = 500;
+
 export const RoomSchema = z.object({
-  id: text(200).min(1),
+  id: text(NAME_ID_MAX).min(1),
   name: text(500).min(1),
   description: text(10_000).optional(),
   links: z.array(LinkSchema).max(100).default([]).describe('Stream and hallway links of the room; its sessions inherit them.'),
 });
 
 export const TrackSchema = z.object({
-  id: text(200).min(1),
+  id: text(NAME_ID_MAX).min(1),
   name: text(500).min(1),
   color: text(50).optional(),
 });
@@ -91,8 +97,8 @@ export const SessionSchema = z.object({
   start: InstantSchema,
   end: InstantSchema,
   day: LocalDateSchema.describe('The conference day the session belongs to (a late session may start after midnight).'),
-  roomId: text(200).optional(),
-  trackId: text(200).optional(),
+  roomId: text(NAME_ID_MAX).optional(),
+  trackId: text(NAME_ID_MAX).optional(),
   type: text(200).optional().describe('lecture, workshop, keynote, break, …'),
   language: text(50).optional(),
   speakerIds: z.array(text(200)).max(200).default([]),
@@ -152,7 +158,7 @@ export const AnnouncementSchema = z.object({
   severity: z.enum(ANNOUNCEMENT_SEVERITIES).default('info'),
   text: text(2000).min(1).describe('Plain text.'),
   sessionIds: z.array(text(300)).max(500).default([]),
-  roomIds: z.array(text(200)).max(200).default([]),
+  roomIds: z.array(text(NAME_ID_MAX)).max(200).default([]),
 });
 
 /** The most items of each kind one feed may hold. */
