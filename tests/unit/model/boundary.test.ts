@@ -132,6 +132,16 @@ describe('the model boundary', () => {
     expect(result.feed.conference.start).toBe('2024-02-03');
   });
 
+  it('keeps rooms and tracks whose long names are their ids (importers name them, up to 500 characters)', () => {
+    const room = `Hall ${'R'.repeat(440)}`;
+    const xml = `<schedule><conference><title>T</title><start>2024-02-03</start><end>2024-02-03</end><time_zone_name>Europe/Brussels</time_zone_name></conference><day date="2024-02-03" index="1"><room name="${room}"><event id="8"><start>11:00</start><duration>00:30</duration><room>${room}</room><track>${room}</track><title>Near</title></event></room></day></schedule>`;
+    const result = importFeed(xml);
+    expect(result.feed.rooms.map((r) => r.id)).toEqual([room]);
+    expect(result.feed.tracks.map((t) => t.id)).toEqual([room]);
+    expect(result.feed.sessions[0]).toMatchObject({ roomId: room, trackId: room });
+    expect(result.warnings.filter((w) => /dropped/.test(w.code))).toEqual([]);
+  });
+
   it('a Sessionize document: year 0, year 9999 and an end before the start are left out one by one, named', () => {
     const good = { id: 42, title: 'Good', startsAt: '2024-04-20T10:00:00', endsAt: '2024-04-20T10:30:00', speakers: [], roomId: 1 };
     const sessions = [
