@@ -7,7 +7,9 @@ import { BOUNDARY_WARNING_CODES } from '../../../../core/model/boundary';
  * header: the schedule shown is not everything the feed said, and the attendee is told so.
  */
 export function LeftOutNotice({ warnings }: { warnings: readonly FeedWarning[] }) {
-  const shown = warnings.filter((w) => BOUNDARY_WARNING_CODES.has(w.code));
+  // A record stored by an older version may lack the list: nothing to show then, rather than a failed header.
+  const list: readonly FeedWarning[] = Array.isArray(warnings) ? warnings : [];
+  const shown = list.filter((w) => BOUNDARY_WARNING_CODES.has(w.code) && typeof w.message === 'string');
   if (shown.length === 0) return null;
   // Past 20 of a kind the warning log folds the rest into one "N more" line.
   const sessions = shown.filter((w) => w.code === 'session-dropped' && w.message.startsWith('Session ')).length;
