@@ -1,3 +1,4 @@
+import { isFeedError } from '../core/errors';
 import { feedToICal } from '../core/export/ical';
 import { diffFeeds } from '../core/feed/diff';
 import { FEED_SCHEMA_ID } from '../core/model/json-schema';
@@ -45,8 +46,16 @@ export async function inspect(source: string, asJson: boolean, options: LoadOpti
   return 0;
 }
 
+/** Whether the app would import a feed: "importable" with every warning named, or "not importable" and why (exit 1). */
 export async function validate(source: string, strict: boolean, options: LoadOptions, io: Io): Promise<number> {
-  const result = await loadFeed(source, options);
+  let result;
+  try {
+    result = await loadFeed(source, options);
+  } catch (error) {
+    if (!isFeedError(error)) throw error;
+    io.out(`${source}: not importable: ${error.message}`);
+    return 1;
+  }
   const n = result.warnings.length;
   io.out(`${source}: importable as ${result.formatLabel}, ${result.feed.sessions.length} sessions, ${n} warning${n === 1 ? '' : 's'}`);
   if (n > 0) io.out(warningLines(result.warnings).join('\n'));

@@ -10,6 +10,8 @@ export type FeedErrorCode =
   | 'too-deep'
   | 'too-many'
   | 'invalid-field'
+  /** Readable, but what it says cannot be a schedule (impossible dates with nothing to take them from, no conference): refused at the model's boundary. */
+  | 'invalid-model'
   | 'invalid-time-zone'
   | 'no-sessions-readable';
 

@@ -11,6 +11,7 @@ import {
   type Speaker,
   type Track,
 } from '../model/schema';
+import { isPossibleDate } from '../model/quick-session';
 import { cleanText, sanitizeRichText, type TextMarkup } from '../text/html';
 import { capLength } from '../text/truncate';
 import { formatDayChange } from '../time/days';
@@ -68,6 +69,11 @@ export interface ConferenceInput {
   venue?: Conference['venue'];
   links?: ReadonlyArray<Link | undefined>;
   codeOfConduct?: Conference['codeOfConduct'];
+}
+
+/** Date can show it (years up to 275760); beyond, `toISOString` throws. */
+function isRepresentable(epochMs: number): boolean {
+  return Math.abs(epochMs) <= 8.64e15;
 }
 
 function slugify(text: string): string {
@@ -150,7 +156,7 @@ export class FeedBuilder {
       this.warnings.add('speaker-unnamed', 'A person without a name was left out.', input.where);
       return undefined;
     }
-    const sourceId = input.sourceId?.trim();
+    const sourceId = input.sourceId?.trim().slice(0, 200);
     const hasRealId = sourceId !== undefined && sourceId !== '' && sourceId !== '0';
     if (sourceId === '0') {
       this.warnings.add('person-id-zero', `"${name}" has the placeholder id 0; people with it are told apart by name.`, input.where);
@@ -182,13 +188,20 @@ export class FeedBuilder {
     return this.speakers.get(id);
   }
 
-  session(input: SessionInput): Session {
+  /**
+   * Adds a session. One without a readable start or end is left out with a warning; one with
+   * impossible times (year 0, ending before it starts) is kept here and left out, named, by
+   * the model's boundary (model/boundary.ts).
+   */
+  session(input: SessionInput): Session | undefined {
     if (this.sessions.length >= LIMITS.maxSessions) {
       throw new FeedError('too-many', `The feed has more than ${LIMITS.maxSessions} sessions`, input.where);
     }
     const w = this.warnings;
-    if (!Number.isFinite(input.start) || !Number.isFinite(input.end)) {
-      throw new FeedError('invalid-field', `The session "${input.title ?? '?'}" has no readable start or end time`, input.where);
+    if (!Number.isFinite(input.start) || !Number.isFinite(input.end) || !isRepresentable(input.start) || !isRepresentable(input.end)) {
+      const which = !Number.isFinite(input.start) || !isRepresentable(input.start) ? 'start' : 'end';
+      w.add('session-dropped', `Session "${cleanText(input.title)?.slice(0, 80) ?? 'untitled'}"${input.sourceId ? ` (id ${input.sourceId})` : ''} was left out: its ${which} time cannot be read.`, input.where);
+      return undefined;
     }
     const guid = cleanText(input.guid)?.slice(0, 300);
     const sourceId = cleanText(input.sourceId)?.slice(0, 300);
@@ -217,12 +230,7 @@ export class FeedBuilder {
       w.add('untitled-session', 'A session has no title; it is shown as "Untitled session".', input.where);
       title = 'Untitled session';
     }
-    const { start } = input;
-    let { end } = input;
-    if (!(end >= start)) {
-      w.add('end-before-start', `"${title}" ends before it starts; its length was set to zero.`, input.where);
-      end = start;
-    }
+    const { start, end } = input;
     const session: Session = {
       id,
       title,
@@ -267,7 +275,8 @@ export class FeedBuilder {
   build(input: ConferenceInput, revision?: string): Feed {
     const title = capLength(cleanText(input.title), LIMITS.maxTitleChars, this.warnings, 'conference.title');
     if (!title) this.warnings.add('untitled-conference', 'The feed gives no conference title.', 'conference.title');
-    const sessionDays = this.sessions.map((s) => s.day).sort();
+    // Days the boundary will refuse (year 0, year 20008) must not stretch the conference.
+    const sessionDays = this.sessions.map((s) => s.day).filter(isPossibleDate).sort();
     const start = input.start ?? sessionDays[0];
     const end = input.end ?? sessionDays[sessionDays.length - 1] ?? start;
     if (!start || !end) throw new FeedError('invalid-field', 'The feed gives no conference dates and has no sessions to take them from', 'conference');

@@ -1,6 +1,7 @@
 import { FeedError, WarningLog, type FeedWarning } from '../errors';
 import { httpBase } from '../feed/href';
 import { LIMITS } from '../limits';
+import { enforceModel } from '../model/boundary';
 import type { Feed } from '../model/schema';
 import type { ImportContext } from './context';
 import { decodeFeedBytes, dropControlCharacters } from './decode';
@@ -80,7 +81,8 @@ function importText(text: string, ctx: ImportContext): { format: FormatId; feed:
 
 /**
  * Reads a schedule feed in any supported format, sniffed from its content, and returns the
- * normalised model with every warning. Throws only FeedError, with a message a person
+ * normalised model with every warning. The result always passes the model's schema
+ * (model/boundary.ts: impossible items are dropped with a warning). Throws only FeedError, with a message a person
  * understands; anything unexpected inside an importer is reported as such, never leaked raw.
  */
 export function importFeed(input: string | Uint8Array, options: ImportOptions = {}): ImportResult {
@@ -89,7 +91,10 @@ export function importFeed(input: string | Uint8Array, options: ImportOptions = 
   const companions = (options.companions ?? []).map((c) => parseJson(decodeInput(c)));
   const ctx: ImportContext = { warnings, timeZone: options.timeZone, companions, sourceUrl: httpBase(options.sourceUrl) };
   try {
-    const { format, feed } = importText(text, ctx);
+    const imported = importText(text, ctx);
+    const { format } = imported;
+    // The one boundary: whatever the importer made passes the model's schema, item by item.
+    const feed = enforceModel(imported.feed, warnings);
     if (feed.sessions.length === 0) warnings.add('no-sessions', 'The feed has no sessions.');
     return { format, formatLabel: FORMATS[format], feed, warnings: warnings.list() };
   } catch (error) {

@@ -1,13 +1,9 @@
-import { FeedError } from '../errors';
 import { makeLink, uniqueLinks } from '../feed/links';
-import { FeedSchema, type Feed, type Link } from '../model/schema';
+import { enforceModel } from '../model/boundary';
+import type { Feed, Link } from '../model/schema';
 import { cleanText, sanitizeRichText } from '../text/html';
 import { isValidTimeZone } from '../time/zone';
 import type { ImportContext } from './context';
-
-function pathOf(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
-}
 
 /** The links every other importer would keep: absolute http(s) or mailto URLs, normalised by the URL parser. */
 function checkedLinks(links: readonly Link[], ctx: ImportContext, where: string): Link[] {
@@ -30,19 +26,12 @@ function checkedUrl(url: string | undefined): string | undefined {
 }
 
 /**
- * Lanyard's own JSON. It is validated against the versioned schema, and its text is
- * sanitised exactly like every other format's: a Lanyard feed is no more trusted.
+ * Lanyard's own JSON. It passes the model's boundary (model/boundary.ts: impossible items are
+ * left out with a warning), and its text is sanitised exactly like every other format's: a
+ * Lanyard feed is no more trusted.
  */
 export function importLanyard(doc: unknown, ctx: ImportContext): Feed {
-  const parsed = FeedSchema.safeParse(doc);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new FeedError('invalid-field', `The Lanyard feed is not valid: ${issue.message}`, pathOf(issue.path) || 'document');
-  }
-  const feed = parsed.data;
-  if (!isValidTimeZone(feed.conference.timeZone)) {
-    throw new FeedError('invalid-time-zone', `"${feed.conference.timeZone}" is not a known IANA time zone`, 'conference.timeZone');
-  }
+  const feed = enforceModel(doc, ctx.warnings);
   // The subscriber's choice overrides the declared zone (instants and days are the feed's own).
   const chosen = ctx.timeZone?.trim();
   if (chosen && isValidTimeZone(chosen) && chosen !== feed.conference.timeZone) {
@@ -50,14 +39,16 @@ export function importLanyard(doc: unknown, ctx: ImportContext): Feed {
     feed.conference.timeZone = chosen;
   }
   const sessionIds = new Set<string>();
+  // Ids must be unique in a Lanyard feed: a later session with a used id is left out, named; never the whole feed.
+  feed.sessions = feed.sessions.filter((session, i) => {
+    if (!sessionIds.has(session.id)) {
+      sessionIds.add(session.id);
+      return true;
+    }
+    ctx.warnings.add('session-dropped', `Session "${session.title.slice(0, 80)}" (id ${session.id.slice(0, 100)}) was left out: an earlier session has the same id, and ids must be unique in a Lanyard feed.`, `sessions[${i}].id`);
+    return false;
+  });
   feed.sessions.forEach((session, i) => {
-    if (sessionIds.has(session.id)) {
-      throw new FeedError('invalid-field', `The session id "${session.id}" is used twice; ids must be unique in a Lanyard feed`, `sessions[${i}].id`);
-    }
-    sessionIds.add(session.id);
-    if (session.end < session.start) {
-      ctx.warnings.add('end-before-start', `"${session.title}" ends before it starts.`, `sessions[${i}]`);
-    }
     session.title = cleanText(session.title) ?? 'Untitled session';
     session.abstract = sanitizeRichText(session.abstract);
     session.description = sanitizeRichText(session.description);

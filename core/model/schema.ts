@@ -9,16 +9,43 @@ import { z } from 'zod';
 export const FEED_FORMAT_VERSION = 1;
 
 const text = (max: number) => z.string().max(max);
+
+/**
+ * The years a date in the model may fall in. 1970 is the start of the epoch the model's
+ * instants are counted from, and no conference feed (the oldest formats date from the 2000s)
+ * schedules anything earlier; 2200 leaves every conference that is planned or archived a wide
+ * margin while keeping years at four digits and far from the limits of `Date` and `Intl`
+ * (which refuse year 0, five-digit years and `0000-00-00` by throwing at display time).
+ */
+export const MIN_YEAR = 1970;
+export const MAX_YEAR = 2200;
+const YEAR_IN_RANGE = /^(19[7-9]\d|2[01]\d\d|2200)-/;
+const yearMessage = `a year from ${MIN_YEAR} to ${MAX_YEAR}`;
+/** The longest a session may last: as long as the longest conference has days listed (400). */
+export const MAX_SPAN_DAYS = 400;
+const DAY_MS = 86_400_000;
+
 /** An absolute instant, always UTC with a `Z`: `2023-02-03T08:00:00Z`. */
-export const InstantSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/, 'an instant in UTC, e.g. 2023-02-03T08:00:00Z')
-  .describe('Absolute instant in UTC (ISO 8601 with Z).');
+export const InstantSchema = z.iso
+  .datetime({ message: 'an instant in UTC, e.g. 2023-02-03T08:00:00Z' })
+  .regex(YEAR_IN_RANGE, yearMessage)
+  .describe(`Absolute instant in UTC (RFC 3339 with Z, seconds required), in the years ${MIN_YEAR}–${MAX_YEAR}.`);
 /** A calendar date in the conference's zone. */
-export const LocalDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date, e.g. 2023-02-03')
-  .describe('Calendar date (YYYY-MM-DD) in the conference time zone.');
+export const LocalDateSchema = z.iso
+  .date({ message: 'a real calendar date, e.g. 2023-02-03' })
+  .regex(YEAR_IN_RANGE, yearMessage)
+  .describe(`Calendar date (YYYY-MM-DD) in the conference time zone, in the years ${MIN_YEAR}–${MAX_YEAR}.`);
+
+/**
+ * Whether `day` can be the conference day of a session starting at `start`: the session's
+ * local date is its UTC date give or take a day (zones run from UTC−12 to UTC+14), and a day
+ * that changes after midnight may claim a session of the next morning: two days before to one
+ * day after the UTC date.
+ */
+export function isDayOfStart(day: string, start: string): boolean {
+  const offset = Date.parse(start) - Date.parse(`${day}T00:00:00Z`);
+  return offset >= -DAY_MS && offset < 3 * DAY_MS;
+}
 
 export const LINK_KINDS = ['stream', 'hallway', 'recording', 'slides', 'feedback', 'registration', 'other'] as const;
 export const LinkKindSchema = z.enum(LINK_KINDS).describe('What following the link gives the attendee.');
@@ -39,15 +66,21 @@ export const SpeakerSchema = z.object({
   links: z.array(LinkSchema).max(100).default([]),
 });
 
+/**
+ * Rooms and tracks are named by feeds, not numbered: importers use the name as the id, so an
+ * id is as long as a name may be.
+ */
+const NAME_ID_MAX = 500;
+
 export const RoomSchema = z.object({
-  id: text(200).min(1),
+  id: text(NAME_ID_MAX).min(1),
   name: text(500).min(1),
   description: text(10_000).optional(),
   links: z.array(LinkSchema).max(100).default([]).describe('Stream and hallway links of the room; its sessions inherit them.'),
 });
 
 export const TrackSchema = z.object({
-  id: text(200).min(1),
+  id: text(NAME_ID_MAX).min(1),
   name: text(500).min(1),
   color: text(50).optional(),
 });
@@ -64,15 +97,19 @@ export const SessionSchema = z.object({
   start: InstantSchema,
   end: InstantSchema,
   day: LocalDateSchema.describe('The conference day the session belongs to (a late session may start after midnight).'),
-  roomId: text(200).optional(),
-  trackId: text(200).optional(),
+  roomId: text(NAME_ID_MAX).optional(),
+  trackId: text(NAME_ID_MAX).optional(),
   type: text(200).optional().describe('lecture, workshop, keynote, break, …'),
   language: text(50).optional(),
   speakerIds: z.array(text(200)).max(200).default([]),
   links: z.array(LinkSchema).max(200).default([]),
   recordingOptOut: z.boolean().default(false),
   cancelled: z.boolean().default(false),
-});
+})
+  .refine((s) => s.end >= s.start, { message: 'the session ends before it starts', path: ['end'] })
+  .refine((s) => Date.parse(s.end) - Date.parse(s.start) <= MAX_SPAN_DAYS * DAY_MS, { message: `the session lasts more than ${MAX_SPAN_DAYS} days`, path: ['end'] })
+  .refine((s) => isDayOfStart(s.day, s.start), { message: 'the day is not the date the session starts on', path: ['day'] })
+  .describe('A session. It ends at or after its start, and its day is the date it starts on in the conference zone (or the day before, for a day that changes after midnight).');
 
 export const ContactSchema = z.object({
   name: text(500).min(1),
@@ -114,7 +151,10 @@ export const ConferenceSchema = z.object({
       contacts: z.array(ContactSchema).max(50).default([]),
     })
     .optional(),
-});
+})
+  .refine((c) => c.end >= c.start, { message: 'the conference ends before it starts', path: ['end'] })
+  .refine((c) => c.days.every((d) => d >= c.start && d <= c.end), { message: 'a day lies outside the conference dates', path: ['days'] })
+  .describe('The conference. It ends on or after its start, and its days lie between the two.');
 
 export const ANNOUNCEMENT_SEVERITIES = ['info', 'warning', 'urgent'] as const;
 export const AnnouncementSchema = z.object({
@@ -123,8 +163,11 @@ export const AnnouncementSchema = z.object({
   severity: z.enum(ANNOUNCEMENT_SEVERITIES).default('info'),
   text: text(2000).min(1).describe('Plain text.'),
   sessionIds: z.array(text(300)).max(500).default([]),
-  roomIds: z.array(text(200)).max(200).default([]),
+  roomIds: z.array(text(NAME_ID_MAX)).max(200).default([]),
 });
+
+/** The most items of each kind one feed may hold. */
+export const FEED_CAPS = { rooms: 2_000, tracks: 2_000, speakers: 50_000, sessions: 20_000, announcements: 5_000 } as const;
 
 export const FeedSchema = z.object({
   $schema: z.string().optional(),
@@ -132,11 +175,11 @@ export const FeedSchema = z.object({
   revision: text(200).optional().describe('Organizer-chosen revision label; bumped on every publish.'),
   generatedAt: InstantSchema.optional(),
   conference: ConferenceSchema,
-  rooms: z.array(RoomSchema).max(2_000).default([]),
-  tracks: z.array(TrackSchema).max(2_000).default([]),
-  speakers: z.array(SpeakerSchema).max(50_000).default([]),
-  sessions: z.array(SessionSchema).max(20_000).default([]),
-  announcements: z.array(AnnouncementSchema).max(5_000).default([]),
+  rooms: z.array(RoomSchema).max(FEED_CAPS.rooms).default([]),
+  tracks: z.array(TrackSchema).max(FEED_CAPS.tracks).default([]),
+  speakers: z.array(SpeakerSchema).max(FEED_CAPS.speakers).default([]),
+  sessions: z.array(SessionSchema).max(FEED_CAPS.sessions).default([]),
+  announcements: z.array(AnnouncementSchema).max(FEED_CAPS.announcements).default([]),
 });
 
 export type LinkKind = z.infer<typeof LinkKindSchema>;

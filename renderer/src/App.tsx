@@ -1,6 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { db } from './db';
+import { ErrorBoundary } from './errors/ErrorBoundary';
+import { NoticeFailure, TopBarFailure } from './errors/ShellFailures';
+import { ViewBoundary } from './errors/ViewBoundary';
 import { afterFirstPaint } from './first-paint';
 import { listConferences, loadConference, loadSubscription } from './db/queries';
 import { ConferenceHeader } from './features/conference/ConferenceHeader';
@@ -44,14 +47,16 @@ function ConferenceView({ route }: { route: Extract<Route, { conferenceId: strin
   return (
     <>
       <ConferenceHeader data={data} current={route.page} />
-      {route.page === 'schedule' ? <SchedulePage data={data} day={route.day} /> : null}
-      {route.page === 'session' ? <SessionPage data={data} sessionId={route.sessionId} /> : null}
-      {route.page === 'speakers' ? <SpeakersPage data={data} /> : null}
-      {route.page === 'speaker' ? <SpeakerPage data={data} speakerId={route.speakerId} /> : null}
-      {route.page === 'rooms' ? <RoomsPage data={data} /> : null}
-      {route.page === 'tracks' ? <TracksPage data={data} /> : null}
-      {route.page === 'agenda' ? <AgendaPage data={data} day={route.day} /> : null}
-      {route.page === 'changes' ? <ChangesPage data={data} /> : null}
+      <ViewBoundary route={route}>
+        {route.page === 'schedule' ? <SchedulePage data={data} day={route.day} /> : null}
+        {route.page === 'session' ? <SessionPage data={data} sessionId={route.sessionId} /> : null}
+        {route.page === 'speakers' ? <SpeakersPage data={data} /> : null}
+        {route.page === 'speaker' ? <SpeakerPage data={data} speakerId={route.speakerId} /> : null}
+        {route.page === 'rooms' ? <RoomsPage data={data} /> : null}
+        {route.page === 'tracks' ? <TracksPage data={data} /> : null}
+        {route.page === 'agenda' ? <AgendaPage data={data} day={route.day} /> : null}
+        {route.page === 'changes' ? <ChangesPage data={data} /> : null}
+      </ViewBoundary>
     </>
   );
 }
@@ -133,12 +138,16 @@ export function App() {
   else content = <ConferenceView route={route} />;
   return (
     <div className="app">
-      <TopBar onSearchPage={route.page === 'search'} />
+      <ErrorBoundary what="the top bar" fallback={(failure) => <TopBarFailure failure={failure} />}>
+        <TopBar onSearchPage={route.page === 'search'} />
+      </ErrorBoundary>
       <div className="app-body">
         <Sidebar activeId={conferenceId} page={route.page} />
         <main id="content" className="content" tabIndex={-1}>
-          <RestoreNotice />
-          {content}
+          <ErrorBoundary what="the notice about your data" fallback={(failure) => <NoticeFailure failure={failure} />}>
+            <RestoreNotice />
+          </ErrorBoundary>
+          <ViewBoundary route={route}>{content}</ViewBoundary>
         </main>
       </div>
       <LinkDialog />

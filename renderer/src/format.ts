@@ -1,22 +1,43 @@
 import { wallTimeOf } from '../../core/time/zone';
 
+/**
+ * What a view shows for a date or time it cannot read. Stored data may predate the model's
+ * boundary (or be damaged); formatting it must never throw, or the view would fail with it.
+ */
+export const NO_DATE = '—';
+
+/** Epoch ms of an instant, or NaN. */
+function msOf(instant: string | number): number {
+  return typeof instant === 'number' ? instant : Date.parse(instant);
+}
+
+/** Noon UTC of a YYYY-MM-DD day that Intl can format, or undefined. */
+function noonOf(day: unknown): Date | undefined {
+  if (typeof day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
+  const noon = new Date(`${day}T12:00:00Z`);
+  // `2023-02-30` would roll over into March: only a date that reads back the same is real.
+  return !Number.isNaN(noon.getTime()) && noon.toISOString().slice(0, 10) === day ? noon : undefined;
+}
+
 /** `09:30` in `zone`. */
 export function clock(instant: string | number, zone: string): string {
-  return wallTimeOf(typeof instant === 'number' ? instant : Date.parse(instant), zone).time;
+  const ms = msOf(instant);
+  return Number.isFinite(ms) ? wallTimeOf(ms, zone).time : NO_DATE;
 }
 
 const SHORT_DATE = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
 
 /** `Fri 3 Feb` for a conference day. */
 export function shortDate(day: string): string {
-  const noon = new Date(`${day}T12:00:00Z`);
-  // Intl throws on an invalid date; a damaged date shows as written rather than breaking the view.
-  return Number.isNaN(noon.getTime()) ? day : SHORT_DATE.format(noon);
+  const noon = noonOf(day);
+  // Intl throws on an invalid date; a damaged date shows as a placeholder rather than breaking the view.
+  return noon ? SHORT_DATE.format(noon) : NO_DATE;
 }
 
 /** `Friday 3 February 2023`. */
 export function longDate(day: string): string {
-  return new Date(`${day}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const noon = noonOf(day);
+  return noon ? noon.toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) : NO_DATE;
 }
 
 const RANGE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -24,7 +45,14 @@ const RANGE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', 
 /** `Friday 3 February 2023` for one day; `1–2 February 2020`, `28 February – 1 March 2020` for several. */
 export function dateRange(start: string, end: string): string {
   if (start === end) return longDate(start);
-  return RANGE.formatRange(new Date(`${start}T12:00:00Z`), new Date(`${end}T12:00:00Z`));
+  const [from, to] = [noonOf(start), noonOf(end)];
+  if (!from || !to) return `${longDate(start)} – ${longDate(end)}`;
+  try {
+    return RANGE.formatRange(from, to);
+  } catch {
+    // Older engines refuse a range that ends before it starts.
+    return `${longDate(start)} – ${longDate(end)}`;
+  }
 }
 
 /**
@@ -32,13 +60,14 @@ export function dateRange(start: string, end: string): string {
  * is not always its conference day: a Brussels 18:00 Friday talk is on Saturday in Tokyo.
  */
 export function dateIn(instant: string | number, zone: string): string {
-  return wallTimeOf(typeof instant === 'number' ? instant : Date.parse(instant), zone).date;
+  const ms = msOf(instant);
+  return Number.isFinite(ms) ? wallTimeOf(ms, zone).date : NO_DATE;
 }
 
 /** `Sat 4 Feb 01:00`: an instant's own date and time in `zone`, for lists that mix days. */
 export function dateAndClock(instant: string | number, zone: string): string {
-  const ms = typeof instant === 'number' ? instant : Date.parse(instant);
-  if (!Number.isFinite(ms)) return '—';
+  const ms = msOf(instant);
+  if (!Number.isFinite(ms)) return NO_DATE;
   const wall = wallTimeOf(ms, zone);
   return `${shortDate(wall.date)} ${wall.time}`;
 }
@@ -50,7 +79,7 @@ export function dateAndClock(instant: string | number, zone: string): string {
  */
 export function otherDate(instant: string | number, zone: string, day: string): string | undefined {
   const date = dateIn(instant, zone);
-  return date === day ? undefined : shortDate(date);
+  return date === day || date === NO_DATE ? undefined : shortDate(date);
 }
 
 /** `09:30`, or `Sat 4 Feb 01:00` when that is not on `day` in `zone`. */
@@ -83,11 +112,13 @@ const WEEKDAY = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: '
  * week, `Fri 10 Feb 09:00` from a week on (the same weekday as today would read as today).
  */
 export function upcomingClock(instant: string | number, zone: string, now: number): string {
-  const ms = typeof instant === 'number' ? instant : Date.parse(instant);
+  const ms = msOf(instant);
+  if (!Number.isFinite(ms)) return NO_DATE;
   const wall = wallTimeOf(ms, zone);
   const today = wallTimeOf(now, zone).date;
   if (wall.date === today) return wall.time;
   const days = (Date.parse(`${wall.date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000;
-  if (days > 0 && days < 7) return `${WEEKDAY.format(new Date(`${wall.date}T12:00:00Z`))} ${wall.time}`;
+  const noon = noonOf(wall.date);
+  if (noon && days > 0 && days < 7) return `${WEEKDAY.format(noon)} ${wall.time}`;
   return `${shortDate(wall.date)} ${wall.time}`;
 }

@@ -18,7 +18,14 @@ export type Route =
   /** A shared "my picks" link: the raw query (`c=…&n=…`), read by core/personal/picks-link. */
   | { page: 'picks'; query: string };
 
-const dec = (s: string): string => decodeURIComponent(s);
+/** decodeURIComponent that never throws: a malformed escape in a typed or linked hash stays as written. */
+const dec = (s: string): string => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+};
 
 export function parseRoute(hash: string): Route {
   const [path = '', queryString = ''] = hash.replace(/^#/, '').split('?');
@@ -52,7 +59,9 @@ export function parseRoute(hash: string): Route {
   return { page: 'home' };
 }
 
-const enc = encodeURIComponent;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** encodeURIComponent that never throws: a lone surrogate (a feed's id can hold one) becomes U+FFFD. */
+const enc = (text: string): string => encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD'));
 
 export function hrefFor(route: Route): string {
   switch (route.page) {

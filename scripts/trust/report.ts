@@ -1,6 +1,7 @@
 /**
  * `npm run trust`: one JSON object with the trust figures (hostile payloads, network and
- * storage faults, fuzz cases), electronegativity findings outside the reviewed baseline and
+ * storage faults, importer fuzz cases, hostile conferences rendered: blank windows and
+ * uncaught errors), electronegativity findings outside the reviewed baseline and
  * csp_evaluator findings on the real policy. Exits 1 when anything ran that should not, was
  * lost, or is unreviewed.
  *
@@ -19,7 +20,19 @@ import { compareWithBaseline, readBaseline, runElectronegativity, type EgReport 
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const REPORTS = join(ROOT, 'reports/trust');
-const FIGURES = ['payloadsTried', 'payloadsExecuted', 'networkFaultsTried', 'networkFaultsSurvived', 'storageFaultsTried', 'storageFaultsSurvived', 'fuzzCasesRun'] as const;
+const FIGURES = [
+  'payloadsTried',
+  'payloadsExecuted',
+  'networkFaultsTried',
+  'networkFaultsSurvived',
+  'storageFaultsTried',
+  'storageFaultsSurvived',
+  'fuzzCasesRun',
+  'renderFuzzConferences',
+  'renderFuzzViews',
+  'renderFuzzBlankWindows',
+  'renderFuzzUncaughtErrors',
+] as const;
 export type Figure = (typeof FIGURES)[number];
 
 /** Test files that write trust figures (they call writeTrustFigures or write reports/trust). */
@@ -98,6 +111,9 @@ export function trustProblems(figures: Record<Figure, number>, eg: EgReport, csp
   if (figures.storageFaultsTried === 0) problems.push('no storage fault was tried');
   if (figures.storageFaultsSurvived !== figures.storageFaultsTried) problems.push(`${figures.storageFaultsTried - figures.storageFaultsSurvived} storage faults lost data`);
   if (figures.fuzzCasesRun === 0) problems.push('no importer fuzz case ran');
+  if (figures.renderFuzzConferences === 0 || figures.renderFuzzViews === 0) problems.push('no hostile conference was rendered');
+  if (figures.renderFuzzBlankWindows !== 0) problems.push(`${figures.renderFuzzBlankWindows} blank windows while rendering hostile conferences`);
+  if (figures.renderFuzzUncaughtErrors !== 0) problems.push(`${figures.renderFuzzUncaughtErrors} uncaught errors while rendering hostile conferences`);
   if (eg.outsideBaseline.length > 0) problems.push(`${eg.outsideBaseline.length} electronegativity findings outside security/electronegativity-baseline.json`);
   if (csp.failing.length > 0) problems.push(`${csp.failing.length} high or medium csp_evaluator findings`);
   if (csp.unexplained.length > 0) problems.push(`${csp.unexplained.length} csp_evaluator findings not explained in security/csp-accepted.json`);

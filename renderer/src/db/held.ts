@@ -1,3 +1,4 @@
+import type { FeedWarning } from '../../../core/errors';
 import type { FeedDiff } from '../../../core/feed/diff';
 import { LIMITS } from '../../../core/limits';
 import type { HeldRevisionRecord, LanyardDb, SubscriptionRecord } from './schema';
@@ -14,6 +15,8 @@ export interface HoldInput {
   after: number;
   diff: FeedDiff;
   now: number;
+  /** What the model's boundary left out of it (impossible dates…): often why it shrank. */
+  leftOut?: FeedWarning[] | undefined;
 }
 
 /** What became of a hold: a revision not seen before, the same one again, or one the user already dismissed. */
@@ -57,6 +60,7 @@ export async function holdRevision(db: LanyardDb, input: HoldInput): Promise<Hol
     if (input.etag) record.etag = input.etag;
     if (input.lastModified) record.lastModified = input.lastModified;
     if (input.revision) record.revision = input.revision;
+    if (input.leftOut?.length) record.leftOut = input.leftOut;
     await db.held.put(record);
     return 'new';
   });

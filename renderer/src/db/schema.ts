@@ -168,6 +168,8 @@ export interface HeldRevisionRecord {
   dismissedAt?: number;
   /** When a window notified the user about this hold (claimed, so only one does); 0 until then (indexed, so the alert tick reads only unclaimed holds, never every held text). */
   notifiedAt: number;
+  /** What the model's boundary left out of the held revision, when anything (not indexed: no new schema version). */
+  leftOut?: FeedWarning[];
 }
 
 /** Version 5's added table, exactly as shipped. */

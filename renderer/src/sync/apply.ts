@@ -1,6 +1,7 @@
-import { isFeedError } from '../../../core/errors';
+import { isFeedError, type FeedErrorCode } from '../../../core/errors';
 import { diffFeeds, type FeedDiff } from '../../../core/feed/diff';
 import { importFeed, type ImportResult } from '../../../core/formats/index';
+import { BOUNDARY_WARNING_CODES } from '../../../core/model/boundary';
 import type { HostError } from '../../../core/host/contract';
 import { heldSentence, suspiciousShrink } from '../../../core/sync/guard';
 import { loadFeed, storeFeed } from '../db/feeds';
@@ -9,6 +10,9 @@ import { sha256Hex } from './hash';
 import { describeStoreError } from './store-errors';
 import type { LanyardDb, SubscriptionRecord } from '../db/schema';
 import { sameExtras } from './same-extras';
+
+/** Feeds that read fine but fail the model's boundary (core/model/boundary.ts). */
+const REFUSED_AT_BOUNDARY = new Set<FeedErrorCode>(['invalid-model', 'invalid-time-zone']);
 
 export type SyncOutcome =
   | { kind: 'updated'; diff: FeedDiff | undefined; sessions: number }
@@ -83,6 +87,11 @@ export async function applyFeedText(db: LanyardDb, id: string, text: string, val
     result = readWithSettings(text, sub);
   } catch (error) {
     const message = isFeedError(error) ? error.message : 'the feed could not be read';
+    if (isFeedError(error) && REFUSED_AT_BOUNDARY.has(error.code)) {
+      // Readable, but impossible as a schedule: held back like any broken revision, with the reason.
+      const reason = `${message.charAt(0).toLowerCase()}${message.slice(1)}`;
+      return recordFailure(db, id, 'parse', { message: `The new revision was held back, not applied: ${reason}; the previous copy is kept.` }, now);
+    }
     return recordFailure(db, id, 'parse', { message: `The new revision could not be read: ${message}` }, now);
   }
   // Read before the copy itself: if anything is stored in between, storeFeed sees a newer
@@ -101,6 +110,7 @@ export async function applyFeedText(db: LanyardDb, id: string, text: string, val
       try {
         state = await holdRevision(db, {
           conferenceId: id, text, hash, etag: validators.etag, lastModified: validators.lastModified, revision: result.feed.revision, before, after, diff, now,
+          leftOut: result.warnings.filter((w) => BOUNDARY_WARNING_CODES.has(w.code)),
         });
       } catch (error) {
         return recordFailure(db, id, 'held', { message: `${shrink} It could not be kept for review: ${describeStoreError(error)}.` }, now);

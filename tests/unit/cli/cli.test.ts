@@ -78,6 +78,22 @@ describe('lanyard-feed validate, convert, diff', () => {
     expect(strict.out).toContain('time-zone-inferred');
   });
 
+  it('names impossible dates: importable with the dates taken from the sessions, or not importable and why', async () => {
+    const sample = JSON.parse(readFileSync(SAMPLE, 'utf8')) as Feed;
+    sample.conference.start = '0000-00-00';
+    writeFileSync(join(tmp, 'year-zero.json'), JSON.stringify(sample));
+    const derived = await cli('validate', join(tmp, 'year-zero.json'));
+    expect(derived.code).toBe(0);
+    expect(derived.out).toMatch(/importable as Lanyard feed, 18 sessions, 1 warning\n/);
+    expect(derived.out).toContain('its start "0000-00-00" is not a possible date');
+    expect(derived.out).toContain('conference-dates-derived');
+    for (const s of sample.sessions) s.start = '0000-01-01T10:00:00Z';
+    writeFileSync(join(tmp, 'all-impossible.json'), JSON.stringify(sample));
+    const refused = await cli('validate', join(tmp, 'all-impossible.json'));
+    expect(refused.code).toBe(1);
+    expect(refused.out).toBe(`${join(tmp, 'all-impossible.json')}: not importable: The conference dates are impossible: its start "0000-00-00" is not a possible date, and no session has a valid date to take them from (at conference)`);
+  });
+
   it('converts to a Lanyard feed that imports back to the same feed', async () => {
     const { code, out } = await cli('convert', SAMPLE, '--to', 'lanyard');
     expect(code).toBe(0);

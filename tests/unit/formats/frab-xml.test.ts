@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WarningLog, isFeedError } from '../../../core/errors';
 import { importFrabXml } from '../../../core/formats/frab-xml';
+import { importFeed } from '../../../core/formats/index';
 import { parseXml } from '../../../core/formats/xml';
 import type { Feed, Session } from '../../../core/model/schema';
 import { describeCorpus, expectValidFeed, facts, readCorpus } from '../support/corpus';
@@ -203,10 +204,13 @@ describe('frab XML: small documents', () => {
     expect(codes(warnings)).toContain('untitled-session');
   });
 
-  it('an <end> before the start gives a zero-length session with a warning', () => {
-    const { feed, warnings } = importXml(`${head()}${day('<event id="1"><start>10:00</start><end>2020-02-01T09:00:00+01:00</end><title>Early</title></event>')}</schedule>`);
-    expect(feed.sessions[0]).toMatchObject({ start: '2020-02-01T09:00:00Z', end: '2020-02-01T09:00:00Z' });
-    expect(codes(warnings)).toContain('end-before-start');
+  it('a session whose <end> is before its start is left out, named in a warning; the others stay', () => {
+    const events = '<event id="1"><start>10:00</start><end>2020-02-01T09:00:00+01:00</end><title>Early</title></event><event id="2"><start>11:00</start><duration>00:30</duration><title>Fine</title></event>';
+    const { feed, warnings } = importFeed(`${head()}${day(events)}</schedule>`);
+    expect(feed.sessions.map((s) => s.title)).toEqual(['Fine']);
+    const dropped = warnings.find((w) => w.code === 'session-dropped');
+    expect(dropped?.message).toBe('Session "Early" (id 1) was left out: end "2020-02-01T08:00:00Z" (the session ends before it starts).');
+    expect(dropped?.where).toBe('sessions[0]');
   });
 
   it('a duration that cannot be read gives a zero-length session with a warning', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hourLines } from '../../../renderer/src/features/schedule/hour-lines';
-import { clockOn, dateAndClock, dateIn, daySpanIn, otherDate, shortDate, upcomingClock } from '../../../renderer/src/format';
+import { clock, clockOn, dateAndClock, dateIn, dateRange, daySpanIn, longDate, otherDate, shortDate, upcomingClock } from '../../../renderer/src/format';
 
 // CentOS Connect 2023: Friday 3 February in Brussels (UTC+1). Tokyo is 8 hours ahead, Los
 // Angeles 9 hours behind, so its evening is Saturday in Tokyo and its morning Thursday in LA.
@@ -40,9 +40,31 @@ describe('a session’s own date in the zone shown', () => {
     expect(clockOn(COFFEE.start, BRUSSELS, DAY)).toBe('08:30');
   });
 
-  it('keeps a damaged date readable instead of throwing', () => {
-    expect(shortDate('not-a-date')).toBe('not-a-date');
+  it('shows a placeholder for a damaged date instead of throwing', () => {
+    expect(shortDate('not-a-date')).toBe('—');
     expect(dateAndClock('garbage', TOKYO)).toBe('—');
+  });
+
+  it.each([['year 0', '0000-00-00'], ['30 February', '2023-02-30'], ['year 20008', '20008-02-24'], ['empty', ''], ['10,000 characters', 'x'.repeat(10_000)]])('never throws on a stored day: %s (older data may predate the model boundary)', (_label, bad) => {
+    expect(longDate(bad)).toBe('—');
+    expect(shortDate(bad)).toBe('—');
+    const friday = longDate('2023-02-03');
+    expect(friday).toMatch(/^Friday,? 3 February 2023$/);
+    expect(dateRange(bad, '2023-02-03')).toBe(`— – ${friday}`);
+    expect(dateRange('2023-02-03', bad)).toBe(`${friday} – —`);
+    expect(dateRange(bad, bad)).toBe('—');
+  });
+
+  it.each(['0000-01-01T00:00:00Z', '+020008-02-24T00:00:00Z', 'garbage', ''])('never throws on a stored instant %j', (bad) => {
+    for (const zone of [TOKYO, LA]) {
+      expect(() => [clock(bad, zone), dateIn(bad, zone), dateAndClock(bad, zone), otherDate(bad, zone, DAY), clockOn(bad, zone, DAY), upcomingClock(bad, zone, Date.parse(DAY))]).not.toThrow();
+      expect(() => daySpanIn([{ start: bad, end: bad }, COFFEE], zone, DAY)).not.toThrow();
+    }
+    expect(clock('garbage', TOKYO)).toBe('—');
+  });
+
+  it('writes a range that ends before it starts as two dates, not an error', () => {
+    expect(() => dateRange('2023-02-05', '2023-02-03')).not.toThrow();
   });
 });
 

@@ -20,4 +20,11 @@ describe('routes', () => {
       expect(parseRoute(hrefFor(route))).toEqual(route);
     }
   });
+
+  it('never throws on hostile ids or hashes: a lone surrogate becomes U+FFFD, a malformed escape stays as written', () => {
+    expect(hrefFor({ page: 'session', conferenceId: 'c', sessionId: 'lone \uD800 one' })).toBe('#/c/c/session/lone%20%EF%BF%BD%20one');
+    expect(parseRoute(hrefFor({ page: 'speaker', conferenceId: 'c', speakerId: '\uDC00' }))).toEqual({ page: 'speaker', conferenceId: 'c', speakerId: '\uFFFD' });
+    expect(hrefFor({ page: 'session', conferenceId: 'c', sessionId: '🎉' })).toBe('#/c/c/session/%F0%9F%8E%89');
+    expect(parseRoute('#/c/%E0%A4%A/session/%')).toEqual({ page: 'session', conferenceId: '%E0%A4%A', sessionId: '%' });
+  });
 });

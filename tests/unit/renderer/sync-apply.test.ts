@@ -70,6 +70,16 @@ describe('applying a new revision', () => {
     ['garbage', 'this is not a feed', 'parse', /could not be read/],
     ['truncated', SAMPLE.slice(0, 5_000), 'parse', /could not be read: The JSON is malformed.*line \d+, column \d+/],
     // A revision that loses most of its sessions is held for review instead: see sync-held.test.ts.
+    [
+      'a revision with no possible date',
+      revision((feed) => {
+        feed.conference.start = '0000-00-00';
+        feed.conference.end = '0000-00-00';
+        for (const s of feed.sessions) s.start = '0000-01-01T10:00:00Z';
+      }),
+      'parse',
+      /^The new revision was held back, not applied: the conference dates are impossible: its start "0000-00-00" and end "0000-00-00" are not possible dates, .*; the previous copy is kept\.$/,
+    ],
   ])('keeps the stored copy exactly as it was after %s', async (_name, text, stage, message) => {
     const id = await subscribed();
     const before = await loadFeed(db, id);
@@ -80,6 +90,19 @@ describe('applying a new revision', () => {
     const sub = await db.subscriptions.get(id);
     expect(sub?.etag).toBe('"r1"');
     expect(sub?.lastError).toMatchObject({ kind: stage, at: T0 + 1 });
+  });
+
+  it('applies a revision with impossible conference dates, taken from its sessions, and never stores the impossible ones', async () => {
+    const id = await subscribed();
+    const outcome = await applyFeedText(db, id, revision((feed) => {
+      feed.revision = 'r2';
+      feed.conference.start = '0000-00-00';
+      feed.sessions[0]!.end = '20008-02-24T10:00:00Z';
+    }), { etag: '"r2"' }, T0 + 1);
+    expect(outcome).toMatchObject({ kind: 'updated', sessions: 17 });
+    const record = await db.conferences.get(id);
+    expect(record?.conference).toMatchObject({ start: '2023-02-03', end: '2023-02-03' });
+    expect(record?.warnings.map((w) => w.code)).toEqual(['session-dropped', 'conference-dates-derived']);
   });
 
   it('rolls the whole write back when storing fails midway, and says so', async () => {

@@ -77,6 +77,18 @@ describe('a revision that loses most of its sessions', () => {
     expect((await loadFeed(db, id))?.sessions).toHaveLength(18);
   });
 
+  it('is held when the boundary leaves out most sessions (impossible dates), and keeps what it left out to show', async () => {
+    const id = await subscribed();
+    const outcome = await applyFeedText(db, id, revision((feed) => {
+      for (const s of feed.sessions.slice(2)) s.start = '0000-01-01T10:00:00Z';
+    }), {}, T0 + 1);
+    expect(outcome).toMatchObject({ kind: 'held', message: 'The new revision has 2 sessions instead of 18; kept the previous copy.' });
+    const held = await getHeld(db, id);
+    expect(held?.leftOut).toHaveLength(16);
+    expect(held?.leftOut?.every((w) => w.code === 'session-dropped' && /was left out: start "0000-01-01T10:00:00Z"/.test(w.message))).toBe(true);
+    expect((await loadFeed(db, id))?.sessions).toHaveLength(18);
+  });
+
   it('arriving again (same bytes without validators, or the same ETag) is not offered anew', async () => {
     const id = await subscribed();
     await applyFeedText(db, id, SHRUNK, {}, T0 + 1);

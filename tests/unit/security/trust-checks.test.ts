@@ -40,7 +40,8 @@ describe('the electronegativity baseline', () => {
 });
 
 describe('the verdict of npm run trust', () => {
-  const figures = { payloadsTried: 798, payloadsExecuted: 0, networkFaultsTried: 18, networkFaultsSurvived: 18, storageFaultsTried: 1, storageFaultsSurvived: 1, fuzzCasesRun: 1350 };
+  const figures = { payloadsTried: 798, payloadsExecuted: 0, networkFaultsTried: 18, networkFaultsSurvived: 18, storageFaultsTried: 1, storageFaultsSurvived: 1, fuzzCasesRun: 1350,
+    renderFuzzConferences: 16, renderFuzzViews: 200, renderFuzzBlankWindows: 0, renderFuzzUncaughtErrors: 0 };
   const eg = { findings: [], outsideBaseline: [], staleBaseline: [] };
   const csp = evaluateCsp(CONTENT_SECURITY_POLICY);
 
@@ -54,6 +55,9 @@ describe('the verdict of npm run trust', () => {
     [{ storageFaultsSurvived: 0 }, '1 storage faults lost data'],
     [{ payloadsTried: 0 }, 'no XSS payload was tried'],
     [{ fuzzCasesRun: 0 }, 'no importer fuzz case ran'],
+    [{ renderFuzzViews: 0 }, 'no hostile conference was rendered'],
+    [{ renderFuzzBlankWindows: 2 }, '2 blank windows while rendering hostile conferences'],
+    [{ renderFuzzUncaughtErrors: 3 }, '3 uncaught errors while rendering hostile conferences'],
   ])('fails on %o', (change, problem) => {
     expect(trustProblems({ ...figures, ...change }, eg, csp)).toEqual([problem]);
   });

@@ -1,7 +1,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export type TrustFigure = 'payloadsTried' | 'payloadsExecuted' | 'networkFaultsTried' | 'networkFaultsSurvived' | 'storageFaultsTried' | 'storageFaultsSurvived' | 'fuzzCasesRun';
+export type TrustFigure =
+  | 'payloadsTried'
+  | 'payloadsExecuted'
+  | 'networkFaultsTried'
+  | 'networkFaultsSurvived'
+  | 'storageFaultsTried'
+  | 'storageFaultsSurvived'
+  | 'fuzzCasesRun'
+  | 'renderFuzzConferences'
+  | 'renderFuzzViews'
+  | 'renderFuzzBlankWindows'
+  | 'renderFuzzUncaughtErrors';
 
 const DIR = fileURLToPath(new URL('../../../reports/trust/', import.meta.url));
 

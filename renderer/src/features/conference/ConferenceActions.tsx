@@ -70,7 +70,7 @@ export function ConferenceActions({ data, subscription }: { data: ConferenceData
       </button>
       {error ? <p role="alert">{error}</p> : null}
       <dialog ref={dialog} className="link-dialog" aria-labelledby="remove-title" aria-describedby="remove-body" onClose={() => setConfirming(undefined)}>
-        <h2 id="remove-title">Remove {title}?</h2>
+        <h2 id="remove-title">Remove <bdi>{title}</bdi>?</h2>
         <p id="remove-body">{confirming}</p>
         <div className="link-dialog-buttons">
           <button ref={cancel} type="button" className="button" onClick={() => setConfirming(undefined)}>

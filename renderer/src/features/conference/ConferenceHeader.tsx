@@ -13,6 +13,7 @@ import { hrefFor, type Route } from '../../route';
 import { useDisplayZone, useUi } from '../../store/ui';
 import { syncNow } from '../../sync/manager';
 import { HeldRevision } from './HeldRevision';
+import { LeftOutNotice } from './LeftOutNotice';
 
 function useNow(intervalMs: number): number {
   const [now, setNow] = useState(Date.now());
@@ -80,6 +81,7 @@ export function ConferenceHeader({ data, current }: { data: ConferenceData; curr
         {freshness}
       </p>
       {held ? <HeldRevision held={held} data={data} zone={zone} /> : null}
+      <LeftOutNotice warnings={data.record.warnings} />
       <AnnouncementsPanel data={data} />
       {conference.links.length > 0 ? (
         <nav aria-label="Take part" className="participation">

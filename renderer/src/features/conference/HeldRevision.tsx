@@ -8,6 +8,7 @@ import type { HeldRevisionRecord } from '../../db/schema';
 import { clock, shortDate } from '../../format';
 import { applyHeldNow } from '../../sync/manager';
 import { Revision } from '../changes/ChangesPage';
+import { LeftOutNotice } from './LeftOutNotice';
 import './held.css';
 
 function when(ms: number, zone: string): string {
@@ -77,6 +78,7 @@ export function HeldRevision({ held, data, zone }: { held: HeldRevisionRecord; d
         {when(held.lastSeenAt, zone) !== when(held.arrivedAt, zone) ? ` and the server still had it at ${when(held.lastSeenAt, zone)}` : ''}. Such a drop is usually a
         broken export; if the organizers really cut the program, apply it.
       </p>
+      <LeftOutNotice warnings={held.leftOut ?? []} />
       {mineRemoved > 0 ? (
         <p className="held-mine">
           {mineRemoved} session{mineRemoved === 1 ? '' : 's'} in your agenda would be removed (they would stay in your agenda, marked removed).

@@ -12,6 +12,7 @@ import { host } from '../../host';
 import { usePersonalNotices } from '../../personal/notice';
 import { clearPersonalData, flushMirror } from '../../personal/startup';
 import { downloadText, exportAgendaCalendar, exportPersonalFile, importAgendaCalendar, importPersonalFile } from '../../personal/transfer';
+import { SectionBoundary } from '../../errors/SectionBoundary';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 const count = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`;
@@ -182,7 +183,7 @@ function Calendar() {
             <option value="">All conferences</option>
             {conferences.map((c) => (
               <option key={c.subscription.id} value={c.subscription.id}>
-                {c.conference?.conference.title ?? c.subscription.id}
+                {typeof c.conference?.conference.title === 'string' ? c.conference.conference.title : c.subscription.id}
               </option>
             ))}
           </select>
@@ -283,12 +284,25 @@ export function DataPage() {
           {count(counts.starred, 'starred session')}, {count(counts.notes, 'note')}, {counts.watch} to watch later, {count(counts.conferences, 'conference')}.
         </p>
       ) : null}
-      <BackupCopy />
-      <SyncFolderSection />
-      <ExportImport />
-      <Calendar />
-      <LiveCalendar />
-      <AllowedSites />
+      {/* Each part on its own: whatever is stored, the backup and the export stay reachable. */}
+      <SectionBoundary what="the backup copy">
+        <BackupCopy />
+      </SectionBoundary>
+      <SectionBoundary what="sync with other computers">
+        <SyncFolderSection />
+      </SectionBoundary>
+      <SectionBoundary what="export and import">
+        <ExportImport />
+      </SectionBoundary>
+      <SectionBoundary what="the calendar export">
+        <Calendar />
+      </SectionBoundary>
+      <SectionBoundary what="the live calendar">
+        <LiveCalendar />
+      </SectionBoundary>
+      <SectionBoundary what="the allowed sites">
+        <AllowedSites />
+      </SectionBoundary>
       {counts ? <ClearData entries={counts.entries} /> : null}
     </div>
   );

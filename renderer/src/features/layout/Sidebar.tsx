@@ -1,35 +1,32 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db';
-import { listConferences } from '../../db/queries';
-import { dateRange } from '../../format';
+import { CopyReport } from '../../errors/CopyReport';
+import { ErrorBoundary } from '../../errors/ErrorBoundary';
+import { describeFailure } from '../../errors/failure-report';
 import { hrefFor } from '../../route';
+import { ConferenceList } from './ConferenceList';
+import '../../errors/errors.css';
 
-/** Subscribed conferences, current and upcoming first; past ones move to the archive, never deleted. */
-export function Sidebar({ activeId, page }: { activeId: string | undefined; page?: string }) {
-  const conferences = useLiveQuery(() => listConferences(db), []) ?? [];
-  const now = Date.now();
-  const isPast = (lastEnd: number | undefined): boolean => lastEnd !== undefined && lastEnd < now - 14 * 86_400_000;
-  const active = conferences.filter((c) => !c.subscription.archived && !isPast(c.conference?.lastEnd));
-  const archive = conferences.filter((c) => c.subscription.archived || isPast(c.conference?.lastEnd));
-  const item = (c: (typeof conferences)[number]) => (
-    <li key={c.subscription.id}>
-      <a
-        href={hrefFor({ page: 'schedule', conferenceId: c.subscription.id })}
-        aria-current={c.subscription.id === activeId ? 'page' : undefined}
-        className="conference-link"
-      >
-        <span className="conference-link-title">{c.conference?.conference.title ?? c.subscription.id}</span>
-        {c.conference ? <span className="conference-link-dates">{dateRange(c.conference.conference.start, c.conference.conference.end)}</span> : null}
-        {c.subscription.lastError || c.isHeld ? <span className="badge-warning" title={c.subscription.lastError?.message ?? 'A new revision was held back for your review'}>!</span> : null}
-      </a>
-      {c.subscription.id === activeId ? (
-        <ul className="conference-sublinks">
-          <li><a href={hrefFor({ page: 'agenda', conferenceId: c.subscription.id })}>My agenda</a></li>
-          <li><a href={hrefFor({ page: 'changes', conferenceId: c.subscription.id })}>Changes</a></li>
-        </ul>
-      ) : null}
-    </li>
+/** Plain links to every subscription by its key, for when the list itself cannot be shown. */
+function SubscriptionKeys() {
+  const ids = useLiveQuery(() => db.subscriptions.toCollection().primaryKeys(), []) ?? [];
+  return (
+    <ul className="conference-list">
+      {ids.map((id) => (
+        <li key={id}>
+          <a href={hrefFor({ page: 'schedule', conferenceId: id })}>{id}</a>
+        </li>
+      ))}
+    </ul>
   );
+}
+
+/**
+ * The app's navigation: add a conference, the live views, the conference list and Your data.
+ * The list is the only part that shows stored feed data, so it has its own error boundary:
+ * whatever is stored, adding a conference and Your data stay reachable.
+ */
+export function Sidebar({ activeId, page }: { activeId: string | undefined; page?: string }) {
   return (
     <nav className="sidebar" aria-label="Conferences">
       <a className="button primary add-conference" href={hrefFor({ page: 'subscribe' })}>
@@ -39,19 +36,25 @@ export function Sidebar({ activeId, page }: { activeId: string | undefined; page
         <li><a href={hrefFor({ page: 'live' })} aria-current={page === 'live' ? 'page' : undefined}>● Live now</a></li>
         <li><a href={hrefFor({ page: 'recordings' })} aria-current={page === 'recordings' ? 'page' : undefined}>▶ Recordings</a></li>
       </ul>
-      {active.length > 0 ? (
-        <>
-          <h2 className="sidebar-heading">Current and upcoming</h2>
-          <ul className="conference-list">{active.map(item)}</ul>
-        </>
-      ) : null}
-      {archive.length > 0 ? (
-        <details className="archive" open={active.length === 0}>
-          <summary>Past conferences ({archive.length})</summary>
-          <ul className="conference-list">{archive.map(item)}</ul>
-        </details>
-      ) : null}
-      {conferences.length === 0 ? <p className="muted">No conferences yet.</p> : null}
+      <ErrorBoundary
+        what="the list of conferences"
+        resetKey={activeId}
+        fallback={(failure) => (
+          <div className="list-failure" role="alert">
+            <p>
+              The list of conferences could not be shown: {describeFailure(failure.error)}. Open one by its key, or remove the broken one from its
+              page:
+            </p>
+            <SubscriptionKeys />
+            <button type="button" className="button" onClick={failure.retry}>
+              Try again
+            </button>{' '}
+            <CopyReport report={failure.report} />
+          </div>
+        )}
+      >
+        <ConferenceList activeId={activeId} />
+      </ErrorBoundary>
       <a className="sidebar-data-link" href={hrefFor({ page: 'data' })}>
         Your data: backup, export, calendar
       </a>
