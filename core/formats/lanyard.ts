@@ -1,5 +1,6 @@
 import { FeedError } from '../errors';
 import { makeLink, uniqueLinks } from '../feed/links';
+import { checkLiveDeclarations } from '../live/declared';
 import { FeedSchema, type Feed, type Link } from '../model/schema';
 import { cleanText, sanitizeRichText } from '../text/html';
 import { isValidTimeZone } from '../time/zone';
@@ -72,6 +73,7 @@ export function importLanyard(doc: unknown, ctx: ImportContext): Feed {
   });
   const { conference } = feed;
   conference.links = checkedLinks(conference.links, ctx, 'conference.links');
+  checkLiveDeclarations(conference, ctx.warnings);
   const url = checkedUrl(conference.url);
   if (url) conference.url = url;
   else delete conference.url;

@@ -1,0 +1,49 @@
+import type { WarningLog } from '../errors';
+import type { Conference } from '../model/schema';
+import { checkLiveChannel } from './channel';
+import { streamPatternProblem } from './stream-rules';
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/** Why a room-status address cannot be polled, or undefined: https, or plain http to this machine (like feeds). */
+export function roomStatusUrlProblem(raw: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return 'it is not a complete address';
+  }
+  if (url.username || url.password) return 'it carries a user name or password';
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname))) return undefined;
+  return url.protocol === 'http:' ? 'plain http is only allowed for this machine' : `${url.protocol} cannot be fetched`;
+}
+
+/**
+ * Checks what a Lanyard feed declares for live use (stream pattern, room-status address, live
+ * channel). Each unusable declaration is dropped with a warning saying what and where; the
+ * rest of the feed is read as usual. Mutates `conference`.
+ */
+export function checkLiveDeclarations(conference: Conference, warnings: WarningLog): void {
+  const pattern = conference.streams?.pattern;
+  if (conference.streams && pattern !== undefined) {
+    const problem = streamPatternProblem(pattern);
+    if (problem) {
+      warnings.add('invalid-field', `The stream pattern is not used: ${problem}.`, 'conference.streams.pattern');
+      delete conference.streams.pattern;
+    }
+  }
+  if (conference.roomStatus) {
+    const problem = roomStatusUrlProblem(conference.roomStatus.url);
+    if (problem) {
+      warnings.add('invalid-field', `The room-status address is not used: ${problem}.`, 'conference.roomStatus.url');
+      delete conference.roomStatus;
+    } else conference.roomStatus.url = new URL(conference.roomStatus.url.trim()).href;
+  }
+  if (conference.live) {
+    const checked = checkLiveChannel(conference.live);
+    if (!checked.ok) {
+      warnings.add('invalid-field', `The live channel is not used: ${checked.reason}.`, 'conference.live');
+      delete conference.live;
+    } else conference.live = checked.channel;
+  }
+}
