@@ -52,6 +52,7 @@ const onResume = subscription('power:resume', () => 'resume');
 const api = {
   appInfo: () => call('app:info'),
   fetchFeed: (request) => call('feeds:fetch', request),
+  fetchLive: (request) => call('live:fetch', request),
   openFeedFile: () => call('files:open-feed'),
   updateTray: (update) => call('tray:update', update),
   showNotification: (request) => call('notify:show', request),

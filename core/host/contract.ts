@@ -23,6 +23,14 @@ export const FetchFeedResponse = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('not-modified'), url: z.string() }),
 ]);
 
+/**
+ * A small JSON document fetched automatically for live features: a room-status list, c3voc's
+ * streams list, a media.ccc.de answer. Same guards as feeds (https, http only for this machine,
+ * timeouts, bounded redirects), a much smaller size cap, and conditional requests.
+ */
+export const LIVE_FETCH_KINDS = ['room-status', 'streams', 'recording'] as const;
+export const LiveFetchRequest = z.object({ url, kind: z.enum(LIVE_FETCH_KINDS), etag: validator, lastModified: validator }).strict();
+
 export const AppInfo = z.object({ mode: z.enum(['desktop', 'web']), version: z.string(), platform: z.string() });
 
 export const OpenedFile = z.object({ name: z.string(), text: z.string() }).nullable();
@@ -84,6 +92,7 @@ export const MirrorStatusResult = z.object({ path: z.string(), writtenAt: z.numb
 export const HOST_CONTRACT = {
   'app:info': { args: z.tuple([]), result: AppInfo },
   'feeds:fetch': { args: z.tuple([FetchFeedRequest]), result: FetchFeedResponse },
+  'live:fetch': { args: z.tuple([LiveFetchRequest]), result: FetchFeedResponse },
   'files:open-feed': { args: z.tuple([]), result: OpenedFile },
   'tray:update': { args: z.tuple([TrayUpdate]), result: z.null() },
   'notify:show': { args: z.tuple([NotificationRequest]), result: z.null() },
@@ -124,6 +133,8 @@ export type HostEvent = keyof typeof HOST_EVENTS;
 export interface HostApi {
   appInfo(): Promise<HostResult<HostValue<'app:info'>>>;
   fetchFeed(request: HostArgs<'feeds:fetch'>[0]): Promise<HostResult<HostValue<'feeds:fetch'>>>;
+  /** A live document (room status, c3voc streams, media.ccc.de): small JSON, fetched with the feed fetcher's guards. */
+  fetchLive(request: HostArgs<'live:fetch'>[0]): Promise<HostResult<HostValue<'live:fetch'>>>;
   openFeedFile(): Promise<HostResult<HostValue<'files:open-feed'>>>;
   updateTray(update: HostArgs<'tray:update'>[0]): Promise<HostResult<null>>;
   /** Desktop only: a native notification from the main process (web mode uses the browser's). */

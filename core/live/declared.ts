@@ -1,7 +1,16 @@
 import type { WarningLog } from '../errors';
 import type { Conference } from '../model/schema';
 import { checkLiveChannel } from './channel';
-import { streamPatternProblem } from './stream-rules';
+import { isFosdem, streamPatternProblem } from './stream-rules';
+
+/** FOSDEM's room-status list (what FOSDEM Companion polls). */
+export const FOSDEM_ROOM_STATUS_URL = 'https://api.fosdem.org/roomstatus/v1/listrooms';
+
+/** Where a conference's room status is read: the address its feed declares, else FOSDEM's for FOSDEM. */
+export function roomStatusUrlOf(conference: Pick<Conference, 'title' | 'url' | 'roomStatus'>, feedUrl: string | undefined): string | undefined {
+  if (conference.roomStatus) return conference.roomStatus.url;
+  return isFosdem(conference, feedUrl) ? FOSDEM_ROOM_STATUS_URL : undefined;
+}
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 

@@ -1,3 +1,5 @@
+import { fosdemRoomSlug } from './stream-rules';
+
 /**
  * Room status: whether a room can still be entered. FOSDEM publishes it as
  * `[{ "roomname": "…", "state": "0|1|2" }]` (0 open, 1 full, 2 emergency: evacuate); a live
@@ -92,10 +94,26 @@ export function isKeepingOut(state: RoomState): boolean {
 /** The lead time before a talk below which "its room is full" is no longer sent (they are on their way or there). */
 export const ROOM_FULL_NOTICE_MIN_LEAD_MS = 10 * MINUTE;
 
+/**
+ * A room's status by its id, then its name, then the letters and digits of either (a status
+ * list may say "K.1.105 (La Fontaine)" where a feed's room is "K.1.105", or "k1105").
+ */
+export function findRoomStatus(statuses: ReadonlyMap<string, RoomStatus>, room: { id: string; name?: string | undefined }): RoomStatus | undefined {
+  const direct = statuses.get(room.id) ?? (room.name !== undefined ? statuses.get(room.name) : undefined);
+  if (direct || statuses.size === 0) return direct;
+  const wanted = new Set([fosdemRoomSlug(room.id), ...(room.name !== undefined ? [fosdemRoomSlug(room.name)] : [])].filter(Boolean));
+  let best: RoomStatus | undefined;
+  for (const [name, status] of statuses) {
+    if (wanted.has(fosdemRoomSlug(name)) && (!best || status.at > best.at)) best = status;
+  }
+  return best;
+}
+
 export interface StarredTalk {
   sessionId: string;
   title: string;
   roomId: string | undefined;
+  roomName?: string | undefined;
   start: number;
   cancelled: boolean;
 }
@@ -109,7 +127,7 @@ export function roomFullAlert(input: { now: number; starred: readonly StarredTal
   const upcoming = input.starred.filter((t) => !t.cancelled && t.start > input.now).sort((a, b) => a.start - b.start);
   const next = upcoming[0];
   if (!next?.roomId || next.start - input.now < ROOM_FULL_NOTICE_MIN_LEAD_MS) return undefined;
-  const status = input.statuses.get(next.roomId);
+  const status = findRoomStatus(input.statuses, { id: next.roomId, name: next.roomName });
   if (!status || isStale(status, input.now) || !isKeepingOut(status.state)) return undefined;
   return { talk: next, status };
 }

@@ -31,6 +31,7 @@ import { useUi } from './store/ui';
 import { startSync } from './sync/manager';
 import { cacheAllPhotos } from './sync/photos';
 import { useTrayFeed } from './sync/tray-feed';
+import { startLiveChannels, startRecordingsWatcher, startRoomStatus } from './live/start';
 
 function ConferenceView({ route }: { route: Extract<Route, { conferenceId: string }> }) {
   const loaded = useLiveQuery(() => loadConference(db, route.conferenceId), [route.conferenceId]);
@@ -76,9 +77,15 @@ export function App() {
           const alerts = startAlerts(db, notify);
           void replanAll(db, Date.now()).then(alerts.kick);
           const stopSync = startSync(db, setOnline);
+          const stopRoomStatus = startRoomStatus(db);
+          const stopLiveChannels = startLiveChannels(db);
+          const stopRecordings = startRecordingsWatcher(db);
           stop = () => {
             stopSync();
             alerts.stop();
+            stopRoomStatus();
+            stopLiveChannels();
+            stopRecordings();
           };
           void warmSearchIndex(db).catch(() => undefined).then(() => cacheAllPhotos(db));
         });

@@ -29,6 +29,7 @@ async function call<T>(channel: HostChannel, args: unknown[]): Promise<HostResul
 const webHost: HostApi = {
   appInfo: () => call('app:info', []),
   fetchFeed: (request) => call('feeds:fetch', [request]),
+  fetchLive: (request) => call('live:fetch', [request]),
   openFeedFile: () => Promise.resolve({ ok: true, value: null }),
   updateTray: () => Promise.resolve({ ok: true, value: null }),
   showNotification: () => Promise.resolve({ ok: false, error: { message: 'Web mode shows notifications in the page.' } }),

@@ -7,6 +7,7 @@ import { getHeld, pollValidators, touchHeld } from '../db/held';
 import { recordFailure, recordNotModified, type SyncOutcome } from './apply';
 import { cachePhotos } from './photos';
 import { runApply } from './run-apply';
+import { isPushConnected } from '../store/live';
 
 const inFlight = new Map<string, Promise<SyncOutcome>>();
 
@@ -51,6 +52,18 @@ export function syncNow(db: LanyardDb, sub: SubscriptionRecord, now = Date.now()
 }
 
 /**
+ * A live channel said a new revision is out: fetch now, exactly as a poll (conditional
+ * request, same apply path). A poll already running may have asked before the revision was
+ * published, so this waits for it and then asks again.
+ */
+export async function syncAfterPing(db: LanyardDb, id: string): Promise<SyncOutcome | undefined> {
+  await inFlight.get(id)?.catch(() => undefined);
+  const sub = await db.subscriptions.get(id);
+  if (!sub || sub.archived || sub.source !== 'url') return undefined;
+  return syncNow(db, sub);
+}
+
+/**
  * "Apply anyway": stores the held revision the user reviewed (named by its hash, so a newer
  * hold that arrived meanwhile is never applied unseen) through the normal path: one
  * transaction with its validators, agenda re-attachment, the revision log and notifications.
@@ -79,6 +92,7 @@ async function schedule(db: LanyardDb, id: string): Promise<void> {
     failures: sub.failures,
     retryAfterSeconds: sub.lastError?.retryAfterSeconds,
     random: Math.random(),
+    isPushConnected: isPushConnected(id),
   });
   const { nextPollAt: _old, ...rest } = sub;
   await db.subscriptions.put(delay === undefined || sub.archived ? rest : { ...rest, nextPollAt: now + delay });

@@ -21,7 +21,7 @@ vi.mock('electron', () => ({
 
 await import('../../../preload/index');
 
-const METHODS = ['appInfo', 'fetchFeed', 'openFeedFile', 'updateTray', 'showNotification', 'openLink', 'fetchPhoto', 'readMirror', 'writeMirror', 'mirrorStatus', 'onSubscribeLink', 'onOpenSession', 'onOpenLive', 'onResume'] as const satisfies ReadonlyArray<keyof HostApi>;
+const METHODS = ['appInfo', 'fetchFeed', 'fetchLive', 'openFeedFile', 'updateTray', 'showNotification', 'openLink', 'fetchPhoto', 'readMirror', 'writeMirror', 'mirrorStatus', 'onSubscribeLink', 'onOpenSession', 'onOpenLive', 'onResume'] as const satisfies ReadonlyArray<keyof HostApi>;
 // Compile-time: the list above names every HostApi method.
 const isComplete: Exclude<keyof HostApi, (typeof METHODS)[number]> extends never ? true : false = true;
 

@@ -1,0 +1,85 @@
+import { liveQuery } from 'dexie';
+import mqtt from 'mqtt';
+import type { LanyardDb } from '../db/schema';
+import { host } from '../host';
+import { notify } from '../notify';
+import { syncAfterPing } from '../sync/manager';
+import { createChannelService } from './channel-service';
+import { installationId } from './installation';
+import { createRecordingsWatcher } from './recordings-service';
+import { createRoomStatusService } from './room-status-service';
+
+/** The app's timer, as the services' injectable `setTimer`. */
+function windowTimer(run: () => void, ms: number): () => void {
+  const timer = window.setTimeout(run, ms);
+  return () => window.clearTimeout(timer);
+}
+
+/** Runs `work` now and again whenever asked while it runs, never twice at once. */
+function serial(work: () => Promise<void>): () => void {
+  let running = false;
+  let again = false;
+  const run = (): void => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    void work()
+      .catch(() => undefined)
+      .finally(() => {
+        running = false;
+        if (again) {
+          again = false;
+          run();
+        }
+      });
+  };
+  return run;
+}
+
+/** Starts the room-status (and c3voc streams) poller; returns its stop function. */
+export function startRoomStatus(db: LanyardDb): () => void {
+  const service = createRoomStatusService({ db, fetchLive: (request) => host().fetchLive(request), notify, now: Date.now, random: Math.random, setTimer: windowTimer });
+  void service.tick();
+  return () => service.stop();
+}
+
+/** Starts the live channels (MQTT over WebSocket), following the stored conferences; returns its stop function. */
+export function startLiveChannels(db: LanyardDb): () => void {
+  const service = createChannelService({
+    db,
+    connect: (url, options) => mqtt.connect(url, options),
+    refresh: (id) => syncAfterPing(db, id),
+    notify,
+    now: Date.now,
+    installationId: installationId(),
+    setTimer: windowTimer,
+  });
+  const sync = serial(() => service.sync());
+  const watch = liveQuery(async () => {
+    const [subs, records] = await Promise.all([db.subscriptions.toArray(), db.conferences.toArray()]);
+    return JSON.stringify([subs.map((s) => [s.id, s.archived, s.live]), records.map((r) => [r.id, r.conference.live])]);
+  }).subscribe({ next: sync, error: () => undefined });
+  return () => {
+    watch.unsubscribe();
+    void service.stop();
+  };
+}
+
+const RECORDINGS_EVERY_MS = 15 * 60_000;
+
+/** Starts the recordings watcher: after every stored revision, star or watch-later change, and every 15 minutes. */
+export function startRecordingsWatcher(db: LanyardDb): () => void {
+  const watcher = createRecordingsWatcher({ db, fetchLive: (request) => host().fetchLive(request), notify, now: Date.now, random: Math.random });
+  const check = serial(() => watcher.check());
+  const watch = liveQuery(async () => {
+    const [records, agenda, later] = await Promise.all([db.conferences.toArray(), db.agenda.toArray(), db.watchLater.toCollection().primaryKeys()]);
+    return JSON.stringify([records.map((r) => [r.id, r.storedAt]), agenda.map((e) => [e.conferenceId, e.sessionId, e.star ?? '']), later.length]);
+  }).subscribe({ next: check, error: () => undefined });
+  const timer = window.setInterval(check, RECORDINGS_EVERY_MS);
+  return () => {
+    watch.unsubscribe();
+    window.clearInterval(timer);
+  };
+}
