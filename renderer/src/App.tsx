@@ -32,12 +32,15 @@ import { startSync } from './sync/manager';
 import { cacheAllPhotos } from './sync/photos';
 import { useTrayFeed } from './sync/tray-feed';
 import { startLiveChannels, startRecordingsWatcher, startRoomStatus } from './live/start';
+import { useRoomsWithStreams } from './live/streams';
 
 function ConferenceView({ route }: { route: Extract<Route, { conferenceId: string }> }) {
   const loaded = useLiveQuery(() => loadConference(db, route.conferenceId), [route.conferenceId]);
   // Sync state changes on every attempt; it is read on its own so the sessions are not re-read.
   const subscription = useLiveQuery(() => loadSubscription(db, route.conferenceId), [route.conferenceId]);
-  const data = useMemo(() => (loaded ? { ...loaded, subscription } : loaded), [loaded, subscription]);
+  // Rooms the feed gives no stream get one by rule (FOSDEM, c3voc, the organizer's pattern).
+  const rooms = useRoomsWithStreams(route.conferenceId, loaded?.record.conference, loaded?.rooms, subscription?.url);
+  const data = useMemo(() => (loaded ? { ...loaded, subscription, rooms: rooms ?? loaded.rooms } : loaded), [loaded, subscription, rooms]);
   if (data === undefined) return <p className="muted">Loading…</p>;
   return (
     <>
@@ -122,7 +125,7 @@ export function App() {
   }, [route.page, conferences]);
   let content;
   if (startError) content = <p role="alert" className="error">Lanyard could not open its storage: {startError}</p>;
-  else if (route.page === 'subscribe') content = <SubscribePage initialUrl={route.url} />;
+  else if (route.page === 'subscribe') content = <SubscribePage initialUrl={route.url} initialLive={route.live && route.topic ? { mqtt: route.live, topic: route.topic } : undefined} />;
   else if (route.page === 'data') content = <DataPage />;
   else if (route.page === 'search') content = <SearchPage query={route.query} conferenceId={route.conferenceId} />;
   else if (route.page === 'live') content = <LivePage />;

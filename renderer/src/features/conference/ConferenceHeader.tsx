@@ -13,6 +13,7 @@ import { hrefFor, type Route } from '../../route';
 import { useDisplayZone, useUi } from '../../store/ui';
 import { syncNow } from '../../sync/manager';
 import { HeldRevision } from './HeldRevision';
+import { LiveChannelState } from '../live/LiveChannelState';
 
 function useNow(intervalMs: number): number {
   const [now, setNow] = useState(Date.now());
@@ -79,6 +80,7 @@ export function ConferenceHeader({ data, current }: { data: ConferenceData; curr
       <p className={sub?.lastError ? 'freshness has-error' : isHeld ? 'freshness is-held' : 'freshness'} role="status" aria-live="polite" data-testid="freshness">
         {freshness}
       </p>
+      <LiveChannelState conferenceId={data.record.id} />
       {held ? <HeldRevision held={held} data={data} zone={zone} /> : null}
       <AnnouncementsPanel data={data} />
       {conference.links.length > 0 ? (

@@ -5,6 +5,8 @@ import { host } from '../../host';
 import { navigate } from '../../route';
 import { cachePhotos } from '../../sync/photos';
 import { previewFeed, type CandidateBase, type FeedSummary, type Preview } from '../../sync/preview';
+import { checkLiveChannel } from '../../../../core/live/channel';
+import type { LiveChannel } from '../../../../core/model/schema';
 
 type State = { kind: 'idle' } | { kind: 'loading'; what: string } | { kind: 'preview'; preview: Preview } | { kind: 'storing'; preview: Preview } | { kind: 'error'; message: string };
 
@@ -12,7 +14,11 @@ const ZONE_WARNINGS = new Set(['time-zone-missing', 'time-zone-inferred', 'time-
 const MAX_FILE = 32 * 1024 * 1024;
 
 /** Add a conference by URL, file or link; shows what the feed is before anything is stored. */
-export function SubscribePage({ initialUrl }: { initialUrl: string | undefined }) {
+export function SubscribePage({ initialUrl, initialLive }: { initialUrl: string | undefined; initialLive?: LiveChannel | undefined }) {
+  // A live channel from the subscription link: used when it is usable, else the reason is shown and the feed is still offered.
+  const liveCheck = initialLive ? checkLiveChannel(initialLive) : undefined;
+  const live = liveCheck?.ok ? liveCheck.channel : undefined;
+  const liveKey = live ? `${live.mqtt}\n${live.topic}` : '';
   const [url, setUrl] = useState(initialUrl ?? '');
   const [timeZone, setTimeZone] = useState('');
   const [state, setState] = useState<State>({ kind: 'idle' });
@@ -30,8 +36,9 @@ export function SubscribePage({ initialUrl }: { initialUrl: string | undefined }
     if (!answer.ok) return setState({ kind: 'error', message: `${target}: ${answer.error.message}` });
     if (answer.value.kind !== 'fetched') return setState({ kind: 'error', message: 'The server answered 304 Not Modified to a first request' });
     const { text, etag, lastModified } = answer.value;
-    await fromText(text, { source: 'url', url: target, etag, lastModified, timeZone: zone || undefined }, target);
-  }, [fromText]);
+    const [mqtt, topic] = liveKey ? liveKey.split('\n') : [];
+    await fromText(text, { source: 'url', url: target, etag, lastModified, timeZone: zone || undefined, ...(mqtt && topic ? { live: { mqtt, topic } } : {}) }, target);
+  }, [fromText, liveKey]);
 
   const previewFile = async (file: File, zone: string): Promise<void> => {
     if (file.size > MAX_FILE) return setState({ kind: 'error', message: `${file.name} is larger than 32 MB` });
@@ -136,6 +143,16 @@ export function SubscribePage({ initialUrl }: { initialUrl: string | undefined }
       ) : null}
       {state.kind === 'preview' || state.kind === 'storing' ? (
         <PreviewBox summary={state.preview.summary} storing={state.kind === 'storing'} onConfirm={() => void confirm(state.preview)} />
+      ) : null}
+      {live ? (
+        <p className="muted" data-testid="subscribe-live">
+          Live updates from {live.mqtt} (topic {live.topic}): changes, announcements and room status arrive in seconds.
+        </p>
+      ) : null}
+      {liveCheck && !liveCheck.ok ? (
+        <p role="alert" className="error">
+          The link’s live channel is not used: {liveCheck.reason}. The schedule is still checked every few minutes.
+        </p>
       ) : null}
     </section>
   );
