@@ -75,7 +75,7 @@ test('an organizer pushes an announcement, a new revision and a room state; each
   // Hostile payloads are refused or shown as text, never as markup.
   mqtt().publish(`${TOPIC}/announcements`, JSON.stringify({ id: 'x', text: '<img src=x onerror="window.__pushHit=1">Doors close at 18:00' }));
   await expect(page.getByText('<img src=x onerror="window.__pushHit=1">Doors close at 18:00').first()).toBeVisible({ timeout: 5_000 });
-  expect(await page.evaluate(() => (window as unknown as { __pushHit?: number }).__pushHit)).toBeUndefined();
+  expect(await page.evaluate(() => (globalThis as unknown as { __pushHit?: number }).__pushHit)).toBeUndefined();
 });
 
 test('a subscription link can carry the live channel; the retained room state shows after a reload', async ({ page }) => {
