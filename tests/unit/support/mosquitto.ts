@@ -38,7 +38,7 @@ export interface Broker {
  * listeners are only on 127.0.0.1), persistence in memory, and room for many clients.
  * Resolves once both listeners accept connections.
  */
-export async function startMosquitto(options: { maxConnections?: number; extra?: string } = {}): Promise<Broker> {
+export async function startMosquitto(options: { maxConnections?: number; fileLimit?: number; extra?: string } = {}): Promise<Broker> {
   const dir = mkdtempSync(join(tmpdir(), 'lanyard-mosquitto-'));
   const [wsPort, tcpPort] = [await freePort(), await freePort()];
   const config = join(dir, 'mosquitto.conf');
@@ -61,7 +61,9 @@ export async function startMosquitto(options: { maxConnections?: number; extra?:
       '',
     ].join('\n'),
   );
-  const child: ChildProcess = spawn('mosquitto', ['-c', config], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Thousands of clients need as many file descriptors: raise the soft limit as far as allowed, then become mosquitto (same pid).
+  const fds = options.fileLimit ?? 1024;
+  const child: ChildProcess = spawn('sh', ['-c', `ulimit -n ${fds} 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec mosquitto -c "$0"`, config], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
