@@ -14,7 +14,7 @@ import mqtt from 'mqtt';
 import { hasMosquitto, MOSQUITTO_MISSING, rssKb, startMosquitto } from '../unit/support/mosquitto';
 
 const CLIENTS = Number(process.env.BENCH_PUSH_CLIENTS ?? 2000);
-const PROCESSES = Math.max(1, Math.min(4, Math.ceil(CLIENTS / 500)));
+const PROCESSES = Number(process.env.BENCH_PUSH_PROCESSES ?? Math.max(1, Math.min(4, Math.ceil(CLIENTS / 500))));
 const MESSAGES = 20;
 const TOPIC = 'bench/2026/announcements';
 const TARGET_P95_MS = 1000;

@@ -76,8 +76,8 @@ export function createChannelService(deps: ChannelDeps): ChannelService {
       void storePushedAnnouncement(deps.db, id, parsed.value);
       return;
     }
-    // A retained message deleted by the organizer arrives empty: nothing to show.
-    if (payload.byteLength === 0) return;
+    // A retained message cleared by the organizer arrives empty: the room's pushed state is gone.
+    if (payload.byteLength === 0) return useLive.getState().clearRoomStatus(id, route.room);
     const parsed = parsePushRoom(payload);
     if (!parsed.ok) return deps.onRefused?.(id, topic, parsed.reason);
     useLive.getState().setRoomStatuses(id, [[route.room, { state: parsed.value, at: now, source: 'push' }]]);

@@ -25,6 +25,8 @@ interface LiveState {
   /** conferenceId → room name (lowercased) → its stream on c3voc's streaming site. */
   c3voc: Record<string, Record<string, string>>;
   setRoomStatuses: (conferenceId: string, statuses: ReadonlyArray<readonly [string, RoomStatus]>) => void;
+  /** Forgets a room's pushed status (the organizer cleared its retained message). */
+  clearRoomStatus: (conferenceId: string, room: string) => void;
   setRoomPoll: (conferenceId: string, poll: RoomPollStatus) => void;
   setChannel: (conferenceId: string, status: ChannelStatus | undefined) => void;
   setC3voc: (conferenceId: string, rooms: Record<string, string>) => void;
@@ -52,6 +54,13 @@ export const useLive = create<LiveState>()((set) => ({
         changed = true;
       }
       return changed ? { rooms: { ...state.rooms, [conferenceId]: current } } : state;
+    }),
+  clearRoomStatus: (conferenceId, room) =>
+    set((state) => {
+      const current = state.rooms[conferenceId];
+      if (!current?.[room]) return state;
+      const { [room]: _gone, ...rest } = current;
+      return { rooms: { ...state.rooms, [conferenceId]: rest } };
     }),
   setRoomPoll: (conferenceId, poll) => set((state) => ({ roomPolls: { ...state.roomPolls, [conferenceId]: poll } })),
   setChannel: (conferenceId, status) =>

@@ -129,7 +129,9 @@ describe.skipIf(!hasMosquitto)('the live channel against a real Mosquitto', () =
     await expect.poll(() => useLive.getState().rooms[ID]?.['Pagoda room']?.state, { timeout: 10_000 }).toBe('full');
     expect(await db.liveClaims.get([ID, 'room-full:ebranch'])).toMatchObject({ notified: true });
     expect(notified).toHaveLength(1);
+    // Clearing the retained message clears the room's state.
     broker.publish(`${TOPIC}/rooms/Pagoda room`, '', { retain: true });
+    await expect.poll(() => useLive.getState().rooms[ID]?.['Pagoda room'], { timeout: 10_000 }).toBeUndefined();
   });
 
   it('receives what was published while it was away (persistent session, QoS 1)', async () => {
