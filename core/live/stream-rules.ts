@@ -80,13 +80,13 @@ export function derivedRoomStream(room: Pick<Room, 'name'>, input: StreamRuleInp
   const rule: StreamRule | undefined = input.conference.streams;
   if (rule?.pattern) {
     const url = expandStreamPattern(rule.pattern, room.name);
-    if (url) return { url, title: 'Live stream', kind: 'stream' };
+    if (url) return { url, kind: 'stream' };
   }
   const c3voc = input.c3voc?.get(room.name.trim().toLowerCase());
-  if (c3voc) return { url: c3voc, title: 'Live stream (c3voc)', kind: 'stream' };
+  if (c3voc) return { url: c3voc, kind: 'stream' };
   if (isFosdem(input.conference, input.feedUrl)) {
     const slug = fosdemRoomSlug(room.name);
-    if (slug) return { url: `https://live.fosdem.org/watch/${slug}`, title: 'Live stream', kind: 'stream' };
+    if (slug) return { url: `https://live.fosdem.org/watch/${slug}`, kind: 'stream' };
   }
   return undefined;
 }

@@ -12,6 +12,6 @@ export async function tell(db: LanyardDb, notify: Notify, kind: NoticeRecord['ki
   } catch {
     outcome = 'failed';
   }
-  await addNotice(db, { at: now, kind, title: request.title, body: request.body, ...(request.sessionRef ? { sessionRef: request.sessionRef } : {}), outcome });
+  await addNotice(db, { at: now, kind, title: request.title, body: request.body, ...(request.sessionRef ? { sessionRef: request.sessionRef } : {}), ...(request.actions?.length ? { actions: request.actions } : {}), outcome });
   return outcome;
 }
