@@ -1,6 +1,7 @@
 import type { LiveChannel } from '../model/schema';
 
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+/** This machine, as the page's Content Security Policy allows it for plain ws:// (browsers ignore an IPv6 literal there). */
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3})$/i;
 
 /** Why a broker address cannot be used, or undefined when it can: wss anywhere, ws only on this machine (like http feeds). */
 export function brokerUrlProblem(raw: string): string | undefined {

@@ -87,7 +87,7 @@ describe('the content security policy', () => {
       expect(directives.get(name), name).toEqual(["'self'"]);
     }
     // Live channels (MQTT over WebSocket): any wss:// broker, plain ws:// only on this machine; no http(s) fetches.
-    expect(directives.get('connect-src')).toEqual(["'self'", 'wss:', 'ws://127.0.0.1:*', 'ws://localhost:*', 'ws://[::1]:*']);
+    expect(directives.get('connect-src')).toEqual(["'self'", 'wss:', 'ws://127.0.0.1:*', 'ws://localhost:*']);
     const withoutLive = CSP_DIRECTIVES.filter(([name]) => name !== 'connect-src').map(([n, v]) => `${n} ${v}`).join('; ');
     expect(withoutLive).not.toMatch(/unsafe-|strict-dynamic|\*|https?:|wss?:|data:/);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-|strict-dynamic|https?:|data:/);
