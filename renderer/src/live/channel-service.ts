@@ -8,6 +8,10 @@ import { roomStatusesOf, useLive } from '../store/live';
 import { checkRoomFull } from './room-full';
 import type { Notify } from './tell';
 
+/** How long the broker keeps an app's session (and queues QoS 1 messages for it) while it is closed. */
+const SESSION_EXPIRY_S = 3 * 24 * 3600;
+const MAX_PACKET_BYTES = 64 * 1024;
+
 export type Connect = (url: string, options: IClientOptions) => MqttClient;
 
 export interface ChannelDeps {
@@ -88,7 +92,10 @@ export function createChannelService(deps: ChannelDeps): ChannelService {
     const client = deps.connect(channel.mqtt, {
       clientId: liveClientId(deps.installationId, id, channel),
       clean: false,
-      protocolVersion: 4,
+      // MQTT 5: the broker keeps the session for three days after the app disconnects, and never
+      // sends this client a packet over 64 KB (payloads are capped at 16 KB anyway).
+      protocolVersion: 5,
+      properties: { sessionExpiryInterval: SESSION_EXPIRY_S, maximumPacketSize: MAX_PACKET_BYTES },
       keepalive: 60,
       reconnectPeriod: 5_000,
       connectTimeout: 15_000,
@@ -96,19 +103,23 @@ export function createChannelService(deps: ChannelDeps): ChannelService {
       resubscribe: false,
     });
     const entry: Open = { key: `${channel.mqtt}\n${channel.topic}`, channel, client };
-    setState(id, channel, 'connecting');
+    // Events of a connection being closed (replaced, archived, stopped) change nothing any more.
+    const current = (): boolean => open.get(id) === entry && !stopped;
+    const state = (next: 'connecting' | 'connected' | 'reconnecting' | 'refused', detail?: string): void => {
+      if (current()) setState(id, channel, next, detail);
+    };
     client.on('connect', () => {
-      setState(id, channel, 'connected');
+      state('connected');
       client.subscribe(channelTopics(channel.topic), { qos: 1 }, (error) => {
-        if (error) setState(id, channel, 'refused', error.message);
+        if (error) state('refused', error.message);
       });
     });
-    client.on('message', (topic, payload) => onMessage(id, entry, topic, payload));
-    client.on('reconnect', () => setState(id, channel, 'reconnecting', useLive.getState().channels[id]?.detail));
-    client.on('close', () => {
-      if (open.get(id) === entry && !stopped) setState(id, channel, 'reconnecting', useLive.getState().channels[id]?.detail);
+    client.on('message', (topic, payload) => {
+      if (current()) onMessage(id, entry, topic, payload);
     });
-    client.on('error', (error) => setState(id, channel, 'reconnecting', error.message));
+    client.on('reconnect', () => state('reconnecting', useLive.getState().channels[id]?.detail));
+    client.on('close', () => state('reconnecting', useLive.getState().channels[id]?.detail));
+    client.on('error', (error) => state('reconnecting', error.message));
     return entry;
   };
 
@@ -134,7 +145,12 @@ export function createChannelService(deps: ChannelDeps): ChannelService {
         const channel = wanted.get(id);
         if (!channel || `${channel.mqtt}\n${channel.topic}` !== entry.key) await close(id, entry);
       }
-      for (const [id, channel] of wanted) if (!open.has(id) && !stopped) open.set(id, connect(id, channel));
+      for (const [id, channel] of wanted) {
+        if (open.has(id) || stopped) continue;
+        const entry = connect(id, channel);
+        open.set(id, entry);
+        setState(id, channel, 'connecting');
+      }
     },
     async stop() {
       stopped = true;

@@ -150,6 +150,19 @@ describe.skipIf(!hasMosquitto)('the live channel against a real Mosquitto', () =
     await expect.poll(async () => (await db.announcements.get([ID, 'while-away']))?.text, { timeout: 10_000 }).toBe('Lunch moved to 12:30');
   });
 
+  it('asks the broker never to send it a packet over 64 KB (MQTT 5 maximum packet size)', async () => {
+    await start();
+    await expect.poll(async () => {
+      broker.publish(`${TOPIC}/announcements`, JSON.stringify({ id: 'first', text: 'Ready' }));
+      return db.announcements.get([ID, 'first']);
+    }, { timeout: 10_000 }).toBeDefined();
+    broker.publish(`${TOPIC}/announcements`, JSON.stringify({ id: 'huge', text: 'x'.repeat(100_000) }));
+    broker.publish(`${TOPIC}/announcements`, JSON.stringify({ id: 'after', text: 'Small again' }));
+    // QoS 1 keeps order: had the huge one been sent, it would have been refused before this arrived.
+    await expect.poll(async () => (await db.announcements.get([ID, 'after']))?.text, { timeout: 10_000 }).toBe('Small again');
+    expect(refused).toEqual([]);
+  });
+
   it('drops the connection when the conference is archived or its channel goes away', async () => {
     const service = await start();
     await db.subscriptions.update(ID, { archived: 1 });
