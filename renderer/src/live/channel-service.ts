@@ -28,6 +28,8 @@ export interface ChannelDeps {
   coalesceMs?: number;
   /** Calls `run` after `ms`; returns a function that cancels it. */
   setTimer: (run: () => void, ms: number) => () => void;
+  /** The channel was connected and is not any more: polling should take over at its normal pace. */
+  onDisconnected?: (conferenceId: string) => void;
   /** Called with every message that was refused, and why (tests, diagnostics). */
   onRefused?: (conferenceId: string, topic: string, reason: string) => void;
 }
@@ -106,7 +108,10 @@ export function createChannelService(deps: ChannelDeps): ChannelService {
     // Events of a connection being closed (replaced, archived, stopped) change nothing any more.
     const current = (): boolean => open.get(id) === entry && !stopped;
     const state = (next: 'connecting' | 'connected' | 'reconnecting' | 'refused', detail?: string): void => {
-      if (current()) setState(id, channel, next, detail);
+      if (!current()) return;
+      const wasConnected = useLive.getState().channels[id]?.state === 'connected';
+      setState(id, channel, next, detail);
+      if (wasConnected && next !== 'connected') deps.onDisconnected?.(id);
     };
     client.on('connect', () => {
       state('connected');

@@ -3,7 +3,7 @@ import mqtt from 'mqtt';
 import type { LanyardDb } from '../db/schema';
 import { host } from '../host';
 import { notify } from '../notify';
-import { syncAfterPing } from '../sync/manager';
+import { replanPoll, syncAfterPing } from '../sync/manager';
 import { createChannelService } from './channel-service';
 import { installationId } from './installation';
 import { createRecordingsWatcher } from './recordings-service';
@@ -58,6 +58,7 @@ export function startLiveChannels(db: LanyardDb): () => void {
     db,
     connect: (url, options) => mqtt.connect(url, options),
     refresh: (id) => syncAfterPing(db, id),
+    onDisconnected: (id) => void replanPoll(db, id),
     notify,
     now: Date.now,
     installationId: installationId(),

@@ -80,8 +80,16 @@ export async function applyHeldNow(db: LanyardDb, id: string, hash: string, now 
   });
 }
 
-/** Stores when this subscription should next be fetched. */
-async function schedule(db: LanyardDb, id: string): Promise<void> {
+/**
+ * Plans the next poll again from now: a live channel that went down hands the pace back to
+ * polling at once, rather than after the slower poll planned while it was connected.
+ */
+export function replanPoll(db: LanyardDb, id: string): Promise<void> {
+  return schedule(db, id, true);
+}
+
+/** Stores when this subscription should next be fetched (with `onlyEarlier`, never later than already planned). */
+async function schedule(db: LanyardDb, id: string, onlyEarlier = false): Promise<void> {
   const [sub, conf] = await Promise.all([db.subscriptions.get(id), db.conferences.get(id)]);
   if (!sub || !conf) return;
   const now = Date.now();
@@ -94,6 +102,11 @@ async function schedule(db: LanyardDb, id: string): Promise<void> {
     random: Math.random(),
     isPushConnected: isPushConnected(id),
   });
+  if (onlyEarlier) {
+    // Only this one field, so a sync writing the subscription meanwhile loses nothing.
+    if (delay !== undefined && !sub.archived && (sub.nextPollAt === undefined || sub.nextPollAt > now + delay)) await db.subscriptions.update(id, { nextPollAt: now + delay });
+    return;
+  }
   const { nextPollAt: _old, ...rest } = sub;
   await db.subscriptions.put(delay === undefined || sub.archived ? rest : { ...rest, nextPollAt: now + delay });
 }

@@ -163,6 +163,36 @@ describe.skipIf(!hasMosquitto)('the live channel against a real Mosquitto', () =
     expect(refused).toEqual([]);
   });
 
+  it('says when a connected channel drops, so polling takes over, and shows it reconnecting', async () => {
+    const own = await startMosquitto();
+    try {
+      const disconnected: string[] = [];
+      await db.conferences.update(ID, { conference: { ...(await db.conferences.get(ID))!.conference, live: { mqtt: own.wsUrl, topic: TOPIC } } });
+      const service = createChannelService({
+        db,
+        connect: (url, options) => mqtt.connect(url, { ...options, reconnectPeriod: 200 }),
+        refresh: () => Promise.resolve(),
+        notify: () => Promise.resolve('shown'),
+        now: () => NOW,
+        installationId: 'install-drop',
+        setTimer: (run, ms) => {
+          const timer = setTimeout(run, ms);
+          return () => clearTimeout(timer);
+        },
+        onDisconnected: (id) => disconnected.push(id),
+      });
+      services.push(service);
+      await service.sync();
+      await expect.poll(() => useLive.getState().channels[ID]?.state, { timeout: 10_000 }).toBe('connected');
+      expect(disconnected).toEqual([]);
+      await own.stop();
+      await expect.poll(() => useLive.getState().channels[ID]?.state, { timeout: 10_000 }).toBe('reconnecting');
+      expect(disconnected).toEqual([ID]);
+    } finally {
+      await own.stop();
+    }
+  });
+
   it('drops the connection when the conference is archived or its channel goes away', async () => {
     const service = await start();
     await db.subscriptions.update(ID, { archived: 1 });
