@@ -29,6 +29,20 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+const PROBES = 4;
+
+/** A mosquitto_sub that prints each message with its arrival time (`%U`: Unix time, nanoseconds). */
+function startProbe(tcpPort: number): { child: ChildProcess; latencies: number[] } {
+  const child = spawn('mosquitto_sub', ['-h', '127.0.0.1', '-p', String(tcpPort), '-q', '1', '-t', TOPIC, '-F', '%U %p'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const latencies: number[] = [];
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    const [arrived, ...rest] = line.split(' ');
+    const sentAt = (JSON.parse(rest.join(' ')) as { sentAt?: number }).sentAt;
+    if (typeof sentAt === 'number') latencies.push(Math.round(Number(arrived) * 1000 - sentAt));
+  });
+  return { child, latencies };
+}
+
 function startWorker(url: string, count: number, offset: number): Worker {
   // Each process holds `count` sockets: raise its descriptor limit like the broker's.
   const script = join(import.meta.dirname, 'push-subscribers.ts');
@@ -63,6 +77,10 @@ async function main(): Promise<number> {
     const connected = ready.reduce((sum, r) => sum + Number(r.ready), 0);
     const connectMs = Math.max(...ready.map((r) => Number(r.connectMs)));
     const rssConnected = rssKb(broker.pid);
+    // A few native probes (Debian's mosquitto_sub, C) beside the simulated attendees: their
+    // latency is the broker's own fan-out, without the JavaScript clients' share of the CPU.
+    const probes = Array.from({ length: PROBES }, () => startProbe(broker.tcpPort));
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
 
     const publisher = await mqtt.connectAsync(broker.wsUrl, { clientId: 'bench-organizer', clean: true });
     for (let n = 0; n < MESSAGES; n += 1) {
@@ -74,6 +92,8 @@ async function main(): Promise<number> {
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     const rssAfter = rssKb(broker.pid);
     await publisher.endAsync();
+    for (const probe of probes) probe.child.kill('SIGTERM');
+    const probeLatencies = probes.flatMap((p) => p.latencies).sort((a, b) => a - b);
     for (const w of workers) w.child.stdin!.write('finish\n');
     const reports = await Promise.all(workers.map((w) => w.next()));
     const latencies = reports.flatMap((r) => r.latencies as number[]).sort((a, b) => a - b);
@@ -86,6 +106,7 @@ async function main(): Promise<number> {
       messages: MESSAGES,
       deliveries: { expected, received: latencies.length, missed: expected - latencies.length },
       latencyMs: { p50: percentile(latencies, 50), p95, p99: percentile(latencies, 99), max: latencies.at(-1) ?? NaN },
+      nativeProbes: { probes: PROBES, received: probeLatencies.length, latencyMs: { p50: percentile(probeLatencies, 50), p95: percentile(probeLatencies, 95), max: probeLatencies.at(-1) ?? NaN } },
       brokerRssMiB: { idle: mb(rssIdle), connected: mb(rssConnected), afterPublishing: mb(rssAfter) },
       targets: {
         p95UnderOneSecond: { limit: TARGET_P95_MS, actual: p95, ok: p95 < TARGET_P95_MS },
