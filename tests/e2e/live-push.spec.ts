@@ -101,3 +101,16 @@ test('a link with a plain ws:// broker elsewhere is refused, and the feed is sti
   await expect(page.getByRole('alert')).toHaveText('The link’s live channel is not used: plain ws:// is only allowed for this machine; use wss://push.example.org/mqtt. The schedule is still checked every few minutes.');
   await expect(page.getByRole('region', { name: 'Feed preview' }).getByRole('button', { name: 'Subscribe' })).toBeVisible();
 });
+
+test('a subscription link pasted into the form brings its live channel along', async ({ page }) => {
+  host().publish('testcon.json', liveConference(Date.now()).build(() => undefined));
+  const link = `lanyard://subscribe?url=${encodeURIComponent(`${host().url}testcon.json`)}&live=${encodeURIComponent(mqtt().wsUrl)}&topic=${encodeURIComponent(TOPIC)}`;
+  await page.goto('/#/subscribe');
+  await page.getByLabel('Schedule feed URL').fill(link);
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByTestId('subscribe-live')).toContainText(`Live updates from ${mqtt().wsUrl}/`);
+  await expect(page.getByLabel('Schedule feed URL')).toHaveValue(`${host().url}testcon.json`);
+  await page.getByRole('region', { name: 'Feed preview' }).getByRole('button', { name: 'Subscribe' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'TestCon 2023' })).toBeVisible();
+  await connected(page);
+});

@@ -6,6 +6,7 @@ import { navigate } from '../../route';
 import { cachePhotos } from '../../sync/photos';
 import { previewFeed, type CandidateBase, type FeedSummary, type Preview } from '../../sync/preview';
 import { checkLiveChannel } from '../../../../core/live/channel';
+import { parseSubscriptionLink } from '../../../../core/live/subscription-link';
 import type { LiveChannel } from '../../../../core/model/schema';
 
 type State = { kind: 'idle' } | { kind: 'loading'; what: string } | { kind: 'preview'; preview: Preview } | { kind: 'storing'; preview: Preview } | { kind: 'error'; message: string };
@@ -15,8 +16,11 @@ const MAX_FILE = 32 * 1024 * 1024;
 
 /** Add a conference by URL, file or link; shows what the feed is before anything is stored. */
 export function SubscribePage({ initialUrl, initialLive }: { initialUrl: string | undefined; initialLive?: LiveChannel | undefined }) {
+  // A subscription link pasted into the form carries its own live channel.
+  const [pastedLive, setPastedLive] = useState<LiveChannel | undefined>(undefined);
+  const offeredLive = pastedLive ?? initialLive;
   // A live channel from the subscription link: used when it is usable, else the reason is shown and the feed is still offered.
-  const liveCheck = initialLive ? checkLiveChannel(initialLive) : undefined;
+  const liveCheck = offeredLive ? checkLiveChannel(offeredLive) : undefined;
   const live = liveCheck?.ok ? liveCheck.channel : undefined;
   const liveKey = live ? `${live.mqtt}\n${live.topic}` : '';
   const [url, setUrl] = useState(initialUrl ?? '');
@@ -55,6 +59,15 @@ export function SubscribePage({ initialUrl, initialLive }: { initialUrl: string 
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
+    const link = parseSubscriptionLink(url);
+    if (link) {
+      // A whole subscription link was pasted: subscribe to the feed it names, with its live channel.
+      setUrl(link.url);
+      setPastedLive(link.live);
+      if (link.live) navigate({ page: 'subscribe', url: link.url, live: link.live.mqtt, topic: link.live.topic });
+      else void previewUrl(link.url, timeZone);
+      return;
+    }
     if (url.trim()) void previewUrl(url.trim(), timeZone);
   };
   const drop = (event: DragEvent): void => {
