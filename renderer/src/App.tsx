@@ -22,6 +22,8 @@ import { LivePage } from './features/live/LivePage';
 import { RecordingsPage } from './features/live/RecordingsPage';
 import { SessionPage } from './features/session/SessionPage';
 import { LinkDialog } from './links/LinkDialog';
+import { startLiveChannels, startRecordingsWatcher, startRoomStatus } from './live/start';
+import { useRoomsWithStreams } from './live/streams';
 import { SpeakerPage, SpeakersPage } from './features/speakers/SpeakersPage';
 import { host } from './host';
 import { notify, onNotificationOpen } from './notify';
@@ -31,8 +33,6 @@ import { useUi } from './store/ui';
 import { startSync } from './sync/manager';
 import { cacheAllPhotos } from './sync/photos';
 import { useTrayFeed } from './sync/tray-feed';
-import { startLiveChannels, startRecordingsWatcher, startRoomStatus } from './live/start';
-import { useRoomsWithStreams } from './live/streams';
 
 function ConferenceView({ route }: { route: Extract<Route, { conferenceId: string }> }) {
   const loaded = useLiveQuery(() => loadConference(db, route.conferenceId), [route.conferenceId]);
