@@ -26,6 +26,12 @@ export interface ChannelDeps {
   installationId: string;
   /** Revision pings closer together than this make one fetch. */
   coalesceMs?: number;
+  /**
+   * Each app waits a random part of this before fetching after a ping, so thousands of
+   * attendees spread their requests over a couple of seconds instead of one instant.
+   */
+  spreadMs?: number;
+  random?: () => number;
   /** Calls `run` after `ms`; returns a function that cancels it. */
   setTimer: (run: () => void, ms: number) => () => void;
   /** The channel was connected and is not any more: polling should take over at its normal pace. */
@@ -68,7 +74,7 @@ export function createChannelService(deps: ChannelDeps): ChannelService {
     entry.cancelPing = deps.setTimer(() => {
       entry.cancelPing = undefined;
       void deps.refresh(id);
-    }, deps.coalesceMs ?? 500);
+    }, (deps.coalesceMs ?? 500) + Math.round((deps.spreadMs ?? 2_000) * (deps.random ?? Math.random)()));
   };
 
   const onMessage = (id: string, entry: Open, topic: string, payload: Uint8Array): void => {

@@ -6,7 +6,7 @@ import { claimNewAnnouncements } from '../../../renderer/src/db/announcements';
 import { storeFeed } from '../../../renderer/src/db/feeds';
 import { setStar } from '../../../renderer/src/db/personal';
 import type { LanyardDb } from '../../../renderer/src/db/schema';
-import { createChannelService, type ChannelService } from '../../../renderer/src/live/channel-service';
+import { createChannelService, type ChannelDeps, type ChannelService } from '../../../renderer/src/live/channel-service';
 import type { NotificationRequest } from '../../../renderer/src/notify';
 import { useLive } from '../../../renderer/src/store/live';
 import { hasMosquitto, MOSQUITTO_MISSING, startMosquitto, type Broker } from '../support/mosquitto';
@@ -52,7 +52,7 @@ describe.skipIf(!hasMosquitto)('the live channel against a real Mosquitto', () =
     await dropDb(db);
   });
 
-  const start = async (installationId = `install-${Math.random().toString(36).slice(2)}`): Promise<ChannelService> => {
+  const start = async (installationId = `install-${Math.random().toString(36).slice(2)}`, extra: Partial<ChannelDeps> = {}): Promise<ChannelService> => {
     const service = createChannelService({
       db,
       connect: (url, options) => mqtt.connect(url, options),
@@ -67,11 +67,13 @@ describe.skipIf(!hasMosquitto)('the live channel against a real Mosquitto', () =
       now: () => NOW,
       installationId,
       coalesceMs: 50,
+      spreadMs: 0,
       setTimer: (run, ms) => {
         const timer = setTimeout(run, ms);
         return () => clearTimeout(timer);
       },
       onRefused: (_id, topic, reason) => refused.push(`${topic}: ${reason}`),
+      ...extra,
     });
     services.push(service);
     await service.sync();
@@ -91,6 +93,24 @@ describe.skipIf(!hasMosquitto)('the live channel against a real Mosquitto', () =
     broker.publish(`${TOPIC}/revision`, '');
     await expect.poll(() => refreshed.length, { timeout: 10_000 }).toBe(before + 1);
     expect(new Set(refreshed)).toEqual(new Set([ID]));
+  });
+
+  it('spreads the fetch after a ping over a random part of two seconds', async () => {
+    const delays: number[] = [];
+    await start(undefined, {
+      spreadMs: 2_000,
+      random: () => 0.25,
+      setTimer: (run, ms) => {
+        delays.push(ms);
+        const timer = setTimeout(run, 10);
+        return () => clearTimeout(timer);
+      },
+    });
+    await expect.poll(() => {
+      broker.publish(`${TOPIC}/revision`, 'r9');
+      return refreshed.length;
+    }, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(delays[0]).toBe(50 + 500);
   });
 
   it('stores a pushed announcement, notified once like a feed announcement, and refuses bad ones', async () => {
