@@ -1,10 +1,9 @@
 import { liveQuery } from 'dexie';
-import mqtt from 'mqtt';
 import type { LanyardDb } from '../db/schema';
 import { host } from '../host';
 import { notify } from '../notify';
 import { replanPoll, syncAfterPing } from '../sync/manager';
-import { createChannelService } from './channel-service';
+import { createChannelService, type ChannelService } from './channel-service';
 import { installationId } from './installation';
 import { createRecordingsWatcher } from './recordings-service';
 import { createRoomStatusService } from './room-status-service';
@@ -52,26 +51,50 @@ export function startRoomStatus(db: LanyardDb): () => void {
   };
 }
 
-/** Starts the live channels (MQTT over WebSocket), following the stored conferences; returns its stop function. */
+/**
+ * Starts the live channels (MQTT over WebSocket), following the stored conferences; returns its
+ * stop function. The MQTT client is loaded only once some conference names a channel, so
+ * nobody else pays for it at start-up.
+ */
 export function startLiveChannels(db: LanyardDb): () => void {
-  const service = createChannelService({
-    db,
-    connect: (url, options) => mqtt.connect(url, options),
-    refresh: (id) => syncAfterPing(db, id),
-    onDisconnected: (id) => void replanPoll(db, id),
-    notify,
-    now: Date.now,
-    installationId: installationId(),
-    setTimer: windowTimer,
+  let service: Promise<ChannelService> | undefined;
+  let stopped = false;
+  const load = (): Promise<ChannelService> =>
+    (service ??= import('mqtt').then(({ default: mqtt }) =>
+      createChannelService({
+        db,
+        connect: (url, options) => mqtt.connect(url, options),
+        refresh: (id) => syncAfterPing(db, id),
+        onDisconnected: (id) => void replanPoll(db, id),
+        notify,
+        now: Date.now,
+        installationId: installationId(),
+        setTimer: windowTimer,
+      }),
+    ));
+  let wanted = false;
+  const sync = serial(async () => {
+    if (stopped || (!wanted && !service)) return;
+    await (await load()).sync();
   });
-  const sync = serial(() => service.sync());
   const watch = liveQuery(async () => {
     const [subs, records] = await Promise.all([db.subscriptions.toArray(), db.conferences.toArray()]);
-    return JSON.stringify([subs.map((s) => [s.id, s.archived, s.live]), records.map((r) => [r.id, r.conference.live])]);
-  }).subscribe({ next: sync, error: () => undefined });
+    // What decides the channels: which subscriptions are active and what channel each names.
+    return {
+      key: JSON.stringify([subs.map((s) => [s.id, s.archived, s.live]), records.map((r) => [r.id, r.conference.live])]),
+      hasChannel: subs.some((s) => s.live) || records.some((r) => r.conference.live),
+    };
+  }).subscribe({
+    next: ({ hasChannel }) => {
+      wanted = hasChannel;
+      sync();
+    },
+    error: () => undefined,
+  });
   return () => {
+    stopped = true;
     watch.unsubscribe();
-    void service.stop();
+    void service?.then((s) => s.stop());
   };
 }
 
