@@ -118,8 +118,8 @@ export type HostResult<T> = { ok: true; value: T } | { ok: false; error: HostErr
 
 /** Events the host pushes to the renderer (Electron: `webContents.send`; web: none yet). */
 export const HOST_EVENTS = {
-  /** A `lanyard://subscribe?url=…` or `webcal://…` link was opened. */
-  'links:subscribe': z.object({ url }),
+  /** A `lanyard://subscribe?url=…` or `webcal://…` link was opened; a lanyard link may carry a live channel (`&live=…&topic=…`, checked by the page). */
+  'links:subscribe': z.object({ url, live: z.string().max(2048).optional(), topic: z.string().max(200).optional() }),
   /** The user chose a session in the tray / menu or clicked a notification; `sessionRef` is `conferenceId + "\n" + sessionId` (no session: the conference). */
   'tray:open-session': z.object({ sessionRef: z.string().max(700) }),
   /** The user chose "Live now" in the tray / menu. */
@@ -148,12 +148,35 @@ export interface HostApi {
   writeMirror(data: HostArgs<'personal:write-mirror'>[0], options: HostArgs<'personal:write-mirror'>[1]): Promise<HostResult<HostValue<'personal:write-mirror'>>>;
   mirrorStatus(): Promise<HostResult<HostValue<'personal:mirror-status'>>>;
   /** Returns a function that stops listening. */
-  onSubscribeLink(listener: (url: string) => void): () => void;
+  /** `live` is the channel a `lanyard://subscribe?…&live=…&topic=…` link carries, when it carries one. */
+  onSubscribeLink(listener: (url: string, live?: LinkLiveChannel) => void): () => void;
   onOpenSession(listener: (sessionRef: string) => void): () => void;
   /** The tray's "Live now" entry was chosen. */
   onOpenLive(listener: () => void): () => void;
   /** The computer woke from sleep (desktop: Electron's powerMonitor; web mode: the page was resumed after being frozen). */
   onResume(listener: () => void): () => void;
+}
+
+/** A live channel named by a subscription link, not yet checked (the subscribe page checks and explains it). */
+export interface LinkLiveChannel {
+  mqtt: string;
+  topic: string;
+}
+
+/** A link to subscribe to: the feed, and the live channel a lanyard:// link may carry. */
+export interface SubscribeRequest {
+  url: string;
+  live?: LinkLiveChannel;
+}
+
+/** `lanyard://subscribe?url=…&live=<broker>&topic=<base>` → the feed and its channel; webcal links carry none. */
+export function subscribeRequestFromLink(link: string): SubscribeRequest | undefined {
+  const url = feedUrlFromLink(link);
+  if (!url) return undefined;
+  const params = link.toLowerCase().startsWith('lanyard:') ? new URL(link).searchParams : undefined;
+  const mqtt = params?.get('live');
+  const topic = params?.get('topic');
+  return mqtt && topic && mqtt.length <= 2048 && topic.length <= 200 ? { url, live: { mqtt, topic } } : { url };
 }
 
 /** Turns `lanyard://subscribe?url=…` and `webcal://host/path` into the feed URL to subscribe to. */

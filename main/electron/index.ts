@@ -2,13 +2,14 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, powerMonitor, screen, session, type BrowserWindow } from 'electron';
+import type { SubscribeRequest } from '../../core/host/contract';
 import { createHostHandlers } from '../services/host-handlers';
 import { createMirrorFile } from '../services/mirror-file';
 import { setupAppMenu, type AppMenuHandle } from './app-menu';
 import { registerAppScheme, setupAppProtocol } from './app-protocol';
 import { openFeedFile } from './dialogs';
 import { sendHostEvent, setupIpc } from './ipc';
-import { createLinkInbox, feedUrlsFromArgv, registerProtocolClients, setupSingleInstance } from './links';
+import { createLinkInbox, registerProtocolClients, setupSingleInstance, subscribeRequestsFromArgv } from './links';
 import { createNotifier } from './notifications';
 import { createLinkOpener } from './open-link';
 import { setupSecurity } from './security';
@@ -28,7 +29,7 @@ const PATHS = {
 let mainWindow: BrowserWindow | undefined;
 let tray: TrayHandle | undefined;
 let appMenu: AppMenuHandle | undefined;
-const inbox = createLinkInbox();
+const inbox = createLinkInbox<SubscribeRequest>();
 
 function showWindow(): void {
   if (!mainWindow) return;
@@ -57,7 +58,7 @@ function openLive(): void {
 function openWindow(bounds: WindowBounds, stateFile: string): void {
   const win = createMainWindow({ preloadPath: PATHS.preload, bounds, iconPath: PATHS.windowIcon });
   trackWindowState(win, stateFile);
-  win.webContents.on('did-finish-load', () => inbox.attach((url) => sendHostEvent(win.webContents, 'links:subscribe', { url })));
+  win.webContents.on('did-finish-load', () => inbox.attach(({ url, live }) => sendHostEvent(win.webContents, 'links:subscribe', live ? { url, live: live.mqtt, topic: live.topic } : { url })));
   win.on('closed', () => {
     inbox.detach();
     mainWindow = undefined;
@@ -107,12 +108,12 @@ async function onReady(): Promise<void> {
   });
 }
 
-if (!setupSingleInstance({ focus: showWindow, onFeedUrl: (url) => inbox.push(url) })) {
+if (!setupSingleInstance({ focus: showWindow, onFeedUrl: (url, live) => inbox.push(live ? { url, live } : { url }) })) {
   app.quit();
 } else {
   registerAppScheme();
   registerProtocolClients();
-  for (const url of feedUrlsFromArgv(process.argv)) inbox.push(url);
+  for (const request of subscribeRequestsFromArgv(process.argv)) inbox.push(request);
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

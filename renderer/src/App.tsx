@@ -102,7 +102,7 @@ export function App() {
     };
   }, [setOnline]);
   useTrayFeed(db);
-  useEffect(() => host().onSubscribeLink((url) => navigate({ page: 'subscribe', url })), []);
+  useEffect(() => host().onSubscribeLink((url, live) => navigate(live ? { page: 'subscribe', url, live: live.mqtt, topic: live.topic } : { page: 'subscribe', url })), []);
   useEffect(() => host().onOpenLive(() => navigate({ page: 'live' })), []);
   useAnnouncementNotices(db);
   useEffect(() => {

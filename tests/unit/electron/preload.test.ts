@@ -78,6 +78,15 @@ describe('the preload bridge', () => {
     stop();
   });
 
+  it('hands a subscription link’s live channel along, as strings for the page to check', () => {
+    const seen: unknown[][] = [];
+    const stop = exposedApi().onSubscribeLink((...args: unknown[]) => seen.push(args));
+    emit('links:subscribe', { url: 'https://example.org/live.json', live: 'wss://push.example.org/mqtt', topic: 'conf/2026' });
+    emit('links:subscribe', { url: 'https://example.org/half.json', live: 'wss://push.example.org/mqtt' });
+    expect(seen).toEqual([['https://example.org/live.json', { mqtt: 'wss://push.example.org/mqtt', topic: 'conf/2026' }], ['https://example.org/half.json']]);
+    stop();
+  });
+
   it('hands subscribers the value only, never the Electron event, and unsubscribes', () => {
     const api = exposedApi();
     const seen: unknown[][] = [];
