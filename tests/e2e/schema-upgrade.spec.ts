@@ -67,7 +67,7 @@ test('a database written by version 2 opens in the app with its conference, star
   await expect(entry).toBeVisible();
   await expect(entry.getByText('Ask about kABI')).toBeVisible();
 
-  // The store is now version 5: one schedule row, the per-row tables gone.
+  // The store is now version 5 or later: one schedule row, the per-row tables gone.
   const stored = await page.evaluate(`new Promise((resolve, reject) => {
     const open = indexedDB.open('lanyard');
     open.onerror = () => reject(open.error);
@@ -80,8 +80,10 @@ test('a database written by version 2 opens in the app with its conference, star
       };
     };
   })`);
-  expect(stored).toMatchObject({ version: 50, sessions: feed.sessions.length });
-  const { stores } = stored as { stores: string[] };
+  expect(stored).toMatchObject({ sessions: feed.sessions.length });
+  const { stores, version } = stored as { stores: string[]; version: number };
+  // Dexie opens IndexedDB at ten times its schema version.
+  expect(version).toBeGreaterThanOrEqual(50);
   expect(stores).toContain('schedules');
   expect(stores).not.toContain('sessions');
   expect(stores).not.toContain('speakers');
