@@ -34,6 +34,14 @@ test('FOSDEM rooms get their live.fosdem.org stream, and the room status the con
   // The session page too.
   await page.goto('/#/c/testcon-2023/session/hyperscale');
   await expect(page.getByRole('definition').filter({ hasText: 'Great hall' }).getByTestId('room-status')).toHaveText('Full · just now');
+
+  // Starring a talk in the full hall that starts in half an hour: one notice says its room is full.
+  await page.goto('/#/c/testcon-2023/session/infra');
+  await page.getByRole('button', { name: /Going/ }).first().click();
+  await page.getByRole('button', { name: /^Notifications/ }).click();
+  const notices = page.getByRole('region', { name: 'Recent notifications' });
+  await expect(notices.getByText(/^The room of your next talk is full: Great hall for “.+” at \d\d:\d\d\.$/)).toHaveCount(1, { timeout: 10_000 });
+  await expect(notices.getByText('Room full · FOSDEM 2026')).toHaveCount(1);
 });
 
 test('the recording of a starred talk arriving in a later revision is announced once and listed under Recordings', async ({ page }) => {

@@ -75,7 +75,6 @@ export function createRoomStatusService(deps: RoomStatusDeps): RoomStatusService
     poll.nextAt = now + nextRoomStatusDelay(poll.failures, deps.random());
     const before = store.roomPolls[id];
     store.setRoomPoll(id, problem ? { failures: poll.failures, lastError: problem, lastSuccessAt: before?.lastSuccessAt } : { failures: 0, lastSuccessAt: now });
-    if (!problem) await checkRoomFull(deps.db, deps.notify, id, roomStatusesOf(id), now);
   };
 
   const pollStreams = async (id: string, record: ConferenceRecord, poll: PollState, now: number): Promise<void> => {
@@ -123,6 +122,11 @@ export function createRoomStatusService(deps: RoomStatusDeps): RoomStatusService
     }
     for (const map of [rooms, streams]) for (const id of map.keys()) if (!active.has(id)) map.delete(id);
     await Promise.all(jobs.map((job) => job.catch(() => undefined)));
+    // After every pass (a poll, a push, a new star): is the room of the next talk full? Claimed once per talk.
+    for (const id of active) {
+      const statuses = roomStatusesOf(id);
+      if (statuses.size > 0) await checkRoomFull(deps.db, deps.notify, id, statuses, now).catch(() => false);
+    }
   };
 
   const schedule = (): void => {

@@ -40,10 +40,11 @@ function serial(work: () => Promise<void>): () => void {
 /** Starts the room-status (and c3voc streams) poller; returns its stop function. */
 export function startRoomStatus(db: LanyardDb): () => void {
   const service = createRoomStatusService({ db, fetchLive: (request) => host().fetchLive(request), notify, now: Date.now, random: Math.random, setTimer: windowTimer });
-  // A conference added, archived or updated (new dates, a declared room-status address) is looked at at once.
+  // A conference added, archived or updated (new dates, a declared room-status address), or a
+  // talk starred as going (the "room full" check follows the next talk), is looked at at once.
   const watch = liveQuery(async () => {
-    const [subs, records] = await Promise.all([db.subscriptions.toArray(), db.conferences.toArray()]);
-    return JSON.stringify([subs.map((s) => [s.id, s.archived, s.url]), records.map((r) => [r.id, r.firstStart, r.lastEnd, r.conference.roomStatus, r.conference.streams])]);
+    const [subs, records, going] = await Promise.all([db.subscriptions.toArray(), db.conferences.toArray(), db.agenda.where('star').equals('going').primaryKeys()]);
+    return JSON.stringify([subs.map((s) => [s.id, s.archived, s.url]), records.map((r) => [r.id, r.firstStart, r.lastEnd, r.conference.roomStatus, r.conference.streams]), going]);
   }).subscribe({ next: () => void service.tick(), error: () => undefined });
   return () => {
     watch.unsubscribe();

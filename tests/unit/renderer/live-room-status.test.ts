@@ -128,6 +128,22 @@ describe('the room-status poller, through the host fetcher, against a server on 
     expect(await db.notices.toArray()).toEqual([expect.objectContaining({ kind: 'room', outcome: 'shown' })]);
   });
 
+  it('tells when a talk is starred in a room already known to be full, without asking the server again', async () => {
+    await store((feed) => {
+      feed.conference.roomStatus = { url: `${server.url}/rooms.json`, format: 'fosdem' };
+    });
+    body = JSON.stringify([{ roomname: 'Pagoda room', state: '1' }]);
+    const clock = { now: NOW };
+    const poller = service(clock);
+    await poller.tick();
+    expect(notified).toEqual([]);
+    await setStar(db, ID, 'ebranch', 'going', NOW + 10_000);
+    clock.now = NOW + 10_000;
+    await poller.tick();
+    expect(server.requests).toHaveLength(1);
+    expect(notified.map((n) => n.sessionRef)).toEqual([`${ID}\nebranch`]);
+  });
+
   it("reads c3voc's streams list for a CCC conference", async () => {
     await store((feed) => {
       feed.conference.id = '38c3';
