@@ -31,6 +31,8 @@ if (!existsSync(bundle) || statSync(bundle).mtimeMs < Math.max(...sources)) {
     external: ['undici'],
     outfile: bundle,
     logLevel: 'warning',
+    // Bundled CommonJS dependencies (mqtt's Node transports) call require(); ESM has none of its own.
+    banner: { js: "import { createRequire as lanyardRequire } from 'node:module'; const require = lanyardRequire(import.meta.url);" },
   });
 }
 await import(pathToFileURL(bundle).href);

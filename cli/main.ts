@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isFeedError } from '../core/errors';
 import { announce } from './announce';
+import { publish } from './publish';
 import { convert, diff, inspect, serve, validate, type Io } from './commands';
 
 export const USAGE = `lanyard-feed: check, convert and serve conference schedule feeds
@@ -14,6 +15,11 @@ Usage:
   lanyard-feed announce <feed.lanyard.json> --text "…" [--severity info|warning|urgent]
                       [--session id]… [--room id]… [--id id]
                                                 append an announcement and bump the revision
+  lanyard-feed publish <base topic> --broker <url> --revision
+  lanyard-feed publish <base topic> --broker <url> --announce "…" [--severity …] [--session id]… [--room name]… [--id id]
+  lanyard-feed publish <base topic> --broker <url> --room "<name>" --state open|filling|full|closed
+                                                push on the live channel (MQTT, QoS 1; room states retained);
+                                                --username u, password from LANYARD_MQTT_PASSWORD
 
 Options:
   --time-zone <IANA zone>   the conference's zone, overriding the feed's (e.g. Europe/Brussels)
@@ -47,6 +53,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
         session: { type: 'string', multiple: true },
         room: { type: 'string', multiple: true },
         id: { type: 'string' },
+        broker: { type: 'string' },
+        revision: { type: 'boolean', default: false },
+        announce: { type: 'string' },
+        state: { type: 'string' },
+        username: { type: 'string' },
       },
     });
   } catch (error) {
@@ -87,6 +98,23 @@ export async function run(argv: string[], io: Io): Promise<number> {
         need(1);
         const done = await announce(args[0]!, { text: values.text, severity: values.severity, sessions: values.session ?? [], rooms: values.room ?? [], id: values.id });
         io.out(`${args[0]!}: announced ${done.announcement.id} (${done.announcement.severity}), revision ${done.revisionBefore ?? '(none)'} → ${done.revisionAfter}: ${done.announcement.text}`);
+        return 0;
+      }
+      case 'publish': {
+        need(1);
+        const sent = await publish(args[0]!, {
+          broker: values.broker,
+          revision: values.revision,
+          announce: values.announce,
+          severity: values.severity,
+          sessions: values.session ?? [],
+          rooms: values.room ?? [],
+          state: values.state,
+          id: values.id,
+          username: values.username,
+          password: process.env.LANYARD_MQTT_PASSWORD,
+        });
+        io.out(`published to ${sent.topic}${sent.retain ? ' (retained)' : ''}: ${sent.payload}`);
         return 0;
       }
       default:

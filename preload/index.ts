@@ -22,9 +22,9 @@ function stringField(name: string): (payload: unknown) => string | undefined {
  * One IPC listener per host event, fanned out to the page's listeners with just the value:
  * the page never sees the Electron event object (and so never reaches `event.sender`).
  */
-function subscription(event: HostEvent, pick: (payload: unknown) => string | undefined): (listener: (value: string) => void) => () => void {
-  const listeners = new Set<(value: string) => void>();
-  const queued: string[] = [];
+function subscription<T = string>(event: HostEvent, pick: (payload: unknown) => T | undefined): (listener: (value: T) => void) => () => void {
+  const listeners = new Set<(value: T) => void>();
+  const queued: T[] = [];
   ipcRenderer.on(event, (_event: IpcRendererEvent, payload: unknown) => {
     const value = pick(payload);
     if (value === undefined) return;
@@ -44,7 +44,16 @@ function subscription(event: HostEvent, pick: (payload: unknown) => string | und
   };
 }
 
-const onSubscribeLink = subscription('links:subscribe', stringField('url'));
+/** The feed of a subscription link, with the live channel a lanyard:// link may carry (both strings, checked by the page). */
+function subscribeLink(payload: unknown): { url: string; live?: { mqtt: string; topic: string } } | undefined {
+  const url = stringField('url')(payload);
+  if (url === undefined) return undefined;
+  const mqtt = stringField('live')(payload);
+  const topic = stringField('topic')(payload);
+  return mqtt !== undefined && topic !== undefined ? { url, live: { mqtt, topic } } : { url };
+}
+
+const onSubscribeLink = subscription('links:subscribe', subscribeLink);
 const onOpenSession = subscription('tray:open-session', stringField('sessionRef'));
 const onPicksLink = subscription('links:picks', stringField('query'));
 const onOpenLive = subscription('tray:open-live', () => 'live');
@@ -54,6 +63,7 @@ const onSyncFolderChange = subscription('syncfolder:changed', () => 'changed');
 const api = {
   appInfo: () => call('app:info'),
   fetchFeed: (request) => call('feeds:fetch', request),
+  fetchLive: (request) => call('live:fetch', request),
   openFeedFile: () => call('files:open-feed'),
   updateTray: (update) => call('tray:update', update),
   showNotification: (request) => call('notify:show', request),
@@ -77,7 +87,10 @@ const api = {
   replaceSyncLog: (request) => call('syncfolder:replace', request),
   removeSyncCopy: (request) => call('syncfolder:remove-copy', request),
   onSyncFolderChange: (listener) => onSyncFolderChange(() => listener()),
-  onSubscribeLink: (listener) => onSubscribeLink(listener),
+  onSubscribeLink: (listener) => {
+    if (typeof listener !== 'function') throw new TypeError('links:subscribe: the listener must be a function');
+    return onSubscribeLink(({ url, live }) => (live ? listener(url, live) : listener(url)));
+  },
   onPicksLink: (listener) => onPicksLink(listener),
   onOpenSession: (listener) => onOpenSession(listener),
   onOpenLive: (listener) => onOpenLive(() => listener()),

@@ -1,4 +1,5 @@
 import { makeLink, uniqueLinks } from '../feed/links';
+import { checkLiveDeclarations, withoutUnknownRoomStatus } from '../live/declared';
 import { enforceModel } from '../model/boundary';
 import type { Feed, Link } from '../model/schema';
 import { cleanText, sanitizeRichText } from '../text/html';
@@ -31,7 +32,7 @@ function checkedUrl(url: string | undefined): string | undefined {
  * Lanyard feed is no more trusted.
  */
 export function importLanyard(doc: unknown, ctx: ImportContext): Feed {
-  const feed = enforceModel(doc, ctx.warnings);
+  const feed = enforceModel(withoutUnknownRoomStatus(doc, ctx.warnings), ctx.warnings);
   // The subscriber's choice overrides the declared zone (instants and days are the feed's own).
   const chosen = ctx.timeZone?.trim();
   if (chosen && isValidTimeZone(chosen) && chosen !== feed.conference.timeZone) {
@@ -69,6 +70,7 @@ export function importLanyard(doc: unknown, ctx: ImportContext): Feed {
   });
   const { conference } = feed;
   conference.links = checkedLinks(conference.links, ctx, 'conference.links');
+  checkLiveDeclarations(conference, ctx.warnings);
   const url = checkedUrl(conference.url);
   if (url) conference.url = url;
   else delete conference.url;

@@ -24,6 +24,14 @@ export const FetchFeedResponse = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('not-modified'), url: z.string() }),
 ]);
 
+/**
+ * A small JSON document fetched automatically for live features: a room-status list, c3voc's
+ * streams list, a media.ccc.de answer. Same guards as feeds (https, http only for this machine,
+ * timeouts, bounded redirects), a much smaller size cap, and conditional requests.
+ */
+export const LIVE_FETCH_KINDS = ['room-status', 'streams', 'recording'] as const;
+export const LiveFetchRequest = z.object({ url, kind: z.enum(LIVE_FETCH_KINDS), etag: validator, lastModified: validator }).strict();
+
 export const AppInfo = z.object({ mode: z.enum(['desktop', 'web']), version: z.string(), platform: z.string() });
 
 export const OpenedFile = z.object({ name: z.string(), text: z.string() }).nullable();
@@ -101,6 +109,7 @@ export const SyncFolderWait = z.object({ since: z.number().int().nonnegative(), 
 export const HOST_CONTRACT = {
   'app:info': { args: z.tuple([]), result: AppInfo },
   'feeds:fetch': { args: z.tuple([FetchFeedRequest]), result: FetchFeedResponse },
+  'live:fetch': { args: z.tuple([LiveFetchRequest]), result: FetchFeedResponse },
   'files:open-feed': { args: z.tuple([]), result: OpenedFile },
   'tray:update': { args: z.tuple([TrayUpdate]), result: z.null() },
   'notify:show': { args: z.tuple([NotificationRequest]), result: z.null() },
@@ -142,8 +151,8 @@ export type HostResult<T> = { ok: true; value: T } | { ok: false; error: HostErr
 
 /** Events the host pushes to the renderer (Electron: `webContents.send`; web: none yet). */
 export const HOST_EVENTS = {
-  /** A `lanyard://subscribe?url=…` or `webcal://…` link was opened. */
-  'links:subscribe': z.object({ url }),
+  /** A `lanyard://subscribe?url=…` or `webcal://…` link was opened; a lanyard link may carry a live channel (`&live=…&topic=…`, checked by the page). */
+  'links:subscribe': z.object({ url, live: z.string().max(2048).optional(), topic: z.string().max(200).optional() }),
   /** The user chose a session in the tray / menu or clicked a notification; `sessionRef` is `conferenceId + "\n" + sessionId` (no session: the conference). */
   'tray:open-session': z.object({ sessionRef: z.string().max(700) }),
   /** The user chose "Live now" in the tray / menu. */
@@ -161,6 +170,8 @@ export type HostEvent = keyof typeof HOST_EVENTS;
 export interface HostApi {
   appInfo(): Promise<HostResult<HostValue<'app:info'>>>;
   fetchFeed(request: HostArgs<'feeds:fetch'>[0]): Promise<HostResult<HostValue<'feeds:fetch'>>>;
+  /** A live document (room status, c3voc streams, media.ccc.de): small JSON, fetched with the feed fetcher's guards. */
+  fetchLive(request: HostArgs<'live:fetch'>[0]): Promise<HostResult<HostValue<'live:fetch'>>>;
   openFeedFile(): Promise<HostResult<HostValue<'files:open-feed'>>>;
   updateTray(update: HostArgs<'tray:update'>[0]): Promise<HostResult<null>>;
   /** Desktop only: a native notification from the main process (web mode uses the browser's). */
@@ -192,7 +203,8 @@ export interface HostApi {
   /** Something changed in the sync folder (desktop: pushed; web mode: the page waits for it with `syncfolder:wait`). */
   onSyncFolderChange(listener: () => void): () => void;
   /** Returns a function that stops listening. */
-  onSubscribeLink(listener: (url: string) => void): () => void;
+  /** `live` is the channel a `lanyard://subscribe?…&live=…&topic=…` link carries, when it carries one. */
+  onSubscribeLink(listener: (url: string, live?: LinkLiveChannel) => void): () => void;
   /** A `lanyard://picks?…` link was opened; the listener gets its query. */
   onPicksLink(listener: (query: string) => void): () => void;
   onOpenSession(listener: (sessionRef: string) => void): () => void;
@@ -200,6 +212,28 @@ export interface HostApi {
   onOpenLive(listener: () => void): () => void;
   /** The computer woke from sleep (desktop: Electron's powerMonitor; web mode: the page was resumed after being frozen). */
   onResume(listener: () => void): () => void;
+}
+
+/** A live channel named by a subscription link, not yet checked (the subscribe page checks and explains it). */
+export interface LinkLiveChannel {
+  mqtt: string;
+  topic: string;
+}
+
+/** A link to subscribe to: the feed, and the live channel a lanyard:// link may carry. */
+export interface SubscribeRequest {
+  url: string;
+  live?: LinkLiveChannel;
+}
+
+/** `lanyard://subscribe?url=…&live=<broker>&topic=<base>` → the feed and its channel; webcal links carry none. */
+export function subscribeRequestFromLink(link: string): SubscribeRequest | undefined {
+  const url = feedUrlFromLink(link);
+  if (!url) return undefined;
+  const params = link.toLowerCase().startsWith('lanyard:') ? new URL(link).searchParams : undefined;
+  const mqtt = params?.get('live');
+  const topic = params?.get('topic');
+  return mqtt && topic && mqtt.length <= 2048 && topic.length <= 200 ? { url, live: { mqtt, topic } } : { url };
 }
 
 /** Turns `lanyard://subscribe?url=…` and `webcal://host/path` into the feed URL to subscribe to. */

@@ -22,7 +22,7 @@ export type OpenDecision =
 export const KNOWN_PROVIDERS: readonly string[] = [
   // video and live streams
   'youtube.com', 'youtu.be', 'youtube-nocookie.com', 'vimeo.com', 'twitch.tv',
-  'media.ccc.de', 'streaming.media.ccc.de', 'video.fosdem.org', 'live.fosdem.org', 'archive.org',
+  'media.ccc.de', 'streaming.media.ccc.de', 'cdn.c3voc.de', 'video.fosdem.org', 'live.fosdem.org', 'archive.org',
   // meetings and chat rooms
   'meet.google.com', 'meet.jit.si', 'zoom.us', 'teams.microsoft.com', 'webex.com', 'whereby.com',
   'matrix.to', 'app.element.io', 'chat.fosdem.org', 'bbb.fosdem.org', 'discord.gg', 'gather.town',

@@ -4,7 +4,9 @@ import { firstOfKind, sessionLinks, type SourcedLink } from './links';
 
 export interface LiveConference {
   id: string;
-  conference: Pick<Conference, 'title' | 'timeZone' | 'links'>;
+  conference: Pick<Conference, 'title' | 'timeZone' | 'links'> & Partial<Pick<Conference, 'url' | 'streams'>>;
+  /** The subscription's feed address (which stream rules apply depends on it). */
+  feedUrl?: string | undefined;
   rooms: ReadonlyArray<Pick<Room, 'id' | 'name' | 'links'>>;
   sessions: readonly Session[];
 }

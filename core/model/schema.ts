@@ -127,6 +127,30 @@ export const VenueSchema = z.object({
   url: text(2048).optional(),
 });
 
+/** How to derive a room's live stream when the feed names none (see core/live/stream-rules.ts). */
+export const StreamRuleSchema = z
+  .object({
+    pattern: text(2048)
+      .optional()
+      .describe('An https URL with {room} (the room name reduced to lowercase letters and digits, as FOSDEM does: "K.1.105 (La Fontaine)" → "k1105") or {roomName} (the name, URL-encoded), e.g. https://live.example.org/watch/{room}.'),
+    c3voc: text(100).optional().describe("The conference's slug in c3voc's streams JSON (streaming.media.ccc.de/streams/v2.json); its rooms are matched by name."),
+  })
+  .describe('Stream links for rooms the feed gives none.');
+
+export const RoomStatusSourceSchema = z
+  .object({
+    url: text(2048).describe('Where the room status is published: https (plain http only for this machine).'),
+    format: z.enum(['fosdem']).default('fosdem').describe('fosdem: [{ "roomname": "…", "state": "0|1|2" }], 0 open, 1 full, 2 evacuate.'),
+  })
+  .describe("A room-status document, polled about every minute while the conference is on.");
+
+export const LiveChannelSchema = z
+  .object({
+    mqtt: text(2048).describe('An MQTT broker over WebSocket: wss://… (ws:// only for this machine).'),
+    topic: text(200).min(1).describe('The base topic: <topic>/revision, <topic>/announcements and <topic>/rooms/<room name>.'),
+  })
+  .describe('A live channel for updates pushed in seconds; polling the feed stays on as the fallback.');
+
 export const ConferenceSchema = z.object({
   id: text(200).min(1).describe('Short stable identifier (acronym or slug).'),
   title: text(1000).min(1),
@@ -151,6 +175,9 @@ export const ConferenceSchema = z.object({
       contacts: z.array(ContactSchema).max(50).default([]),
     })
     .optional(),
+  streams: StreamRuleSchema.optional(),
+  roomStatus: RoomStatusSourceSchema.optional(),
+  live: LiveChannelSchema.optional(),
 })
   .refine((c) => c.end >= c.start, { message: 'the conference ends before it starts', path: ['end'] })
   .refine((c) => c.days.every((d) => d >= c.start && d <= c.end), { message: 'a day lies outside the conference dates', path: ['days'] })
@@ -191,5 +218,8 @@ export type Session = z.infer<typeof SessionSchema>;
 export type Contact = z.infer<typeof ContactSchema>;
 export type Venue = z.infer<typeof VenueSchema>;
 export type Conference = z.infer<typeof ConferenceSchema>;
+export type StreamRule = z.infer<typeof StreamRuleSchema>;
+export type RoomStatusSource = z.infer<typeof RoomStatusSourceSchema>;
+export type LiveChannel = z.infer<typeof LiveChannelSchema>;
 export type Announcement = z.infer<typeof AnnouncementSchema>;
 export type Feed = z.infer<typeof FeedSchema>;

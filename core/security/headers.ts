@@ -8,12 +8,19 @@
 /** The Trusted Types policy through which the renderer turns sanitised feed HTML into markup. */
 export const HTML_POLICY_NAME = 'lanyard-html';
 
+/** WebSocket sources for live channels (MQTT over WebSocket): any wss:// broker, ws:// only on loopback. */
+export const LIVE_CHANNEL_SOURCES = 'wss: ws://127.0.0.1:* ws://localhost:*';
+
 /**
  * The content security policy, directive by directive:
  * - scripts, styles, fonts, workers and fetches only from the app itself: no inline script,
  *   no eval, no remote code;
  * - images only from the app itself or blob: URLs (speaker photos are cached by the host and
  *   shown from IndexedDB; nothing remote is hotlinked, so browsing leaks nothing);
+ * - connections to the app itself, plus WebSockets for live channels: a conference's MQTT
+ *   broker is any wss:// host its feed names (the page itself refuses plain ws:// except on this
+ *   machine, like http feeds), so `wss:` and loopback `ws:` with any port. Fetches still go only
+ *   to the app (feeds, photos and live documents are fetched by the host);
  * - no plugins, no <base>, no forms posting anywhere, never framed;
  * - Trusted Types: every HTML or script sink needs a value made by a named policy, so an
  *   unsanitised `innerHTML = string` throws instead of rendering. The only policies are the
@@ -26,7 +33,7 @@ export const CSP_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
   ['worker-src', "'self'"],
   ['style-src', "'self'"],
   ['img-src', "'self' blob:"],
-  ['connect-src', "'self'"],
+  ['connect-src', `'self' ${LIVE_CHANNEL_SOURCES}`],
   ['font-src', "'self'"],
   ['object-src', "'none'"],
   ['base-uri', "'none'"],

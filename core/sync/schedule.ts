@@ -14,7 +14,12 @@ export interface PollState {
   retryAfterSeconds?: number | undefined;
   /** A number in [0, 1) for jitter; injected so tests are deterministic. */
   random: number;
+  /** The conference's live channel is connected: a revision is pushed as a ping, so polling only backs it up. */
+  isPushConnected?: boolean | undefined;
 }
+
+/** How much slower polling runs while a live channel is connected (5 minutes become 15 while a conference is on). */
+export const PUSH_CONNECTED_SLOWDOWN = 3;
 
 /** How often to look for a new revision when all is well, by where we are relative to the conference. */
 export function regularInterval(now: number, start: number, end: number): number | undefined {
@@ -35,7 +40,8 @@ export function regularInterval(now: number, start: number, end: number): number
  * server's Retry-After is honoured.
  */
 export function nextPollDelay(state: PollState): number | undefined {
-  const regular = regularInterval(state.now, state.conferenceStart, state.conferenceEnd);
+  const pace = regularInterval(state.now, state.conferenceStart, state.conferenceEnd);
+  const regular = pace !== undefined && state.isPushConnected ? pace * PUSH_CONNECTED_SLOWDOWN : pace;
   if (state.failures === 0) {
     if (regular === undefined) return undefined;
     return Math.round(regular * (0.9 + 0.2 * state.random));

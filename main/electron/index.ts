@@ -2,6 +2,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, powerMonitor, screen, session, type BrowserWindow } from 'electron';
+import type { SubscribeRequest } from '../../core/host/contract';
 import { createHostHandlers } from '../services/host-handlers';
 import { createMirrorFile } from '../services/mirror-file';
 import { calendarPortFromEnv, startCalendarService } from '../services/calendar-service';
@@ -11,7 +12,7 @@ import { registerAppScheme, setupAppProtocol } from './app-protocol';
 import { startSyncFolderHost } from '../services/sync-folder-host';
 import { chooseSyncFolder, openFeedFile } from './dialogs';
 import { sendHostEvent, setupIpc } from './ipc';
-import { createLinkInbox, feedUrlsFromArgv, picksFromArgv, registerProtocolClients, setupSingleInstance } from './links';
+import { createLinkInbox, picksFromArgv, registerProtocolClients, setupSingleInstance, subscribeRequestsFromArgv } from './links';
 import { createNotifier } from './notifications';
 import { createLinkOpener } from './open-link';
 import { setupSecurity } from './security';
@@ -31,7 +32,7 @@ const PATHS = {
 let mainWindow: BrowserWindow | undefined;
 let tray: TrayHandle | undefined;
 let appMenu: AppMenuHandle | undefined;
-const inbox = createLinkInbox();
+const inbox = createLinkInbox<SubscribeRequest>();
 const picksInbox = createLinkInbox();
 
 function showWindow(): void {
@@ -62,7 +63,7 @@ function openWindow(bounds: WindowBounds, stateFile: string): void {
   const win = createMainWindow({ preloadPath: PATHS.preload, bounds, iconPath: PATHS.windowIcon });
   trackWindowState(win, stateFile);
   win.webContents.on('did-finish-load', () => {
-    inbox.attach((url) => sendHostEvent(win.webContents, 'links:subscribe', { url }));
+    inbox.attach(({ url, live }) => sendHostEvent(win.webContents, 'links:subscribe', live ? { url, live: live.mqtt, topic: live.topic } : { url }));
     picksInbox.attach((query) => sendHostEvent(win.webContents, 'links:picks', { query }));
   });
   win.on('closed', () => {
@@ -124,12 +125,12 @@ async function onReady(): Promise<void> {
   });
 }
 
-if (!setupSingleInstance({ focus: showWindow, onFeedUrl: (url) => inbox.push(url), onPicks: (query) => picksInbox.push(query) })) {
+if (!setupSingleInstance({ focus: showWindow, onFeedUrl: (url, live) => inbox.push(live ? { url, live } : { url }), onPicks: (query) => picksInbox.push(query) })) {
   app.quit();
 } else {
   registerAppScheme();
   registerProtocolClients();
-  for (const url of feedUrlsFromArgv(process.argv)) inbox.push(url);
+  for (const request of subscribeRequestsFromArgv(process.argv)) inbox.push(request);
   for (const query of picksFromArgv(process.argv)) picksInbox.push(query);
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

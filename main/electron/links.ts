@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { app } from 'electron';
-import { feedUrlFromLink } from '../../core/host/contract';
+import { feedUrlFromLink, subscribeRequestFromLink, type LinkLiveChannel, type SubscribeRequest } from '../../core/host/contract';
 import { picksQueryFromLink } from '../../core/personal/picks-link';
 
 /** The URL schemes Lanyard registers itself for. */
@@ -24,17 +24,25 @@ export function picksFromArgv(argv: readonly string[]): string[] {
     .filter((query): query is string => query !== undefined);
 }
 
-export interface LinkInbox {
-  push(url: string): void;
+/** Subscription requests (feed and live channel) named on a command line. */
+export function subscribeRequestsFromArgv(argv: readonly string[]): SubscribeRequest[] {
+  return argv
+    .filter((arg) => LINK_ARG.test(arg))
+    .map((arg) => subscribeRequestFromLink(arg))
+    .filter((request): request is SubscribeRequest => request !== undefined);
+}
+
+export interface LinkInbox<T = string> {
+  push(url: T): void;
   /** Starts delivering: queued links first, then each new one as it arrives. */
-  attach(deliver: (url: string) => void): void;
+  attach(deliver: (url: T) => void): void;
   detach(): void;
 }
 
 /** Holds links that arrive before the renderer can take them (a link can start the app). */
-export function createLinkInbox(): LinkInbox {
-  const pending: string[] = [];
-  let deliver: ((url: string) => void) | undefined;
+export function createLinkInbox<T = string>(): LinkInbox<T> {
+  const pending: T[] = [];
+  let deliver: ((url: T) => void) | undefined;
   return {
     push(url) {
       if (deliver) deliver(url);
@@ -53,9 +61,15 @@ export function createLinkInbox(): LinkInbox {
 export interface SingleInstanceDeps {
   /** Bring the existing window to the front. */
   focus(): void;
-  onFeedUrl(url: string): void;
+  /** A feed to subscribe to, with the live channel its lanyard:// link carries (if any). */
+  onFeedUrl(url: string, live?: LinkLiveChannel): void;
   /** A `lanyard://picks?…` link (its query). */
   onPicks?(query: string): void;
+}
+
+function forward(deps: SingleInstanceDeps, request: SubscribeRequest): void {
+  if (request.live) deps.onFeedUrl(request.url, request.live);
+  else deps.onFeedUrl(request.url);
 }
 
 /**
@@ -67,13 +81,13 @@ export function setupSingleInstance(deps: SingleInstanceDeps): boolean {
   if (!app.requestSingleInstanceLock()) return false;
   app.on('second-instance', (_event, argv) => {
     deps.focus();
-    for (const url of feedUrlsFromArgv(argv)) deps.onFeedUrl(url);
+    for (const request of subscribeRequestsFromArgv(argv)) forward(deps, request);
     for (const query of picksFromArgv(argv)) deps.onPicks?.(query);
   });
   app.on('open-url', (event, link) => {
     event.preventDefault();
-    const url = feedUrlFromLink(link);
-    if (url) deps.onFeedUrl(url);
+    const request = subscribeRequestFromLink(link);
+    if (request) forward(deps, request);
     const picks = picksQueryFromLink(link);
     if (picks !== undefined) deps.onPicks?.(picks);
   });

@@ -3,6 +3,7 @@ import type { HostHandlers } from './host-dispatch';
 import { decodeFeedBytes } from '../../core/formats/decode';
 import type { NotificationRequest } from '../../core/host/contract';
 import { fetchFeed } from './feed-fetch';
+import { fetchLiveDocument } from './live-fetch';
 import { fetchPhoto } from './photo-fetch';
 import type { MirrorFile } from './mirror-file';
 import { calendarHandlers } from './calendar-handlers';
@@ -70,6 +71,7 @@ export function createHostHandlers(deps: HandlerDeps): HostHandlers {
         ...(outcome.contentType ? { contentType: outcome.contentType } : {}),
       };
     },
+    'live:fetch': (request) => fetchLiveDocument(request, deps.fetchLimits),
     'files:open-feed': () => (deps.openFeedFile ? deps.openFeedFile() : Promise.resolve(null)),
     'tray:update': (update) => {
       deps.updateTray?.(update.next);

@@ -27,6 +27,8 @@ import { LivePage } from './features/live/LivePage';
 import { RecordingsPage } from './features/live/RecordingsPage';
 import { SessionPage } from './features/session/SessionPage';
 import { LinkDialog } from './links/LinkDialog';
+import { startLiveChannels, startRecordingsWatcher, startRoomStatus } from './live/start';
+import { useRoomsWithStreams } from './live/streams';
 import { SpeakerPage, SpeakersPage } from './features/speakers/SpeakersPage';
 import { host } from './host';
 import { notify, onNotificationOpen } from './notify';
@@ -42,7 +44,9 @@ function ConferenceView({ route }: { route: Extract<Route, { conferenceId: strin
   const loaded = useLiveQuery(() => loadConference(db, route.conferenceId), [route.conferenceId]);
   // Sync state changes on every attempt; it is read on its own so the sessions are not re-read.
   const subscription = useLiveQuery(() => loadSubscription(db, route.conferenceId), [route.conferenceId]);
-  const data = useMemo(() => (loaded ? { ...loaded, subscription } : loaded), [loaded, subscription]);
+  // Rooms the feed gives no stream get one by rule (FOSDEM, c3voc, the organizer's pattern).
+  const rooms = useRoomsWithStreams(route.conferenceId, loaded?.record.conference, loaded?.rooms, subscription?.url);
+  const data = useMemo(() => (loaded ? { ...loaded, subscription, rooms: rooms ?? loaded.rooms } : loaded), [loaded, subscription, rooms]);
   if (data === undefined) return <p className="muted">Loading…</p>;
   return (
     <>
@@ -86,11 +90,17 @@ export function App() {
           const stopSync = startSync(db, setOnline);
           const calendar = startCalendarPublisher({ db, host: host() });
           const stopSyncFolder = startAppSyncFolder(db);
+          const stopRoomStatus = startRoomStatus(db);
+          const stopLiveChannels = startLiveChannels(db);
+          const stopRecordings = startRecordingsWatcher(db);
           stop = () => {
             stopSyncFolder();
             stopSync();
             alerts.stop();
             calendar.stop();
+            stopRoomStatus();
+            stopLiveChannels();
+            stopRecordings();
           };
           void warmSearchIndex(db).catch(() => undefined).then(() => cacheAllPhotos(db));
         });
@@ -104,7 +114,7 @@ export function App() {
     };
   }, [setOnline]);
   useTrayFeed(db);
-  useEffect(() => host().onSubscribeLink((url) => navigate({ page: 'subscribe', url })), []);
+  useEffect(() => host().onSubscribeLink((url, live) => navigate(live ? { page: 'subscribe', url, live: live.mqtt, topic: live.topic } : { page: 'subscribe', url })), []);
   useEffect(() => host().onOpenLive(() => navigate({ page: 'live' })), []);
   useEffect(() => host().onPicksLink((query) => navigate({ page: 'picks', query })), []);
   useAnnouncementNotices(db);
@@ -128,7 +138,7 @@ export function App() {
   }, [route.page, conferences]);
   let content;
   if (startError) content = <p role="alert" className="error">Lanyard could not open its storage: {startError}</p>;
-  else if (route.page === 'subscribe') content = <SubscribePage initialUrl={route.url} />;
+  else if (route.page === 'subscribe') content = <SubscribePage initialUrl={route.url} initialLive={route.live && route.topic ? { mqtt: route.live, topic: route.topic } : undefined} />;
   else if (route.page === 'data') content = <DataPage />;
   else if (route.page === 'picks') content = <PicksPage query={route.query} />;
   else if (route.page === 'search') content = <SearchPage query={route.query} conferenceId={route.conferenceId} />;

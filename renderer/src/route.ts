@@ -9,7 +9,7 @@ export type Route =
   | { page: 'rooms'; conferenceId: string }
   | { page: 'tracks'; conferenceId: string }
   | { page: 'search'; query: string; conferenceId?: string }
-  | { page: 'subscribe'; url?: string }
+  | { page: 'subscribe'; url?: string; live?: string; topic?: string }
   | { page: 'agenda'; conferenceId: string; day?: string }
   | { page: 'changes'; conferenceId: string }
   | { page: 'live' }
@@ -33,7 +33,11 @@ export function parseRoute(hash: string): Route {
   const parts = path.split('/').filter(Boolean);
   if (parts[0] === 'subscribe') {
     const url = query.get('url');
-    return url ? { page: 'subscribe', url } : { page: 'subscribe' };
+    if (!url) return { page: 'subscribe' };
+    // A live channel may ride along: `&live=wss://broker/mqtt&topic=<base>` (checked on the subscribe page).
+    const live = query.get('live');
+    const topic = query.get('topic');
+    return live && topic ? { page: 'subscribe', url, live, topic } : { page: 'subscribe', url };
   }
   if (parts[0] === 'live') return { page: 'live' };
   if (parts[0] === 'recordings') return { page: 'recordings' };
@@ -82,7 +86,8 @@ export function hrefFor(route: Route): string {
       return `#/search?${q.toString()}`;
     }
     case 'subscribe':
-      return route.url ? `#/subscribe?url=${enc(route.url)}` : '#/subscribe';
+      if (!route.url) return '#/subscribe';
+      return route.live && route.topic ? `#/subscribe?url=${enc(route.url)}&live=${enc(route.live)}&topic=${enc(route.topic)}` : `#/subscribe?url=${enc(route.url)}`;
     case 'agenda':
       return route.day ? `#/c/${enc(route.conferenceId)}/agenda/${route.day}` : `#/c/${enc(route.conferenceId)}/agenda`;
     case 'changes':

@@ -34,7 +34,7 @@ export async function loadFeed(db: LanyardDb, conferenceId: string): Promise<Fee
   const [record, schedule, announcements] = await Promise.all([
     db.conferences.get(conferenceId),
     db.schedules.get(conferenceId),
-    db.announcements.where('conferenceId').equals(conferenceId).toArray(),
+    db.announcements.where('conferenceId').equals(conferenceId).filter((a) => a.via !== 'push').toArray(),
   ]);
   if (!record) return undefined;
   const feed: Feed = {
@@ -89,7 +89,8 @@ export async function storeFeed(db: LanyardDb, input: StoreFeedInput): Promise<v
     const current = await db.conferences.get(id);
     const previous = input.previous && current?.storedAt === input.previous.storedAt ? input.previous.feed : undefined;
     const writes: Array<Promise<unknown>> = [db.schedules.put(schedule)];
-    if (current) await db.announcements.where('conferenceId').equals(id).delete();
+    // Announcements pushed on the live channel are not the feed's: a new revision keeps them.
+    if (current) await db.announcements.where('conferenceId').equals(id).filter((a) => a.via !== 'push').delete();
     if (announcements.length) writes.push(db.announcements.bulkPut(announcements));
     writes.push(db.conferences.put({
       id,

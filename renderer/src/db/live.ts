@@ -17,25 +17,25 @@ export async function agendaStars(db: LanyardDb): Promise<Map<string, Star>> {
  * The schedules of the conferences that are not archived and whose sessions could fall in
  * [from, to] (by the stored first start and last end), with their records.
  */
-async function schedulesOverlapping(db: LanyardDb, from: number, to: number): Promise<Array<{ record: ConferenceRecord; schedule: StoredSchedule }>> {
-  const [records, archived] = await Promise.all([
+async function schedulesOverlapping(db: LanyardDb, from: number, to: number): Promise<Array<{ record: ConferenceRecord; schedule: StoredSchedule; feedUrl: string | undefined }>> {
+  const [records, subs] = await Promise.all([
     db.conferences.filter((c) => c.firstStart <= to && c.lastEnd >= from).toArray(),
-    db.subscriptions.where('archived').equals(1).primaryKeys(),
+    db.subscriptions.toArray(),
   ]);
-  const skip = new Set(archived);
-  const wanted = records.filter((r) => !skip.has(r.id));
+  const byId = new Map(subs.map((s) => [s.id, s]));
+  const wanted = records.filter((r) => !byId.get(r.id)?.archived);
   const schedules = await readSchedules(db, wanted.map((r) => r.id));
   return wanted.flatMap((record) => {
     const schedule = schedules.get(record.id);
-    return schedule ? [{ record, schedule }] : [];
+    return schedule ? [{ record, schedule, feedUrl: byId.get(record.id)?.url }] : [];
   });
 }
 
 /** Conferences with the sessions `keep` picks, for core/live; conferences with none are left out. */
-function pick(found: Array<{ record: ConferenceRecord; schedule: StoredSchedule }>, keep: (s: SessionRecord) => boolean): LiveConference[] {
-  return found.flatMap(({ record, schedule }) => {
+function pick(found: Array<{ record: ConferenceRecord; schedule: StoredSchedule; feedUrl: string | undefined }>, keep: (s: SessionRecord) => boolean): LiveConference[] {
+  return found.flatMap(({ record, schedule, feedUrl }) => {
     const sessions = schedule.sessions.filter(keep);
-    return sessions.length ? [{ id: record.id, conference: record.conference, rooms: schedule.rooms, sessions }] : [];
+    return sessions.length ? [{ id: record.id, conference: record.conference, feedUrl, rooms: schedule.rooms, sessions }] : [];
   });
 }
 
@@ -60,10 +60,22 @@ export async function nextSession(db: LanyardDb, now: number): Promise<{ session
   return best ? { session: best.session, conferenceTitle: best.record.conference.title, timeZone: best.record.conference.timeZone } : undefined;
 }
 
-/** Sessions that have ended and carry a recording link. */
+/**
+ * Sessions that have ended and carry a recording link: from their feed, or found on
+ * media.ccc.de by the recordings watcher (added to the session's links here).
+ */
 export async function recordedCandidates(db: LanyardDb, now: number): Promise<LiveConference[]> {
-  const found = await schedulesOverlapping(db, -Infinity, now);
-  return pick(found, (s) => Date.parse(s.end) <= now && s.links.some((l) => l.kind === 'recording'));
+  const [found, external] = await Promise.all([schedulesOverlapping(db, -Infinity, now), db.externalRecordings.filter((r) => r.links.length > 0).toArray()]);
+  const extra = new Map(external.map((r) => [sessionKey(r.conferenceId, r.sessionId), r.links]));
+  const withExtra = found.map((f) => {
+    if (!external.some((r) => r.conferenceId === f.record.id)) return f;
+    const sessions = f.schedule.sessions.map((s) => {
+      const links = extra.get(sessionKey(s.conferenceId, s.id));
+      return links ? { ...s, links: [...s.links, ...links.filter((l) => !s.links.some((x) => x.url === l.url))] } : s;
+    });
+    return { ...f, schedule: { ...f.schedule, sessions } };
+  });
+  return pick(withExtra, (s) => Date.parse(s.end) <= now && s.links.some((l) => l.kind === 'recording'));
 }
 
 export async function isWatchLater(db: LanyardDb, conferenceId: string, sessionId: string): Promise<boolean> {

@@ -4,7 +4,7 @@ import type { SessionChange } from '../../../core/feed/diff';
 import type { FormatId } from '../../../core/formats/sniff';
 import type { AgendaEntry, ConferencePrefs, WatchLater } from '../../../core/personal/model';
 import type { ReminderRecord } from '../../../core/personal/reminders';
-import type { Announcement, Conference, Room, Session, Speaker, Track } from '../../../core/model/schema';
+import type { Announcement, Conference, Link, LiveChannel, Room, Session, Speaker, Track } from '../../../core/model/schema';
 
 /** How the user subscribed, and everything sync needs to keep the copy fresh. */
 export interface SubscriptionRecord {
@@ -30,6 +30,8 @@ export interface SubscriptionRecord {
   lastError?: { at: number; message: string; kind: 'fetch' | 'parse' | 'held' | 'store'; status?: number; retryAfterSeconds?: number };
   failures: number;
   nextPollAt?: number;
+  /** A live channel carried by the subscription link (`…&live=wss://…&topic=…`); one the feed declares wins. */
+  live?: LiveChannel;
 }
 
 export interface ConferenceRecord {
@@ -65,7 +67,8 @@ export interface ScheduleRecord {
   rooms: Room[];
   tracks: Track[];
 }
-export type AnnouncementRecord = Announcement & { conferenceId: string };
+/** `via: 'push'` marks an announcement that arrived on the live channel: a new revision of the feed does not delete it. */
+export type AnnouncementRecord = Announcement & { conferenceId: string; via?: 'push' };
 
 /**
  * A speaker photo cached for offline use, keyed by the URL the feed gives (shared by every
@@ -108,7 +111,7 @@ export interface ChangeMarkRecord {
 export interface NoticeRecord {
   id?: number;
   at: number;
-  kind: 'reminder' | 'missed' | 'changes' | 'held';
+  kind: 'reminder' | 'missed' | 'changes' | 'held' | 'room' | 'recording';
   title: string;
   body: string;
   sessionRef?: string;
@@ -171,6 +174,39 @@ export interface HeldRevisionRecord {
   /** What the model's boundary left out of the held revision, when anything (not indexed: no new schema version). */
   leftOut?: FeedWarning[];
 }
+
+/**
+ * Version 8: something the live services told the user (or decided not to), claimed once per
+ * profile like announcements: `room-full:<sessionId>` (the room of the next starred talk is
+ * full), `recording:<sessionId>` (its recording is out, or was already there when first seen),
+ * `no-recording:<sessionId>` (seen without one, so its arrival is news).
+ */
+export interface LiveClaimRecord {
+  conferenceId: string;
+  key: string;
+  at: number;
+  notified: boolean;
+}
+
+/**
+ * Version 8: what media.ccc.de said about a watched CCC session, looked up by its guid:
+ * the recording links once published, and when to ask again until then.
+ */
+export interface ExternalRecordingRecord {
+  conferenceId: string;
+  sessionId: string;
+  guid: string;
+  links: Link[];
+  checkedAt?: number;
+  failures: number;
+  lastError?: string;
+}
+
+/** Version 8's added tables, exactly as shipped. */
+export const SCHEMA_V8 = {
+  liveClaims: '[conferenceId+key], conferenceId',
+  externalRecordings: '[conferenceId+sessionId], conferenceId',
+} as const;
 
 /** Version 5's added table, exactly as shipped. */
 export const SCHEMA_V5 = {
@@ -279,6 +315,10 @@ export class LanyardDb extends Dexie {
   /** Version 7: the sync folder's agreed values per item, and its device id, clock and folder. */
   syncBase!: EntityTable<SyncBaseRecord, 'key'>;
   syncMeta!: EntityTable<SyncMetaRecord, 'key'>;
+  /** Version 8: room-full and recording notices claimed once (see LiveClaimRecord). */
+  liveClaims!: Dexie.Table<LiveClaimRecord, [string, string]>;
+  /** Version 8: recordings found on media.ccc.de for watched CCC sessions. */
+  externalRecordings!: Dexie.Table<ExternalRecordingRecord, [string, string]>;
 
   constructor(name = 'lanyard') {
     super(name);
@@ -296,6 +336,8 @@ export class LanyardDb extends Dexie {
     this.version(6).stores(SCHEMA_V6);
     // Version 7 adds the sync folder's bookkeeping; nothing older changes, so no upgrade function.
     this.version(7).stores(SCHEMA_V7);
+    // Version 8 adds the live services' claims and media.ccc.de lookups; nothing older changes.
+    this.version(8).stores(SCHEMA_V8);
   }
 }
 

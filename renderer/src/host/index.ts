@@ -54,6 +54,7 @@ function waitForFolderChanges(listener: () => void): () => void {
 const webHost: HostApi = {
   appInfo: () => call('app:info', []),
   fetchFeed: (request) => call('feeds:fetch', [request]),
+  fetchLive: (request) => call('live:fetch', [request]),
   openFeedFile: () => Promise.resolve({ ok: true, value: null }),
   updateTray: () => Promise.resolve({ ok: true, value: null }),
   showNotification: () => Promise.resolve({ ok: false, error: { message: 'Web mode shows notifications in the page.' } }),

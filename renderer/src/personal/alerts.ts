@@ -1,3 +1,4 @@
+import { withDerivedStreams } from '../../../core/live/stream-rules';
 import { agendaChanges, changeSentence } from '../../../core/personal/changes';
 import { startsIn, TICK_MS, type ReminderRecord } from '../../../core/personal/reminders';
 import { serialTicks } from '../../../core/personal/ticks';
@@ -18,10 +19,12 @@ export type Show = (request: NotificationRequest) => Promise<NotifyOutcome>;
 const ACTION_LABELS = { stream: 'Watch the stream', hallway: 'Join the hallway' } as const;
 
 async function describeSession(db: LanyardDb, conferenceId: string, sessionId: string) {
-  const [schedule, conference] = await Promise.all([readSchedule(db, conferenceId), db.conferences.get(conferenceId)]);
+  const [schedule, conference, subscription] = await Promise.all([readSchedule(db, conferenceId), db.conferences.get(conferenceId), db.subscriptions.get(conferenceId)]);
   const session = schedule?.sessions.find((s) => s.id === sessionId);
   if (!schedule || !session || !conference) return undefined;
-  const room = session.roomId ? schedule.rooms.find((r) => r.id === session.roomId) : undefined;
+  const inFeed = session.roomId ? schedule.rooms.find((r) => r.id === session.roomId) : undefined;
+  // A room the feed gives no stream gets one by rule (FOSDEM, the organizer's pattern), as on Live now.
+  const room = inFeed ? withDerivedStreams([inFeed], { conference: conference.conference, feedUrl: subscription?.url })[0] : undefined;
   const links = [...session.links, ...(room?.links ?? [])].filter((l) => (l.kind === 'stream' || l.kind === 'hallway') && l.url.startsWith('https://'));
   const actions: Array<{ label: string; url: string }> = [];
   for (const kind of ['stream', 'hallway'] as const) {

@@ -8,6 +8,7 @@ import { recordFailure, recordNotModified, type SyncOutcome } from './apply';
 import { changeConferenceSettings, type ConferenceSettings, type SettingsOutcome } from './conference-settings';
 import { cachePhotos } from './photos';
 import { runApply } from './run-apply';
+import { isPushConnected } from '../store/live';
 
 const inFlight = new Map<string, Promise<SyncOutcome>>();
 
@@ -52,6 +53,18 @@ export function syncNow(db: LanyardDb, sub: SubscriptionRecord, now = Date.now()
 }
 
 /**
+ * A live channel said a new revision is out: fetch now, exactly as a poll (conditional
+ * request, same apply path). A poll already running may have asked before the revision was
+ * published, so this waits for it and then asks again.
+ */
+export async function syncAfterPing(db: LanyardDb, id: string): Promise<SyncOutcome | undefined> {
+  await inFlight.get(id)?.catch(() => undefined);
+  const sub = await db.subscriptions.get(id);
+  if (!sub || sub.archived || sub.source !== 'url') return undefined;
+  return syncNow(db, sub);
+}
+
+/**
  * "Apply anyway": stores the held revision the user reviewed (named by its hash, so a newer
  * hold that arrived meanwhile is never applied unseen) through the normal path: one
  * transaction with its validators, agenda re-attachment, the revision log and notifications.
@@ -68,8 +81,16 @@ export async function applyHeldNow(db: LanyardDb, id: string, hash: string, now 
   });
 }
 
-/** Stores when this subscription should next be fetched. */
-async function schedule(db: LanyardDb, id: string): Promise<void> {
+/**
+ * Plans the next poll again from now: a live channel that went down hands the pace back to
+ * polling at once, rather than after the slower poll planned while it was connected.
+ */
+export function replanPoll(db: LanyardDb, id: string): Promise<void> {
+  return schedule(db, id, true);
+}
+
+/** Stores when this subscription should next be fetched (with `onlyEarlier`, never later than already planned). */
+async function schedule(db: LanyardDb, id: string, onlyEarlier = false): Promise<void> {
   const [sub, conf] = await Promise.all([db.subscriptions.get(id), db.conferences.get(id)]);
   if (!sub || !conf) return;
   const now = Date.now();
@@ -80,7 +101,13 @@ async function schedule(db: LanyardDb, id: string): Promise<void> {
     failures: sub.failures,
     retryAfterSeconds: sub.lastError?.retryAfterSeconds,
     random: Math.random(),
+    isPushConnected: isPushConnected(id),
   });
+  if (onlyEarlier) {
+    // Only this one field, so a sync writing the subscription meanwhile loses nothing.
+    if (delay !== undefined && !sub.archived && (sub.nextPollAt === undefined || sub.nextPollAt > now + delay)) await db.subscriptions.update(id, { nextPollAt: now + delay });
+    return;
+  }
   const { nextPollAt: _old, ...rest } = sub;
   await db.subscriptions.put(delay === undefined || sub.archived ? rest : { ...rest, nextPollAt: now + delay });
 }

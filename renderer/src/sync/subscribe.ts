@@ -1,5 +1,6 @@
 import { importFeed, type ImportResult } from '../../../core/formats/index';
 import { nextPollDelay } from '../../../core/sync/schedule';
+import type { LiveChannel } from '../../../core/model/schema';
 import { storeFeed } from '../db/feeds';
 import type { LanyardDb, SubscriptionRecord } from '../db/schema';
 
@@ -13,6 +14,8 @@ export interface Candidate {
   timeZone?: string | undefined;
   etag?: string | undefined;
   lastModified?: string | undefined;
+  /** A live channel carried by the subscription link, already checked. */
+  live?: LiveChannel | undefined;
 }
 
 /** Reads a feed for the "what is this?" preview shown before subscribing. Throws FeedError. */
@@ -44,6 +47,7 @@ export async function subscribe(db: LanyardDb, candidate: Candidate, now: number
   if (candidate.url) subscription.url = candidate.url;
   if (candidate.fileName) subscription.fileName = candidate.fileName;
   if (candidate.timeZone) subscription.timeZone = candidate.timeZone;
+  if (candidate.live) subscription.live = candidate.live;
   if (candidate.etag) subscription.etag = candidate.etag;
   if (candidate.lastModified) subscription.lastModified = candidate.lastModified;
   const { result } = candidate;

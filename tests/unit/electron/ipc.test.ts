@@ -22,6 +22,7 @@ const appContents = { mainFrame };
 const handlers = {
   'app:info': vi.fn(() => Promise.resolve({ mode: 'desktop' as const, version: '1.2.3', platform: 'linux' })),
   'feeds:fetch': vi.fn(() => Promise.reject(new Error('The server said no'))),
+  'live:fetch': vi.fn(() => Promise.reject(new Error('no live documents here'))),
   'files:open-feed': vi.fn(() => Promise.resolve(null)),
   'tray:update': vi.fn(() => Promise.resolve(null)),
   'notify:show': vi.fn(() => Promise.resolve(null)),

@@ -10,7 +10,7 @@ vi.mock('electron', () => ({
   },
 }));
 
-const { createLinkInbox, feedUrlsFromArgv, picksFromArgv, registerProtocolClients, setupSingleInstance } = await import('../../../main/electron/links');
+const { createLinkInbox, feedUrlsFromArgv, picksFromArgv, registerProtocolClients, setupSingleInstance, subscribeRequestsFromArgv } = await import('../../../main/electron/links');
 
 function fire(name: string, ...args: unknown[]): void {
   const listener: Listener | undefined = fake.listeners.get(name);
@@ -31,6 +31,16 @@ describe('links from the command line', () => {
       '/home/me/file.ics',
     ];
     expect(feedUrlsFromArgv(argv)).toEqual(['https://fosdem.org/2026/schedule/ical', 'https://example.org/schedule.json']);
+  });
+
+  it('keeps the live channel a lanyard:// link carries, and only when it names both broker and topic', () => {
+    const live = 'lanyard://subscribe?url=https%3A%2F%2Fexample.org%2Ffeed.json&live=wss%3A%2F%2Fpush.example.org%2Fmqtt&topic=conf%2F2026';
+    const half = 'lanyard://subscribe?url=https%3A%2F%2Fexample.org%2Fb.json&live=wss%3A%2F%2Fpush.example.org%2Fmqtt';
+    expect(subscribeRequestsFromArgv(['/opt/Lanyard/lanyard', live, half, 'webcal://cal.example.org/x.ics?live=wss://x&topic=t'])).toEqual([
+      { url: 'https://example.org/feed.json', live: { mqtt: 'wss://push.example.org/mqtt', topic: 'conf/2026' } },
+      { url: 'https://example.org/b.json' },
+      { url: 'https://cal.example.org/x.ics?live=wss://x&topic=t' },
+    ]);
   });
 });
 
@@ -63,7 +73,8 @@ describe('single instance', () => {
     fire('open-url', event, 'lanyard://subscribe?url=https://example.org/a.xml');
     fire('open-url', { preventDefault: vi.fn() }, 'lanyard://subscribe');
     expect(event.preventDefault).toHaveBeenCalled();
-    expect(onFeedUrl.mock.calls).toEqual([['https://example.org/a.xml']]);
+    fire('open-url', { preventDefault: vi.fn() }, 'lanyard://subscribe?url=https://example.org/b.xml&live=wss://push.example.org&topic=b');
+    expect(onFeedUrl.mock.calls).toEqual([['https://example.org/a.xml'], ['https://example.org/b.xml', { mqtt: 'wss://push.example.org', topic: 'b' }]]);
   });
 
   it('forwards shared-picks links (command line, second instance, open-url) apart from feed links', () => {

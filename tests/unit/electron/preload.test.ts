@@ -21,7 +21,7 @@ vi.mock('electron', () => ({
 
 await import('../../../preload/index');
 
-const METHODS = ['appInfo', 'fetchFeed', 'openFeedFile', 'updateTray', 'showNotification', 'openLink', 'fetchPhoto', 'readMirror', 'writeMirror', 'mirrorStatus', 'publishAgenda', 'calendarStatus', 'resetCalendarLink', 'connectCaldav', 'disconnectCaldav', 'syncCaldavNow', 'syncFolderStatus', 'chooseSyncFolder', 'stopSyncFolder', 'listSyncFolder', 'readSyncLog', 'appendSyncLog', 'replaceSyncLog', 'removeSyncCopy', 'onSyncFolderChange', 'onSubscribeLink', 'onPicksLink', 'onOpenSession', 'onOpenLive', 'onResume'] as const satisfies ReadonlyArray<keyof HostApi>;
+const METHODS = ['appInfo', 'fetchFeed', 'fetchLive', 'openFeedFile', 'updateTray', 'showNotification', 'openLink', 'fetchPhoto', 'readMirror', 'writeMirror', 'mirrorStatus', 'publishAgenda', 'calendarStatus', 'resetCalendarLink', 'connectCaldav', 'disconnectCaldav', 'syncCaldavNow', 'syncFolderStatus', 'chooseSyncFolder', 'stopSyncFolder', 'listSyncFolder', 'readSyncLog', 'appendSyncLog', 'replaceSyncLog', 'removeSyncCopy', 'onSyncFolderChange', 'onSubscribeLink', 'onPicksLink', 'onOpenSession', 'onOpenLive', 'onResume'] as const satisfies ReadonlyArray<keyof HostApi>;
 // Compile-time: the list above names every HostApi method.
 const isComplete: Exclude<keyof HostApi, (typeof METHODS)[number]> extends never ? true : false = true;
 
@@ -100,6 +100,15 @@ describe('the preload bridge', () => {
     const seen: string[] = [];
     const stop = exposedApi().onSubscribeLink((url) => seen.push(url));
     expect(seen).toEqual(['https://example.org/early.ics']);
+    stop();
+  });
+
+  it('hands a subscription link’s live channel along, as strings for the page to check', () => {
+    const seen: unknown[][] = [];
+    const stop = exposedApi().onSubscribeLink((...args: unknown[]) => seen.push(args));
+    emit('links:subscribe', { url: 'https://example.org/live.json', live: 'wss://push.example.org/mqtt', topic: 'conf/2026' });
+    emit('links:subscribe', { url: 'https://example.org/half.json', live: 'wss://push.example.org/mqtt' });
+    expect(seen).toEqual([['https://example.org/live.json', { mqtt: 'wss://push.example.org/mqtt', topic: 'conf/2026' }], ['https://example.org/half.json']]);
     stop();
   });
 

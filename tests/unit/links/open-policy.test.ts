@@ -16,6 +16,11 @@ const TABLE: Array<[string, Expected]> = [
   ['https://video.fosdem.org/2020/Janson/x.webm', ['open', 'https://video.fosdem.org/2020/Janson/x.webm']],
   ['https://media.ccc.de/v/33c3-8429', ['open', 'https://media.ccc.de/v/33c3-8429']],
   ['  https://live.fosdem.org/watch/janson  ', ['open', 'https://live.fosdem.org/watch/janson']],
+  // every host a stream rule makes (FOSDEM rooms, c3voc's streaming site and its HLS cdn, media.ccc.de recordings)
+  ['https://live.fosdem.org/watch/k1105', ['open', 'https://live.fosdem.org/watch/k1105']],
+  ['https://streaming.media.ccc.de/38c3/hall1', ['open', 'https://streaming.media.ccc.de/38c3/hall1']],
+  ['https://cdn.c3voc.de/hls/s1_native_1080.m3u8', ['open', 'https://cdn.c3voc.de/hls/s1_native_1080.m3u8']],
+  ['https://media.ccc.de/v/38c3-1234-hacking-the-schedule', ['open', 'https://media.ccc.de/v/38c3-1234-hacking-the-schedule']],
   ['HTTPS://WWW.YOUTUBE.COM/live/x', ['open', 'https://www.youtube.com/live/x']],
   // the default port is not an odd port: the parser drops it
   ['https://www.youtube.com:443/watch?v=abc', ['open', 'https://www.youtube.com/watch?v=abc']],

@@ -10,12 +10,24 @@ describe('routes', () => {
     expect(routeOfRef(undefined)).toBeUndefined();
   });
 
+  it('reads a subscription link with its live channel, and ignores half a channel', () => {
+    expect(parseRoute('#/subscribe?url=https%3A%2F%2Fexample.org%2Ffeed.json&live=wss%3A%2F%2Fpush.example.org%2Fmqtt&topic=conf%2F2026')).toEqual({
+      page: 'subscribe',
+      url: 'https://example.org/feed.json',
+      live: 'wss://push.example.org/mqtt',
+      topic: 'conf/2026',
+    });
+    expect(parseRoute('#/subscribe?url=https%3A%2F%2Fexample.org%2Ffeed.json&live=wss%3A%2F%2Fpush.example.org')).toEqual({ page: 'subscribe', url: 'https://example.org/feed.json' });
+  });
+
   it('reads back every link it makes, ids with odd characters included', () => {
     for (const route of [
       { page: 'session', conferenceId: 'ccc/38c3', sessionId: 'a b#c?d' },
       { page: 'schedule', conferenceId: 'fosdem-2020', day: '2020-02-01' },
       { page: 'speaker', conferenceId: 'x', speakerId: 'Zoë' },
       { page: 'picks', query: 'c=fosdem-2026&u=https%3A%2F%2Ffosdem.org%2F2026%2Fschedule%2Fxml&n=dw1.6f.8' },
+      { page: 'subscribe', url: 'https://example.org/feed.json?a=1&b=2', live: 'wss://push.example.org/mqtt', topic: 'conf/2026' },
+      { page: 'subscribe', url: 'https://example.org/feed.json' },
     ] as const) {
       expect(parseRoute(hrefFor(route))).toEqual(route);
     }

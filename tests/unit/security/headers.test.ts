@@ -83,10 +83,14 @@ describe('the content security policy', () => {
   });
 
   it('allows no inline script, no eval and no remote code', () => {
-    for (const name of ['default-src', 'script-src', 'worker-src', 'style-src', 'connect-src']) {
+    for (const name of ['default-src', 'script-src', 'worker-src', 'style-src']) {
       expect(directives.get(name), name).toEqual(["'self'"]);
     }
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-|strict-dynamic|\*|https?:|data:/);
+    // Live channels (MQTT over WebSocket): any wss:// broker, plain ws:// only on this machine; no http(s) fetches.
+    expect(directives.get('connect-src')).toEqual(["'self'", 'wss:', 'ws://127.0.0.1:*', 'ws://localhost:*']);
+    const withoutLive = CSP_DIRECTIVES.filter(([name]) => name !== 'connect-src').map(([n, v]) => `${n} ${v}`).join('; ');
+    expect(withoutLive).not.toMatch(/unsafe-|strict-dynamic|\*|https?:|wss?:|data:/);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-|strict-dynamic|https?:|data:/);
     // blob: only for images: speaker photos cached in IndexedDB; nothing remote is hotlinked.
     expect(directives.get('img-src')).toEqual(["'self'", 'blob:']);
     expect(CSP_DIRECTIVES.filter(([name]) => name !== 'img-src').some(([, value]) => value.includes('blob:'))).toBe(false);

@@ -14,6 +14,7 @@ import { useDisplayZone, useUi } from '../../store/ui';
 import { syncNow } from '../../sync/manager';
 import { HeldRevision } from './HeldRevision';
 import { LeftOutNotice } from './LeftOutNotice';
+import { LiveChannelState } from '../live/LiveChannelState';
 
 function useNow(intervalMs: number): number {
   const [now, setNow] = useState(Date.now());
@@ -80,6 +81,7 @@ export function ConferenceHeader({ data, current }: { data: ConferenceData; curr
       <p className={sub?.lastError ? 'freshness has-error' : isHeld ? 'freshness is-held' : 'freshness'} role="status" aria-live="polite" data-testid="freshness">
         {freshness}
       </p>
+      <LiveChannelState conferenceId={data.record.id} />
       {held ? <HeldRevision held={held} data={data} zone={zone} /> : null}
       <LeftOutNotice warnings={data.record.warnings} />
       <AnnouncementsPanel data={data} />

@@ -6,6 +6,9 @@ import { host } from '../../host';
 import { navigate } from '../../route';
 import { cachePhotos } from '../../sync/photos';
 import { previewFeed, type CandidateBase, type FeedSummary, type Preview } from '../../sync/preview';
+import { checkLiveChannel } from '../../../../core/live/channel';
+import { parseSubscriptionLink } from '../../../../core/live/subscription-link';
+import type { LiveChannel } from '../../../../core/model/schema';
 
 type State = { kind: 'idle' } | { kind: 'loading'; what: string } | { kind: 'preview'; preview: Preview } | { kind: 'storing'; preview: Preview } | { kind: 'error'; message: string };
 
@@ -17,7 +20,14 @@ const MAX_FILE = 32 * 1024 * 1024;
  * After subscribing it opens the schedule, unless `afterSubscribe` says otherwise (a shared
  * picks link stays on its page).
  */
-export function SubscribePage({ initialUrl, afterSubscribe }: { initialUrl: string | undefined; afterSubscribe?: (conferenceId: string) => void }) {
+export function SubscribePage({ initialUrl, initialLive, afterSubscribe }: { initialUrl: string | undefined; initialLive?: LiveChannel | undefined; afterSubscribe?: (conferenceId: string) => void }) {
+  // A subscription link pasted into the form carries its own live channel.
+  const [pastedLive, setPastedLive] = useState<LiveChannel | undefined>(undefined);
+  const offeredLive = pastedLive ?? initialLive;
+  // A live channel from the subscription link: used when it is usable, else the reason is shown and the feed is still offered.
+  const liveCheck = offeredLive ? checkLiveChannel(offeredLive) : undefined;
+  const live = liveCheck?.ok ? liveCheck.channel : undefined;
+  const liveKey = live ? `${live.mqtt}\n${live.topic}` : '';
   const [url, setUrl] = useState(initialUrl ?? '');
   const [timeZone, setTimeZone] = useState('');
   const [state, setState] = useState<State>({ kind: 'idle' });
@@ -39,8 +49,9 @@ export function SubscribePage({ initialUrl, afterSubscribe }: { initialUrl: stri
     if (!answer.ok) return setState({ kind: 'error', message: `${target}: ${answer.error.message}` });
     if (answer.value.kind !== 'fetched') return setState({ kind: 'error', message: 'The server answered 304 Not Modified to a first request' });
     const { text, etag, lastModified } = answer.value;
-    await fromText(text, { source: 'url', url: target, etag, lastModified, timeZone: zone || undefined }, target);
-  }, [fromText]);
+    const [mqtt, topic] = liveKey ? liveKey.split('\n') : [];
+    await fromText(text, { source: 'url', url: target, etag, lastModified, timeZone: zone || undefined, ...(mqtt && topic ? { live: { mqtt, topic } } : {}) }, target);
+  }, [fromText, liveKey]);
 
   const previewFile = async (file: File, zone: string): Promise<void> => {
     if (file.size > MAX_FILE) return setState({ kind: 'error', message: `${file.name} is larger than 32 MB` });
@@ -60,6 +71,15 @@ export function SubscribePage({ initialUrl, afterSubscribe }: { initialUrl: stri
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
+    const link = parseSubscriptionLink(url);
+    if (link) {
+      // A whole subscription link was pasted: subscribe to the feed it names, with its live channel.
+      setUrl(link.url);
+      setPastedLive(link.live);
+      if (link.live) navigate({ page: 'subscribe', url: link.url, live: link.live.mqtt, topic: link.live.topic });
+      else void previewUrl(link.url, timeZone);
+      return;
+    }
     if (url.trim()) void previewUrl(url.trim(), timeZone);
   };
   const drop = (event: DragEvent): void => {
@@ -163,6 +183,16 @@ export function SubscribePage({ initialUrl, afterSubscribe }: { initialUrl: stri
       ) : null}
       {state.kind === 'preview' || state.kind === 'storing' ? (
         <PreviewBox summary={state.preview.summary} storing={state.kind === 'storing'} onConfirm={() => void confirm(state.preview)} />
+      ) : null}
+      {live ? (
+        <p className="muted" data-testid="subscribe-live">
+          Live updates from {live.mqtt} (topic {live.topic}): changes, announcements and room status arrive in seconds.
+        </p>
+      ) : null}
+      {liveCheck && !liveCheck.ok ? (
+        <p role="alert" className="error">
+          The link’s live channel is not used: {liveCheck.reason}. The schedule is still checked every few minutes.
+        </p>
       ) : null}
     </section>
   );

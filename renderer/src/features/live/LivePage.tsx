@@ -1,5 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { liveNow, type LiveItem } from '../../../../core/live/now';
+import { liveNow, type LiveConference, type LiveItem } from '../../../../core/live/now';
+import { withDerivedStreams } from '../../../../core/live/stream-rules';
+import { useLive } from '../../store/live';
+import { RoomStatusBadge } from './RoomStatusBadge';
 import { db } from '../../db';
 import { agendaStars, liveCandidates, nextSession } from '../../db/live';
 import { clock, dateAndClock } from '../../format';
@@ -21,6 +24,7 @@ function LiveCard({ item, zone, online }: { item: LiveItem; zone: string; online
           {item.state === 'live' ? <span className="badge-live">Live</span> : <span className="badge-soon">in {item.startsInMinutes} min</span>}{' '}
           {clock(session.start, zone)}–{clock(session.end, zone)}
           {item.roomName ? <> · {item.roomName}</> : null}
+          {item.session.roomId ? <RoomStatusBadge conferenceId={item.conferenceId} room={{ id: item.session.roomId, name: item.roomName }} /> : null}
           {item.star ? <span className={`star star-${item.star}`}> · {item.star === 'going' ? '★ Going' : '☆ Maybe'}</span> : null}
         </p>
         <h3 id={titleId} className="live-title">
@@ -55,8 +59,14 @@ export function LivePage() {
   const online = useUi((s) => s.online);
   const zoneMode = useUi((s) => s.zoneMode);
   const data = useLiveQuery(async () => ({ conferences: await liveCandidates(db, now), agenda: await agendaStars(db), next: await nextSession(db, now) }), [now]);
+  const c3voc = useLive((s) => s.c3voc);
   if (!data) return <p className="muted">Loading…</p>;
-  const items = liveNow({ now, conferences: data.conferences, agenda: data.agenda });
+  // Rooms the feed gives no stream get one by rule (FOSDEM, c3voc, the organizer's pattern).
+  const withStreams = (c: LiveConference): LiveConference => ({
+    ...c,
+    rooms: withDerivedStreams(c.rooms, { conference: { id: c.id, title: c.conference.title, url: c.conference.url, streams: c.conference.streams }, feedUrl: c.feedUrl, c3voc: c3voc[c.id] ? new Map(Object.entries(c3voc[c.id]!)) : undefined }),
+  });
+  const items = liveNow({ now, conferences: data.conferences.map(withStreams), agenda: data.agenda });
   const mine = items.filter((i) => i.star);
   const rest = items.filter((i) => !i.star);
   const zoneOf = (item: LiveItem): string => (zoneMode === 'mine' ? MY_ZONE : item.timeZone);

@@ -4,7 +4,9 @@ import { ExternalLink } from '../../links/ExternalLink';
 import { LINK_KIND_LABELS, linkText } from '../../links/label';
 import type { SessionRecord } from '../../db/schema';
 import { hrefFor } from '../../route';
-import { useUi, type Filters } from '../../store/ui';
+import { useDisplayZone, useUi, type Filters } from '../../store/ui';
+import { clock } from '../../format';
+import { RoomStatusBadge } from '../live/RoomStatusBadge';
 
 interface Facet {
   id: string;
@@ -22,21 +24,29 @@ function FacetList({ data, label, kind, facets, pick }: { data: ConferenceData; 
     toggle(data.record.id, kind, id);
   };
   const now = Date.now();
+  const zone = useDisplayZone(data.record.conference.timeZone);
   return (
     <section aria-label={label}>
       <ul className="facet-list">
         {facets.map((f) => {
           const sessions = data.sessions.filter((s) => pick(s) === f.id);
           const onNow = sessions.find((s) => Date.parse(s.start) <= now && Date.parse(s.end) > now && !s.cancelled);
+          const next = kind === 'rooms' ? sessions.find((s) => Date.parse(s.start) > now && !s.cancelled && s.type !== 'break') : undefined;
           return (
             <li key={f.id} aria-label={f.name}>
               <a href={hrefFor({ page: 'schedule', conferenceId: data.record.id })} onClick={() => show(f.id)}>
                 {f.name}
               </a>{' '}
               <span className="muted">{sessions.length} session{sessions.length === 1 ? '' : 's'}</span>
+              {kind === 'rooms' ? <RoomStatusBadge conferenceId={data.record.id} room={f} /> : null}
               {onNow ? (
                 <span className="facet-now">
                   {' '}· Now: <a href={hrefFor({ page: 'session', conferenceId: data.record.id, sessionId: onNow.id })}>{onNow.title}</a>
+                </span>
+              ) : null}
+              {next ? (
+                <span className="facet-next muted">
+                  {' '}· Next, {clock(next.start, zone)}: <a href={hrefFor({ page: 'session', conferenceId: data.record.id, sessionId: next.id })}>{next.title}</a>
                 </span>
               ) : null}
               {f.links && f.links.length > 0 ? (

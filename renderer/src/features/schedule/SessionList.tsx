@@ -8,11 +8,13 @@ import { hrefFor } from '../../route';
 import { DateMark } from '../../time/DateMark';
 import { StarControl } from '../agenda/StarControl';
 import { ChangeMark } from '../changes/ChangeMark';
+import { RoomStatusBadge } from '../live/RoomStatusBadge';
 
 /** One session of the day's list; its time carries its own date in `zone` when that is not the conference day. */
 export function SessionRow({ session, data, zone }: { session: SessionRecord; data: ConferenceData; zone: string }) {
   const names = session.speakerIds.map((id) => data.speakers.get(id)?.name ?? id).join(', ');
-  const room = data.rooms.find((r) => r.id === session.roomId)?.name;
+  const roomRecord = data.rooms.find((r) => r.id === session.roomId);
+  const room = roomRecord?.name;
   const track = session.trackId ? data.tracks.get(session.trackId)?.name : undefined;
   const isBreak = session.type === 'break';
   const classes = ['session-row', isBreak ? 'is-break' : '', session.cancelled ? 'is-cancelled' : ''].filter(Boolean).join(' ');
@@ -32,6 +34,7 @@ export function SessionRow({ session, data, zone }: { session: SessionRecord; da
       </div>
       <div className="session-where">
         {room ? <span className="session-room">{room}</span> : null}
+        {isBreak ? null : <RoomStatusBadge conferenceId={data.record.id} room={roomRecord} />}
         {track && !isBreak ? <span className="session-track">{track}</span> : null}
         {isBreak ? null : <StarControl conferenceId={data.record.id} sessionId={session.id} title={session.title} star={data.agenda.get(session.id)?.star} compact />}
       </div>

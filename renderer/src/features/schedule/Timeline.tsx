@@ -8,6 +8,7 @@ import { usePaintedMark } from './SessionList';
 import { blockToward, isTimelineKey, type Block } from './timeline-keys';
 import '../../time/date-mark.css';
 import './timeline.css';
+import { RoomStatusBadge } from '../live/RoomStatusBadge';
 
 const PX_PER_MINUTE = 1.6;
 const MIN_HEIGHT = 28;
@@ -59,6 +60,7 @@ export function Timeline({ sessions, data, zone, now, jumpToken }: { sessions: S
           // The column's own label names the room for screen readers; this is the visible header.
           <div key={c.id} className="timeline-room" aria-hidden="true">
             {c.name}
+            {c.id ? <RoomStatusBadge conferenceId={data.record.id} room={c} /> : null}
           </div>
         ))}
         <div className="timeline-gutter" style={{ height }}>

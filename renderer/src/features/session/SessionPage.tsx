@@ -12,6 +12,7 @@ import { firstOfKind, sessionLinks } from '../../../../core/live/links';
 import { openLink } from '../../links/open';
 import { WatchLaterButton } from '../live/WatchLaterButton';
 import { ExternalLink } from '../../links/ExternalLink';
+import { RoomStatusBadge } from '../live/RoomStatusBadge';
 import { LINK_KIND_LABELS, linkText } from '../../links/label';
 import { MY_ZONE, useDisplayZone, useUi } from '../../store/ui';
 import { SpeakerPhoto, usePhotos } from '../speakers/SpeakerPhoto';
@@ -60,7 +61,7 @@ export function SessionPage({ data, sessionId }: { data: ConferenceData; session
             </span>
           ) : null}
         </dd>
-        {room ? (<><dt>Room</dt><dd>{room.name}</dd></>) : null}
+        {room ? (<><dt>Room</dt><dd>{room.name}<RoomStatusBadge conferenceId={data.record.id} room={room} /></dd></>) : null}
         {track ? (<><dt>Track</dt><dd>{track}</dd></>) : null}
         {session.type ? (<><dt>Type</dt><dd>{session.type}</dd></>) : null}
         {session.language ? (<><dt>Language</dt><dd>{session.language}</dd></>) : null}

@@ -1,0 +1,117 @@
+import { liveQuery } from 'dexie';
+import type { LanyardDb } from '../db/schema';
+import { host } from '../host';
+import { notify } from '../notify';
+import { replanPoll, syncAfterPing } from '../sync/manager';
+import { createChannelService, type ChannelService } from './channel-service';
+import { installationId } from './installation';
+import { createRecordingsWatcher } from './recordings-service';
+import { createRoomStatusService } from './room-status-service';
+
+/** The app's timer, as the services' injectable `setTimer`. */
+function windowTimer(run: () => void, ms: number): () => void {
+  const timer = window.setTimeout(run, ms);
+  return () => window.clearTimeout(timer);
+}
+
+/** Runs `work` now and again whenever asked while it runs, never twice at once. */
+function serial(work: () => Promise<void>): () => void {
+  let running = false;
+  let again = false;
+  const run = (): void => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    void work()
+      .catch(() => undefined)
+      .finally(() => {
+        running = false;
+        if (again) {
+          again = false;
+          run();
+        }
+      });
+  };
+  return run;
+}
+
+/** Starts the room-status (and c3voc streams) poller; returns its stop function. */
+export function startRoomStatus(db: LanyardDb): () => void {
+  const service = createRoomStatusService({ db, fetchLive: (request) => host().fetchLive(request), notify, now: Date.now, random: Math.random, setTimer: windowTimer });
+  // A conference added, archived or updated (new dates, a declared room-status address), or a
+  // talk starred as going (the "room full" check follows the next talk), is looked at at once.
+  const watch = liveQuery(async () => {
+    const [subs, records, going] = await Promise.all([db.subscriptions.toArray(), db.conferences.toArray(), db.agenda.where('star').equals('going').primaryKeys()]);
+    return JSON.stringify([subs.map((s) => [s.id, s.archived, s.url]), records.map((r) => [r.id, r.firstStart, r.lastEnd, r.conference.roomStatus, r.conference.streams]), going]);
+  }).subscribe({ next: () => void service.tick(), error: () => undefined });
+  return () => {
+    watch.unsubscribe();
+    service.stop();
+  };
+}
+
+/**
+ * Starts the live channels (MQTT over WebSocket), following the stored conferences; returns its
+ * stop function. The MQTT client is loaded only once some conference names a channel, so
+ * nobody else pays for it at start-up.
+ */
+export function startLiveChannels(db: LanyardDb): () => void {
+  let service: Promise<ChannelService> | undefined;
+  let stopped = false;
+  const load = (): Promise<ChannelService> =>
+    (service ??= import('mqtt').then(({ default: mqtt }) =>
+      createChannelService({
+        db,
+        connect: (url, options) => mqtt.connect(url, options),
+        refresh: (id) => syncAfterPing(db, id),
+        onDisconnected: (id) => void replanPoll(db, id),
+        notify,
+        now: Date.now,
+        installationId: installationId(),
+        setTimer: windowTimer,
+      }),
+    ));
+  let wanted = false;
+  const sync = serial(async () => {
+    if (stopped || (!wanted && !service)) return;
+    await (await load()).sync();
+  });
+  const watch = liveQuery(async () => {
+    const [subs, records] = await Promise.all([db.subscriptions.toArray(), db.conferences.toArray()]);
+    // What decides the channels: which subscriptions are active and what channel each names.
+    return {
+      key: JSON.stringify([subs.map((s) => [s.id, s.archived, s.live]), records.map((r) => [r.id, r.conference.live])]),
+      hasChannel: subs.some((s) => s.live) || records.some((r) => r.conference.live),
+    };
+  }).subscribe({
+    next: ({ hasChannel }) => {
+      wanted = hasChannel;
+      sync();
+    },
+    error: () => undefined,
+  });
+  return () => {
+    stopped = true;
+    watch.unsubscribe();
+    void service?.then((s) => s.stop());
+  };
+}
+
+const RECORDINGS_EVERY_MS = 15 * 60_000;
+
+/** Starts the recordings watcher: after every stored revision, star or watch-later change, and every 15 minutes. */
+export function startRecordingsWatcher(db: LanyardDb): () => void {
+  const watcher = createRecordingsWatcher({ db, fetchLive: (request) => host().fetchLive(request), notify, now: Date.now, random: Math.random });
+  const check = serial(() => watcher.check());
+  const watch = liveQuery(async () => {
+    const [records, agenda, later] = await Promise.all([db.conferences.toArray(), db.agenda.toArray(), db.watchLater.toCollection().primaryKeys()]);
+    return JSON.stringify([records.map((r) => [r.id, r.storedAt]), agenda.map((e) => [e.conferenceId, e.sessionId, e.star ?? '']), later.length]);
+  }).subscribe({ next: check, error: () => undefined });
+  const timer = window.setInterval(check, RECORDINGS_EVERY_MS);
+  return () => {
+    watch.unsubscribe();
+    window.clearInterval(timer);
+  };
+}
