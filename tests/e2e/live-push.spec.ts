@@ -84,6 +84,7 @@ test('a subscription link can carry the live channel; the retained room state sh
   mqtt().publish(`${TOPIC}/rooms/Lab room`, JSON.stringify({ state: 'filling' }), { retain: true });
   const feedUrl = `${host().url}testcon.json`;
   await page.goto(`/#/subscribe?url=${encodeURIComponent(feedUrl)}&live=${encodeURIComponent(mqtt().wsUrl)}&topic=${encodeURIComponent(TOPIC)}`);
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
   await expect(page.getByTestId('subscribe-live')).toHaveText(`Live updates from ${mqtt().wsUrl}/ (topic ${TOPIC}): changes, announcements and room status arrive in seconds.`);
   await page.getByRole('region', { name: 'Feed preview' }).getByRole('button', { name: 'Subscribe' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'TestCon 2023' })).toBeVisible();
@@ -98,6 +99,7 @@ test('a subscription link can carry the live channel; the retained room state sh
 test('a link with a plain ws:// broker elsewhere is refused, and the feed is still offered', async ({ page }) => {
   host().publish('testcon.json', liveConference(Date.now()).build(() => undefined));
   await page.goto(`/#/subscribe?url=${encodeURIComponent(`${host().url}testcon.json`)}&live=${encodeURIComponent('ws://push.example.org/mqtt')}&topic=x`);
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
   await expect(page.getByRole('alert')).toHaveText('The link’s live channel is not used: plain ws:// is only allowed for this machine; use wss://push.example.org/mqtt. The schedule is still checked every few minutes.');
   await expect(page.getByRole('region', { name: 'Feed preview' }).getByRole('button', { name: 'Subscribe' })).toBeVisible();
 });

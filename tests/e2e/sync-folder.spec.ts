@@ -114,6 +114,7 @@ test('a conference subscribed on one computer arrives on the other, downloaded f
   feeds().publish('testcon.json', testConference());
   const { desktop, desktopContext, carry } = await twoComputers(page, browser);
   await page.goto(`/#/subscribe?url=${encodeURIComponent(`${feeds().url}testcon.json`)}`);
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
   await page.getByRole('region', { name: 'Feed preview' }).getByRole('button', { name: 'Subscribe' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'TestCon 2023' })).toBeVisible();
   // Subscribing is written by the sync worker, not the page: it reaches the log all the same.

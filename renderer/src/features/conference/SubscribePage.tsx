@@ -43,14 +43,16 @@ export function SubscribePage({ initialUrl, initialLive, afterSubscribe }: { ini
     setState(read.ok ? { kind: 'preview', preview: read.preview } : { kind: 'error', message: `${label}: ${read.message}` });
   }, []);
 
-  const previewUrl = useCallback(async (target: string, zone: string) => {
+  // `pasted`: the checked live channel of a link pasted just now (state has not caught up yet).
+  const previewUrl = useCallback(async (target: string, zone: string, pasted?: LiveChannel) => {
     setState({ kind: 'loading', what: target });
     const answer = await host().fetchFeed({ url: target });
     if (!answer.ok) return setState({ kind: 'error', message: `${target}: ${answer.error.message}` });
     if (answer.value.kind !== 'fetched') return setState({ kind: 'error', message: 'The server answered 304 Not Modified to a first request' });
     const { text, etag, lastModified } = answer.value;
     const [mqtt, topic] = liveKey ? liveKey.split('\n') : [];
-    await fromText(text, { source: 'url', url: target, etag, lastModified, timeZone: zone || undefined, ...(mqtt && topic ? { live: { mqtt, topic } } : {}) }, target);
+    const channel = pasted ?? (mqtt && topic ? { mqtt, topic } : undefined);
+    await fromText(text, { source: 'url', url: target, etag, lastModified, timeZone: zone || undefined, ...(channel ? { live: channel } : {}) }, target);
   }, [fromText, liveKey]);
 
   const previewFile = async (file: File, zone: string): Promise<void> => {
@@ -74,10 +76,11 @@ export function SubscribePage({ initialUrl, initialLive, afterSubscribe }: { ini
     const link = parseSubscriptionLink(url);
     if (link) {
       // A whole subscription link was pasted: subscribe to the feed it names, with its live channel.
+      // Preview was pressed, so the feed is read now (a link opened from outside only fills the form in).
       setUrl(link.url);
       setPastedLive(link.live);
-      if (link.live) navigate({ page: 'subscribe', url: link.url, live: link.live.mqtt, topic: link.live.topic });
-      else void previewUrl(link.url, timeZone);
+      const checked = link.live ? checkLiveChannel(link.live) : undefined;
+      void previewUrl(link.url, timeZone, checked?.ok ? checked.channel : undefined);
       return;
     }
     if (url.trim()) void previewUrl(url.trim(), timeZone);
