@@ -1,14 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
+import { useAppState } from './app/context';
 import { db } from './db';
-import { afterFirstPaint } from './first-paint';
 import { listConferences, loadConference, loadSubscription } from './db/queries';
 import { ConferenceHeader } from './features/conference/ConferenceHeader';
 import { SubscribePage } from './features/conference/SubscribePage';
 import { AgendaPage } from './features/agenda/AgendaPage';
 import { ChangesPage } from './features/changes/ChangesPage';
-import { replanAll } from './db/personal';
-import { startAlerts } from './personal/alerts';
 import { DataPage } from './features/data/DataPage';
 import { RestoreNotice } from './features/data/RestoreNotice';
 import { Sidebar } from './features/layout/Sidebar';
@@ -16,21 +14,12 @@ import { TopBar } from './features/layout/TopBar';
 import { RoomsPage, TracksPage } from './features/rooms/RoomsPage';
 import { SchedulePage } from './features/schedule/SchedulePage';
 import { SearchPage } from './features/search/SearchPage';
-import { warmSearchIndex } from './features/search/useSearchIndex';
-import { useAnnouncementNotices } from './features/announcements/notices';
 import { LivePage } from './features/live/LivePage';
 import { RecordingsPage } from './features/live/RecordingsPage';
 import { SessionPage } from './features/session/SessionPage';
 import { LinkDialog } from './links/LinkDialog';
 import { SpeakerPage, SpeakersPage } from './features/speakers/SpeakersPage';
-import { host } from './host';
-import { notify, onNotificationOpen } from './notify';
-import { prepareStorage } from './personal/startup';
-import { navigate, routeOfRef, useRoute, type Route } from './route';
-import { useUi } from './store/ui';
-import { startSync } from './sync/manager';
-import { cacheAllPhotos } from './sync/photos';
-import { useTrayFeed } from './sync/tray-feed';
+import { navigate, useRoute, type Route } from './route';
 
 function ConferenceView({ route }: { route: Extract<Route, { conferenceId: string }> }) {
   const loaded = useLiveQuery(() => loadConference(db, route.conferenceId), [route.conferenceId]);
@@ -55,58 +44,9 @@ function ConferenceView({ route }: { route: Extract<Route, { conferenceId: strin
 
 export function App() {
   const route = useRoute();
-  const setOnline = useUi((s) => s.setOnline);
-  const [startError, setStartError] = useState<string | undefined>(undefined);
-  const [ready, setReady] = useState(false);
-  useEffect(() => {
-    let stop: (() => void) | undefined;
-    let stopPersonal: (() => void) | undefined;
-    let cancelled = false;
-    // Restore from the backup copy (if the store was wiped) before the sample or sync write anything.
-    prepareStorage(db, Date.now()).then(
-      (stopMirror) => {
-        if (cancelled) stopMirror();
-        else stopPersonal = stopMirror;
-        setReady(true);
-        // The first screen comes first; then reminders (re-planned once at start: the clock or
-        // the data may have changed while closed, then a short tick), sync, the search index
-        // (so the first search answers at once) and the photo cache (which retries failures).
-        afterFirstPaint(() => {
-          if (cancelled) return;
-          const alerts = startAlerts(db, notify);
-          void replanAll(db, Date.now()).then(alerts.kick);
-          const stopSync = startSync(db, setOnline);
-          stop = () => {
-            stopSync();
-            alerts.stop();
-          };
-          void warmSearchIndex(db).catch(() => undefined).then(() => cacheAllPhotos(db));
-        });
-      },
-      (error: unknown) => setStartError(error instanceof Error ? error.message : String(error)),
-    );
-    return () => {
-      cancelled = true;
-      stop?.();
-      stopPersonal?.();
-    };
-  }, [setOnline]);
-  useTrayFeed(db);
-  useEffect(() => host().onSubscribeLink((url) => navigate({ page: 'subscribe', url })), []);
-  useEffect(() => host().onOpenLive(() => navigate({ page: 'live' })), []);
-  useAnnouncementNotices(db);
-  useEffect(() => {
-    const open = (ref: string): void => {
-      const route = routeOfRef(ref);
-      if (route) navigate(route);
-    };
-    const stopHost = host().onOpenSession(open);
-    const stopWeb = onNotificationOpen(open);
-    return () => {
-      stopHost();
-      stopWeb();
-    };
-  }, []);
+  const phase = useAppState((s) => s.phase);
+  const startError = useAppState((s) => s.error);
+  const ready = phase === 'ready';
   const conferences = useLiveQuery(() => listConferences(db), []);
   const conferenceId = 'conferenceId' in route ? route.conferenceId : undefined;
   useEffect(() => {
@@ -114,7 +54,7 @@ export function App() {
     if (route.page === 'home' && first) navigate({ page: 'schedule', conferenceId: first.subscription.id });
   }, [route.page, conferences]);
   let content;
-  if (startError) content = <p role="alert" className="error">Lanyard could not open its storage: {startError}</p>;
+  if (phase === 'failed') content = <p role="alert" className="error">Lanyard could not open its storage: {startError}</p>;
   else if (route.page === 'subscribe') content = <SubscribePage initialUrl={route.url} />;
   else if (route.page === 'data') content = <DataPage />;
   else if (route.page === 'search') content = <SearchPage query={route.query} conferenceId={route.conferenceId} />;

@@ -8,7 +8,7 @@ import { readSchedule } from '../db/schedules';
 import { addNotice, claimDueReminders, claimNewRevisions } from '../db/notices';
 import type { LanyardDb, NoticeRecord, RevisionRecord } from '../db/schema';
 import { clock, clockOn, dateIn, shortDate } from '../format';
-import { host } from '../host';
+import type { HostApi } from '../../../core/host/contract';
 import type { NotificationRequest, NotifyOutcome } from '../notify';
 import { chosenZone } from '../store/ui';
 
@@ -155,16 +155,10 @@ export async function alertTick(db: LanyardDb, now: number, lastTick: number | u
 /**
  * Runs the alert tick every 15 s, at once on start, when the window becomes visible, comes
  * back online or regains focus. A tick after a long gap (sleep, a clock jump) is how a wake
- * is noticed; nothing relies on a long timer surviving sleep.
+ * is noticed; nothing relies on a long timer surviving sleep. `kick` runs a tick now (after
+ * a star, a setting or a sync changed what is due).
  */
-let activeKick: (() => void) | undefined;
-
-/** Runs a tick now (after a star, a setting or a sync changed what is due). */
-export function kickAlerts(): void {
-  activeKick?.();
-}
-
-export function startAlerts(db: LanyardDb, showFn: Show, nowFn: () => number = Date.now): { stop: () => void; kick: () => void } {
+export function startAlerts(db: LanyardDb, showFn: Show, host: Pick<HostApi, 'onResume'>, nowFn: () => number): { stop: () => void; kick: () => void } {
   const tick = serialTicks(
     (now, lastAwake) => alertTick(db, now, lastAwake, showFn).catch((error: unknown) => console.error('Lanyard: reminder tick failed', error)),
     nowFn,
@@ -176,13 +170,11 @@ export function startAlerts(db: LanyardDb, showFn: Show, nowFn: () => number = D
   window.addEventListener('online', tick);
   window.addEventListener('focus', tick);
   document.addEventListener('visibilitychange', onVisible);
-  const stopResume = host().onResume(tick);
+  const stopResume = host.onResume(tick);
   tick();
-  activeKick = tick;
   return {
     kick: tick,
     stop: () => {
-      if (activeKick === tick) activeKick = undefined;
       stopResume();
       window.clearInterval(timer);
       window.removeEventListener('online', tick);

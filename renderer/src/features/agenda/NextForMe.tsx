@@ -1,24 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
 import { wallTimeOf } from '../../../../core/time/zone';
 import { db } from '../../db';
 import { upcomingGoing } from '../../db/personal';
 import { clock, shortDate } from '../../format';
 import { hrefFor } from '../../route';
 import { MY_ZONE, useUi } from '../../store/ui';
-
-function useMinute(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const t = window.setInterval(() => setNow(Date.now()), 20_000);
-    return () => window.clearInterval(t);
-  }, []);
-  return now;
-}
+import { useNow } from '../../app/context';
 
 /** Always in the top bar: the "going" session on now, or the next one, across every conference. */
 export function NextForMe() {
-  const now = useMinute();
+  const now = useNow();
   const zoneMode = useUi((s) => s.zoneMode);
   // Re-query when a minute passes (a session ends) as well as when the agenda changes.
   const minute = Math.floor(now / 60_000);

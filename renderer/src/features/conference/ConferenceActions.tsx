@@ -3,13 +3,14 @@ import { db } from '../../db';
 import { personalDataOf, setArchived } from '../../db/conference-admin';
 import type { ConferenceData } from '../../db/queries';
 import type { SubscriptionRecord } from '../../db/schema';
-import { removeConferenceAndBackup } from '../../personal/startup';
+import { useApp } from '../../app/context';
 import { navigate } from '../../route';
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 /** Archive (or bring back) and remove, for the conference header. */
 export function ConferenceActions({ data, subscription }: { data: ConferenceData; subscription: SubscriptionRecord | undefined }) {
+  const { clock, storage } = useApp();
   const [confirming, setConfirming] = useState<string | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -27,7 +28,7 @@ export function ConferenceActions({ data, subscription }: { data: ConferenceData
   if (!subscription) return null;
   const archived = subscription.archived === 1;
   const toggleArchive = (): void => {
-    setArchived(db, id, !archived, Date.now()).catch((e: unknown) => setError(`Could not change the archive: ${e instanceof Error ? e.message : String(e)}`));
+    setArchived(db, id, !archived, clock.now()).catch((e: unknown) => setError(`Could not change the archive: ${e instanceof Error ? e.message : String(e)}`));
   };
   const askRemove = async (): Promise<void> => {
     const own = await personalDataOf(db, id);
@@ -42,7 +43,7 @@ export function ConferenceActions({ data, subscription }: { data: ConferenceData
     );
   };
   const remove = (): void => {
-    removeConferenceAndBackup(db, id).then(
+    storage.removeConference(id).then(
       () => {
         setConfirming(undefined);
         navigate({ page: 'home' });

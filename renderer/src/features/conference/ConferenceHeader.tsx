@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { describeFreshness } from '../../../../core/sync/freshness';
 import { db } from '../../db';
 import { getHeld } from '../../db/held';
@@ -10,18 +10,9 @@ import { ConferenceActions } from './ConferenceActions';
 import { ExternalLink } from '../../links/ExternalLink';
 import { linkText } from '../../links/label';
 import { hrefFor, type Route } from '../../route';
-import { useDisplayZone, useUi } from '../../store/ui';
-import { syncNow } from '../../sync/manager';
+import { useDisplayZone } from '../../store/ui';
 import { HeldRevision } from './HeldRevision';
-
-function useNow(intervalMs: number): number {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const t = window.setInterval(() => setNow(Date.now()), intervalMs);
-    return () => window.clearInterval(t);
-  }, [intervalMs]);
-  return now;
-}
+import { useApp, useAppState, useNow } from '../../app/context';
 
 const TABS = [
   ['schedule', 'Schedule'],
@@ -35,9 +26,10 @@ const TABS = [
 export function ConferenceHeader({ data, current }: { data: ConferenceData; current: Route['page'] }) {
   const { conference } = data.record;
   const sub = data.subscription;
-  const online = useUi((s) => s.online);
+  const online = useAppState((s) => s.online);
   const zone = useDisplayZone(conference.timeZone);
-  const now = useNow(30_000);
+  const now = useNow();
+  const { sync } = useApp();
   const [busy, setBusy] = useState(false);
   const held = useLiveQuery(() => getHeld(db, data.record.id), [data.record.id]);
   const isHeld = held !== undefined && held.dismissedAt === undefined;
@@ -58,7 +50,7 @@ export function ConferenceHeader({ data, current }: { data: ConferenceData; curr
   const refresh = (): void => {
     if (!sub) return;
     setBusy(true);
-    void syncNow(db, sub).finally(() => setBusy(false));
+    void sync.syncNow(sub).finally(() => setBusy(false));
   };
   const venue = conference.venue;
   return (

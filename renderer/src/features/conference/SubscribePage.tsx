@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useState, type DragEvent, type FormEvent } from 'react';
-import { db } from '../../db';
+import { useApp } from '../../app/context';
 import { dateRange } from '../../format';
 import { host } from '../../host';
 import { navigate } from '../../route';
-import { cachePhotos } from '../../sync/photos';
 import { previewFeed, type CandidateBase, type FeedSummary, type Preview } from '../../sync/preview';
 
 type State = { kind: 'idle' } | { kind: 'loading'; what: string } | { kind: 'preview'; preview: Preview } | { kind: 'storing'; preview: Preview } | { kind: 'error'; message: string };
@@ -13,6 +12,7 @@ const MAX_FILE = 32 * 1024 * 1024;
 
 /** Add a conference by URL, file or link; shows what the feed is before anything is stored. */
 export function SubscribePage({ initialUrl }: { initialUrl: string | undefined }) {
+  const { engine, clock, photos } = useApp();
   const [url, setUrl] = useState(initialUrl ?? '');
   const [timeZone, setTimeZone] = useState('');
   const [state, setState] = useState<State>({ kind: 'idle' });
@@ -20,9 +20,9 @@ export function SubscribePage({ initialUrl }: { initialUrl: string | undefined }
 
   const fromText = useCallback(async (text: string, base: CandidateBase, label: string): Promise<void> => {
     setState({ kind: 'loading', what: label });
-    const read = await previewFeed(db, text, base);
+    const read = await previewFeed(engine, text, base);
     setState(read.ok ? { kind: 'preview', preview: read.preview } : { kind: 'error', message: `${label}: ${read.message}` });
-  }, []);
+  }, [engine]);
 
   const previewUrl = useCallback(async (target: string, zone: string) => {
     setState({ kind: 'loading', what: target });
@@ -58,13 +58,13 @@ export function SubscribePage({ initialUrl }: { initialUrl: string | undefined }
   };
   const confirm = async (preview: Preview): Promise<void> => {
     setState({ kind: 'storing', preview });
-    const stored = await preview.subscribe(Date.now());
+    const stored = await preview.subscribe(clock.now());
     if (!stored.ok) {
       // One transaction: nothing of the conference was stored.
       setState({ kind: 'error', message: `${preview.summary.conference.title} could not be stored: ${stored.message}. Nothing was saved; free some space and try again.` });
       return;
     }
-    void cachePhotos(db, stored.id);
+    void photos.cache(stored.id);
     navigate({ page: 'schedule', conferenceId: stored.id });
   };
   const openNative = async (): Promise<void> => {

@@ -3,12 +3,13 @@ import { hrefFor, navigate } from '../../route';
 import { MY_ZONE, useUi } from '../../store/ui';
 import { NextForMe } from '../agenda/NextForMe';
 import { NotificationsMenu } from '../agenda/NotificationsMenu';
+import { useAppState } from '../../app/context';
 
 /** App name, the search box (press "/" to focus it), and the time-zone toggle every view respects. */
 export function TopBar({ onSearchPage }: { onSearchPage: boolean }) {
   const zoneMode = useUi((s) => s.zoneMode);
   const setZoneMode = useUi((s) => s.setZoneMode);
-  const online = useUi((s) => s.online);
+  const online = useAppState((s) => s.online);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {

@@ -5,6 +5,7 @@ import { LINK_KIND_LABELS, linkText } from '../../links/label';
 import type { SessionRecord } from '../../db/schema';
 import { hrefFor } from '../../route';
 import { useUi, type Filters } from '../../store/ui';
+import { useNow } from '../../app/context';
 
 interface Facet {
   id: string;
@@ -21,7 +22,7 @@ function FacetList({ data, label, kind, facets, pick }: { data: ConferenceData; 
     clear(data.record.id);
     toggle(data.record.id, kind, id);
   };
-  const now = Date.now();
+  const now = useNow();
   return (
     <section aria-label={label}>
       <ul className="facet-list">

@@ -9,6 +9,7 @@ import { applyFilters, pickDay } from './filtering';
 import { Filters } from './Filters';
 import { SessionList } from './SessionList';
 import { Timeline } from './Timeline';
+import { useApp, useNow } from '../../app/context';
 
 export function SchedulePage({ data, day: askedDay }: { data: ConferenceData; day: string | undefined }) {
   const { conference } = data.record;
@@ -18,7 +19,8 @@ export function SchedulePage({ data, day: askedDay }: { data: ConferenceData; da
   const filters = useFilters(data.record.id);
   // Each press is a new jump (a token), so pressing again after scrolling away jumps again.
   const [jump, setJump] = useState<JumpRequest | undefined>(undefined);
-  const now = Date.now();
+  const now = useNow();
+  const { clock } = useApp();
   const days = useMemo(() => [...new Set(data.sessions.map((s) => s.day))].sort(), [data.sessions]);
   const today = conferenceDayOf(now, conference.timeZone);
   const day = pickDay(days, askedDay, today);
@@ -28,7 +30,7 @@ export function SchedulePage({ data, day: askedDay }: { data: ConferenceData; da
   // shown puts this day's sessions on other dates, say so, and each time carries its date.
   const span = useMemo(() => (day ? daySpanIn(shown, zone, day) : undefined), [shown, zone, day]);
   const jumpToNow = (): void => {
-    const index = shown.findIndex((s) => Date.parse(s.end) > Date.now());
+    const index = shown.findIndex((s) => Date.parse(s.end) > clock.now());
     setJump((previous) => ({ index: index < 0 ? shown.length - 1 : index, token: (previous?.token ?? 0) + 1 }));
   };
   return (

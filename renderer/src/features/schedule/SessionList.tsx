@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { ConferenceData } from '../../db/queries';
 import type { SessionRecord } from '../../db/schema';
 import { clock } from '../../format';
-import { schedulePainted } from '../../first-paint';
+import { useApp } from '../../app/context';
 import { VirtualList, type JumpRequest } from '../../lists/VirtualList';
 import { hrefFor } from '../../route';
 import { DateMark } from '../../time/DateMark';
@@ -41,11 +41,12 @@ export function SessionRow({ session, data, zone }: { session: SessionRecord; da
 
 /** Reports the first frame with rows (mark `lanyard:schedule-painted`, once per page load). */
 export function usePaintedMark(hasRows: boolean): void {
+  const { firstPaint } = useApp();
   useEffect(() => {
     if (!hasRows) return undefined;
-    const frame = requestAnimationFrame(() => setTimeout(schedulePainted, 0));
+    const frame = requestAnimationFrame(() => setTimeout(firstPaint.painted, 0));
     return () => cancelAnimationFrame(frame);
-  }, [hasRows]);
+  }, [firstPaint, hasRows]);
 }
 
 /** The day's sessions as a list; only the rows on screen are rendered. */

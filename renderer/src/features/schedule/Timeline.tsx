@@ -8,6 +8,7 @@ import { usePaintedMark } from './SessionList';
 import { blockToward, isTimelineKey, type Block } from './timeline-keys';
 import '../../time/date-mark.css';
 import './timeline.css';
+import { useApp } from '../../app/context';
 
 const PX_PER_MINUTE = 1.6;
 const MIN_HEIGHT = 28;
@@ -16,6 +17,7 @@ const TOP_PAD = 14;
 
 /** The day as a grid: rooms as columns, time running down, one block per session. */
 export function Timeline({ sessions, data, zone, now, jumpToken }: { sessions: SessionRecord[]; data: ConferenceData; zone: string; now: number; jumpToken?: number | undefined }) {
+  const app = useApp();
   const scroller = useRef<HTMLDivElement>(null);
   const rooms = data.rooms.filter((r) => sessions.some((s) => s.roomId === r.id));
   const hasUnroomed = sessions.some((s) => !s.roomId);
@@ -34,7 +36,7 @@ export function Timeline({ sessions, data, zone, now, jumpToken }: { sessions: S
   }, [sessions[0]?.day]);
   useEffect(() => {
     // "Jump to now": scroll the now line into view, each time it is pressed.
-    const at = Date.now();
+    const at = app.clock.now();
     if (jumpToken === undefined || !scroller.current || at < first || at > last) return;
     scroller.current.scrollTop = Math.max(0, y(at) - 120);
   }, [jumpToken]);
