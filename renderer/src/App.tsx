@@ -2,7 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo } from 'react';
 import { useAppState } from './app/context';
 import { db } from './db';
-import { listConferences, loadConference, loadSubscription } from './db/queries';
+import { conferenceData, listConferences, loadAgendaState, loadSubscription } from './db/queries';
+import { useScheduleModel } from './app/use-schedule';
 import { ConferenceHeader } from './features/conference/ConferenceHeader';
 import { SubscribePage } from './features/conference/SubscribePage';
 import { AgendaPage } from './features/agenda/AgendaPage';
@@ -22,10 +23,15 @@ import { SpeakerPage, SpeakersPage } from './features/speakers/SpeakersPage';
 import { navigate, useRoute, type Route } from './route';
 
 function ConferenceView({ route }: { route: Extract<Route, { conferenceId: string }> }) {
-  const loaded = useLiveQuery(() => loadConference(db, route.conferenceId), [route.conferenceId]);
-  // Sync state changes on every attempt; it is read on its own so the sessions are not re-read.
-  const subscription = useLiveQuery(() => loadSubscription(db, route.conferenceId), [route.conferenceId]);
-  const data = useMemo(() => (loaded ? { ...loaded, subscription } : loaded), [loaded, subscription]);
+  const id = route.conferenceId;
+  // Four narrow reads: the conference record (its storedAt names the stored revision), the
+  // schedule read model (read once per revision, held in memory), the user's own state (a
+  // small live query that a star re-runs) and the sync state (which changes on every attempt).
+  const record = useLiveQuery(() => db.conferences.get(id), [id]);
+  const schedule = useScheduleModel(id, record?.storedAt);
+  const own = useLiveQuery(() => loadAgendaState(db, id), [id]);
+  const subscription = useLiveQuery(() => loadSubscription(db, id), [id]);
+  const data = useMemo(() => (record && schedule?.conferenceId === id && own ? conferenceData(record, schedule, own, subscription) : undefined), [id, record, schedule, own, subscription]);
   if (data === undefined) return <p className="muted">Loading…</p>;
   return (
     <>

@@ -1,5 +1,6 @@
 import type { HostApi } from '../../../core/host/contract';
 import { replanAll } from '../db/personal';
+import { createScheduleCache, type ScheduleCache } from '../db/schedule-cache';
 import type { LanyardDb } from '../db/schema';
 import type { Engine } from '../engine/jobs';
 import { startAnnouncementNotices } from '../features/announcements/notices';
@@ -43,6 +44,8 @@ export interface LanyardApp {
   sync: SyncService;
   search: SearchService;
   photos: PhotoService;
+  /** The schedule read model: each stored revision read once, held as indexed maps. */
+  schedules: ScheduleCache;
   firstPaint: FirstPaint;
   /** Runs a reminder tick now (after a star, a setting or a sync changed what is due). */
   kickAlerts: () => void;
@@ -72,6 +75,7 @@ export function createApp(deps: AppDeps): LanyardApp {
   const firstPaint = deps.firstPaint ?? createFirstPaint();
   const storage = createStorageService(db, host, engine);
   const search = createSearchService(db);
+  const schedules = createScheduleCache(db);
   const photos = createPhotoService(db, (request) => host.fetchPhoto(request), () => clock.now());
   let kick: () => void = () => undefined;
   const sync = createSyncService({
@@ -140,6 +144,7 @@ export function createApp(deps: AppDeps): LanyardApp {
     sync,
     search,
     photos,
+    schedules,
     firstPaint,
     kickAlerts: () => kick(),
     start: async () => {

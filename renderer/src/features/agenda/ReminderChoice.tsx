@@ -20,7 +20,7 @@ export function ReminderChoice({ data, sessionId, zone }: { data: ConferenceData
   const value = entry.reminderMinutes === undefined ? 'default' : entry.reminderMinutes === null ? 'none' : String(entry.reminderMinutes);
   const change = (next: string): void => {
     const minutes = next === 'default' ? undefined : next === 'none' ? null : Number(next);
-    void updateEntry(db, data.record.id, sessionId, { reminderMinutes: minutes }, clock.now()).then(kickAlerts);
+    void updateEntry(db, data.record.id, sessionId, { reminderMinutes: minutes }, clock.now(), data.schedule).then(kickAlerts);
   };
   let status: string;
   if (!reminder) status = 'No reminder';

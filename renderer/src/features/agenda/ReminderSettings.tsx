@@ -13,7 +13,7 @@ export function ReminderSettings({ data }: { data: ConferenceData }) {
   const [minutes, setMinutes] = useState(String(prefs.reminderMinutes));
   useEffect(() => setMinutes(String(prefs.reminderMinutes)), [prefs.reminderMinutes]);
   const save = (next: Partial<typeof prefs>): void => {
-    void savePrefs(db, { ...prefs, ...next }, clock.now()).then(kickAlerts);
+    void savePrefs(db, { ...prefs, ...next }, clock.now(), data.schedule).then(kickAlerts);
   };
   const commitMinutes = (): void => {
     const n = Number(minutes);

@@ -10,9 +10,9 @@ const LEVELS: Array<[Star, string, string]> = [
 
 /** Going / maybe / neither for one session: two toggle buttons; pressing the pressed one clears it. */
 export function StarControl({ conferenceId, sessionId, title, star, compact = false }: { conferenceId: string; sessionId: string; title: string; star: Star | undefined; compact?: boolean }) {
-  const { clock, kickAlerts } = useApp();
+  const { clock, kickAlerts, schedules } = useApp();
   const choose = (level: Star): void => {
-    void setStar(db, conferenceId, sessionId, star === level ? undefined : level, clock.now()).then(kickAlerts);
+    void setStar(db, conferenceId, sessionId, star === level ? undefined : level, clock.now(), schedules.peek(conferenceId)).then(kickAlerts);
   };
   return (
     <div className={compact ? 'star-control is-compact' : 'star-control'} role="group" aria-label={`My agenda: ${title}`}>
