@@ -1,6 +1,7 @@
 import type { ConferenceData } from '../../db/queries';
 import { useFilters, useUi, type Filters as FilterState } from '../../store/ui';
 import { valuesOf } from './filtering';
+import { beginInteraction } from '../../perf';
 
 function FilterGroup({ conferenceId, label, kind, options }: { conferenceId: string; label: string; kind: keyof FilterState; options: Array<[string, string]> }) {
   const chosen = useFilters(conferenceId)[kind];
@@ -12,7 +13,10 @@ function FilterGroup({ conferenceId, label, kind, options }: { conferenceId: str
       <div className="filter-options">
         {options.map(([value, name]) => (
           <label key={value} className={chosen.includes(value) ? 'filter-chip is-on' : 'filter-chip'}>
-            <input type="checkbox" checked={chosen.includes(value)} onChange={() => toggle(conferenceId, kind, value)} />
+            <input type="checkbox" checked={chosen.includes(value)} onChange={(event) => {
+                beginInteraction('filter', 'filter', event.nativeEvent);
+                toggle(conferenceId, kind, value);
+              }} />
             {name}
           </label>
         ))}

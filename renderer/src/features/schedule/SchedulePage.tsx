@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { conferenceDayOf } from '../../../../core/time/zone';
 import type { ConferenceData } from '../../db/queries';
 import { daySpanIn, shortDate } from '../../format';
@@ -10,6 +10,7 @@ import { Filters } from './Filters';
 import { SessionList } from './SessionList';
 import { Timeline } from './Timeline';
 import { useApp, useNow } from '../../app/context';
+import { beginInteraction, endInteractionAfterPaint } from '../../perf';
 
 export function SchedulePage({ data, day: askedDay }: { data: ConferenceData; day: string | undefined }) {
   const { conference } = data.record;
@@ -29,6 +30,10 @@ export function SchedulePage({ data, day: askedDay }: { data: ConferenceData; da
   // Day tabs are the conference's days (the programme is organised by them); when the zone
   // shown puts this day's sessions on other dates, say so, and each time carries its date.
   const span = useMemo(() => (day ? daySpanIn(shown, zone, day) : undefined), [shown, zone, day]);
+  // Day tab, view switch and filter, each timed from its input event to the painted result (read by `npm run bench`).
+  useEffect(() => endInteractionAfterPaint('day', { day: day ?? '' }), [day]);
+  useEffect(() => endInteractionAfterPaint('view', { view, sessions: shown.length }), [view, shown.length]);
+  useEffect(() => endInteractionAfterPaint('filter', { sessions: shown.length }), [filters, shown.length]);
   const jumpToNow = (): void => {
     const index = shown.findIndex((s) => Date.parse(s.end) > clock.now());
     setJump((previous) => ({ index: index < 0 ? shown.length - 1 : index, token: (previous?.token ?? 0) + 1 }));
@@ -38,16 +43,22 @@ export function SchedulePage({ data, day: askedDay }: { data: ConferenceData; da
       <div className="schedule-controls">
         <nav className="day-tabs" aria-label="Days">
           {days.map((d) => (
-            <a key={d} href={hrefFor({ page: 'schedule', conferenceId: data.record.id, day: d })} aria-current={d === day ? 'page' : undefined} title={`Conference day (${conference.timeZone})`}>
+            <a key={d} href={hrefFor({ page: 'schedule', conferenceId: data.record.id, day: d })} aria-current={d === day ? 'page' : undefined} title={`Conference day (${conference.timeZone})`} onClick={(event) => beginInteraction('day', 'day', event)}>
               {shortDate(d)}
             </a>
           ))}
         </nav>
         <div className="view-switch" role="group" aria-label="View">
-          <button type="button" aria-pressed={view === 'list'} onClick={() => setView('list')}>
+          <button type="button" aria-pressed={view === 'list'} onClick={(event) => {
+              beginInteraction('view', 'view-list', event);
+              setView('list');
+            }}>
             List
           </button>
-          <button type="button" aria-pressed={view === 'timeline'} onClick={() => setView('timeline')}>
+          <button type="button" aria-pressed={view === 'timeline'} onClick={(event) => {
+              beginInteraction('view', 'view-timeline', event);
+              setView('timeline');
+            }}>
             Timeline
           </button>
         </div>

@@ -8,6 +8,7 @@ import { hrefFor } from '../../route';
 import { DateMark } from '../../time/DateMark';
 import { StarControl } from '../agenda/StarControl';
 import { ChangeMark } from '../changes/ChangeMark';
+import { beginInteraction } from '../../perf';
 
 /** One session of the day's list; its time carries its own date in `zone` when that is not the conference day. */
 export function SessionRow({ session, data, zone }: { session: SessionRecord; data: ConferenceData; zone: string }) {
@@ -23,7 +24,7 @@ export function SessionRow({ session, data, zone }: { session: SessionRecord; da
         <DateMark instant={session.start} zone={zone} day={session.day} />
       </time>
       <div className="session-main">
-        <a className="session-title" href={hrefFor({ page: 'session', conferenceId: data.record.id, sessionId: session.id })}>
+        <a className="session-title" href={hrefFor({ page: 'session', conferenceId: data.record.id, sessionId: session.id })} onClick={(event) => beginInteraction('open-session', 'open-session', event)}>
           {session.title}
         </a>
         {session.cancelled ? <span className="tag tag-cancelled">Cancelled</span> : null}

@@ -9,6 +9,7 @@ import { blockToward, isTimelineKey, type Block } from './timeline-keys';
 import '../../time/date-mark.css';
 import './timeline.css';
 import { useApp } from '../../app/context';
+import { beginInteraction } from '../../perf';
 
 const PX_PER_MINUTE = 1.6;
 const MIN_HEIGHT = 28;
@@ -90,6 +91,7 @@ export function Timeline({ sessions, data, zone, now, jumpToken }: { sessions: S
                   className={`timeline-block${kind}`}
                   style={{ top, height: h, minHeight: h }}
                   href={hrefFor({ page: 'session', conferenceId: data.record.id, sessionId: s.id })}
+                  onClick={(event) => beginInteraction('open-session', 'open-session', event)}
                   title={`${clockOn(s.start, zone, s.day)}–${clock(s.end, zone)} ${s.title}`}
                 >
                   <span className="timeline-block-time">{clock(s.start, zone)}</span>

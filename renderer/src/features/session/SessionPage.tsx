@@ -16,9 +16,13 @@ import { LINK_KIND_LABELS, linkText } from '../../links/label';
 import { MY_ZONE, useDisplayZone } from '../../store/ui';
 import { SpeakerPhoto, usePhotos } from '../speakers/SpeakerPhoto';
 import { useAppState, useNow } from '../../app/context';
+import { useEffect } from 'react';
+import { endInteractionAfterPaint } from '../../perf';
 
 
 export function SessionPage({ data, sessionId }: { data: ConferenceData; sessionId: string }) {
+  // Timed from the click on the session's link to its page painted (`lanyard:open-session`).
+  useEffect(() => endInteractionAfterPaint('open-session', { sessionId }), [sessionId]);
   const session = data.sessions.find((s) => s.id === sessionId);
   const conferenceZone = data.record.conference.timeZone;
   const zone = useDisplayZone(conferenceZone);
