@@ -48,8 +48,8 @@ export function AnnouncementsPanel({ data }: { data: ConferenceData }) {
   const zone = useDisplayZone(data.record.conference.timeZone);
   const all = useLiveQuery(() => announcementsOf(db, data.record.id), [data.record.id]) ?? [];
   const [permission, setPermission] = useState(notificationPermission);
-  if (all.length === 0) return null;
   const now = useNow();
+  if (all.length === 0) return null;
   const current = all.filter((a) => !a.isWithdrawn && now - Date.parse(a.time) < CURRENT_MS && Date.parse(a.time) <= now + CURRENT_MS);
   return (
     <section className="announcements" aria-label="Announcements">

@@ -19,7 +19,6 @@ import { useAppState, useNow } from '../../app/context';
 import { useEffect } from 'react';
 import { endInteractionAfterPaint } from '../../perf';
 
-
 export function SessionPage({ data, sessionId }: { data: ConferenceData; sessionId: string }) {
   // Timed from the click on the session's link to its page painted (`lanyard:open-session`).
   useEffect(() => endInteractionAfterPaint('open-session', { sessionId }), [sessionId]);
@@ -29,6 +28,7 @@ export function SessionPage({ data, sessionId }: { data: ConferenceData; session
   const online = useAppState((s) => s.online);
   const photoUrls = (session?.speakerIds ?? []).map((id) => data.speakers.get(id)?.photoUrl).filter((u): u is string => Boolean(u));
   const photos = usePhotos(photoUrls);
+  const now = useNow();
   if (!session) {
     const entry = data.agenda.get(sessionId);
     if (entry) return <RemovedEntry data={data} entry={entry} zone={zone} headingLevel={2} />;
@@ -42,7 +42,6 @@ export function SessionPage({ data, sessionId }: { data: ConferenceData; session
   // The session's own date in the zone shown: a Brussels Friday evening talk is on Saturday in Tokyo.
   const date = dateIn(session.start, zone);
   const links = sessionLinks(session, room, data.record.conference);
-  const now = useNow();
   const isLiveSoon = !session.cancelled && Date.parse(session.end) > now && Date.parse(session.start) - 15 * 60_000 <= now;
   const stream = firstOfKind(links, 'stream');
   const hallway = firstOfKind(links, 'hallway');
