@@ -30,7 +30,8 @@ export function NoteEditor({ conferenceId, sessionId, note }: { conferenceId: st
       window.clearTimeout(timer.current);
       save();
     },
-    // Save once more when the page goes away; `save` reads refs only.
+    // Save once more when the page goes away: on unmount only; `save` reads refs and props that identify the same note.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
     [],
   );
   const onChange = (value: string): void => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { effectivePrefs } from '../../../../core/personal/reminders';
 import { db } from '../../db';
 import { savePrefs } from '../../db/personal';
@@ -11,7 +11,12 @@ export function ReminderSettings({ data }: { data: ConferenceData }) {
   const { clock, kickAlerts } = useApp();
   const prefs = effectivePrefs(data.record.id, data.prefs);
   const [minutes, setMinutes] = useState(String(prefs.reminderMinutes));
-  useEffect(() => setMinutes(String(prefs.reminderMinutes)), [prefs.reminderMinutes]);
+  // The stored value changed (saved here, or in another window): the field follows it, in the same render.
+  const [shown, setShown] = useState(prefs.reminderMinutes);
+  if (shown !== prefs.reminderMinutes) {
+    setShown(prefs.reminderMinutes);
+    setMinutes(String(prefs.reminderMinutes));
+  }
   const save = (next: Partial<typeof prefs>): void => {
     void savePrefs(db, { ...prefs, ...next }, clock.now(), data.schedule).then(kickAlerts);
   };

@@ -39,11 +39,16 @@ export function SubscribePage({ initialUrl }: { initialUrl: string | undefined }
     await fromText(await file.text(), { source: 'file', fileName: file.name, timeZone: zone || undefined }, file.name);
   };
 
+  // A new subscribe link fills the field in the same render, and its preview starts.
+  const [linked, setLinked] = useState(initialUrl);
+  if (linked !== initialUrl) {
+    setLinked(initialUrl);
+    if (initialUrl) setUrl(initialUrl);
+  }
   useEffect(() => {
-    if (initialUrl) {
-      setUrl(initialUrl);
-      void previewUrl(initialUrl, '');
-    }
+    // Fetching the previewed feed is the external system this effect syncs with; it says "Reading…" first.
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- see above
+    if (initialUrl) void previewUrl(initialUrl, '');
   }, [initialUrl, previewUrl]);
 
   const submit = (event: FormEvent): void => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useEffectEvent, useRef, type KeyboardEvent } from 'react';
 import type { ConferenceData } from '../../db/queries';
 import type { SessionRecord } from '../../db/schema';
 import { clock, clockOn } from '../../format';
@@ -31,16 +31,17 @@ export function Timeline({ sessions, data, zone, now, jumpToken }: { sessions: S
   const y = (ms: number): number => TOP_PAD + ((ms - dayStart) / 60_000) * PX_PER_MINUTE;
   const height = y(last) + 40;
   const nowVisible = now >= first && now <= last;
+  const shownDay = sessions[0]?.day;
+  const scrollToNow = useEffectEvent((at: number): void => {
+    if (scroller.current && at >= first && at <= last) scroller.current.scrollTop = Math.max(0, y(at) - 120);
+  });
+  const dayShown = useEffectEvent((): void => scrollToNow(now));
+  // Scroll to now once per day shown, not on every re-render.
+  useEffect(() => dayShown(), [shownDay]);
+  // "Jump to now": scroll the now line into view, each time it is pressed.
   useEffect(() => {
-    if (nowVisible && scroller.current) scroller.current.scrollTop = Math.max(0, y(now) - 120);
-    // Scroll to now once per day shown, not on every re-render.
-  }, [sessions[0]?.day]);
-  useEffect(() => {
-    // "Jump to now": scroll the now line into view, each time it is pressed.
-    const at = app.clock.now();
-    if (jumpToken === undefined || !scroller.current || at < first || at > last) return;
-    scroller.current.scrollTop = Math.max(0, y(at) - 120);
-  }, [jumpToken]);
+    if (jumpToken !== undefined) scrollToNow(app.clock.now());
+  }, [app.clock, jumpToken]);
   usePaintedMark(sessions.length > 0);
   // Arrow keys on a block: up and down its room, left and right to what runs then in the next room.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
@@ -55,6 +56,8 @@ export function Timeline({ sessions, data, zone, now, jumpToken }: { sessions: S
   };
   if (sessions.length === 0) return <p className="empty">No sessions match.</p>;
   return (
+    // The arrow keys move between the talks' own links inside (keyboard delegation); the grid itself is no control.
+    // eslint-disable-next-line jsx-a11y/no-static-element-interactions -- see above
     <div ref={scroller} className="timeline" data-testid="timeline" tabIndex={-1} onKeyDown={onKeyDown}>
       <div className="timeline-grid" style={{ gridTemplateColumns: `${hours.some((h) => h.date) ? '5rem' : '4rem'} repeat(${columns.length}, minmax(10rem, 1fr))` }}>
         <div className="timeline-corner" />

@@ -97,6 +97,8 @@ export function SearchPage({ query, conferenceId }: { query: string; conferenceI
           type="search"
           aria-label="Search sessions"
           placeholder="Titles, abstracts, speakers, rooms, tracks…"
+          // The page is opened to type into (from the top bar, with the first letter typed): its box has the focus, as a browser's find bar does.
+          // eslint-disable-next-line jsx-a11y/no-autofocus -- see above
           autoFocus
           // The top bar opens this page with the first letter typed: keep typing after it.
           onFocus={(e) => e.currentTarget.setSelectionRange(e.currentTarget.value.length, e.currentTarget.value.length)}

@@ -104,6 +104,8 @@ export function SearchResultList({ hits }: { hits: SearchHit[] }) {
   const zoneFor = useZoneFor();
   const parent = useRef<HTMLDivElement>(null);
   const isVirtual = hits.length > PLAIN_LIST_MAX;
+  // TanStack Virtual returns functions React Compiler cannot memoize: this component is left uncompiled, on purpose.
+  // eslint-disable-next-line react-hooks/incompatible-library -- see above
   const virtualizer = useVirtualizer({
     count: isVirtual ? hits.length : 0,
     getScrollElement: () => parent.current,
