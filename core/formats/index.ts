@@ -15,7 +15,7 @@ import { FORMATS, describeUnknownJson, sniffJson, sniffText, type FormatId } fro
 import { importXCal } from './xcal';
 import { localName, parseXml } from './xml';
 
-export { FORMATS, type FormatId } from './sniff';
+export { type FormatId } from './sniff';
 
 export interface ImportOptions {
   /** The subscriber's choice of IANA zone, for feeds that give none. */
