@@ -19,7 +19,7 @@ import { compareWithBaseline, readBaseline, runElectronegativity, type EgReport 
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const REPORTS = join(ROOT, 'reports/trust');
-const FIGURES = ['payloadsTried', 'payloadsExecuted', 'networkFaultsTried', 'networkFaultsSurvived', 'storageFaultsTried', 'storageFaultsSurvived', 'fuzzCasesRun'] as const;
+const FIGURES = ['payloadsTried', 'payloadsExecuted', 'networkFaultsTried', 'networkFaultsSurvived', 'storageFaultsTried', 'storageFaultsSurvived', 'fuzzCasesRun', 'watchdogHangsTried', 'watchdogHangsStopped'] as const;
 export type Figure = (typeof FIGURES)[number];
 
 /** Test files that write trust figures (they call writeTrustFigures or write reports/trust). */
@@ -98,6 +98,8 @@ export function trustProblems(figures: Record<Figure, number>, eg: EgReport, csp
   if (figures.storageFaultsTried === 0) problems.push('no storage fault was tried');
   if (figures.storageFaultsSurvived !== figures.storageFaultsTried) problems.push(`${figures.storageFaultsTried - figures.storageFaultsSurvived} storage faults lost data`);
   if (figures.fuzzCasesRun === 0) problems.push('no importer fuzz case ran');
+  if (figures.watchdogHangsTried === 0) problems.push('no hanging sync job was tried on the watchdog');
+  if (figures.watchdogHangsStopped !== figures.watchdogHangsTried) problems.push(`${figures.watchdogHangsTried - figures.watchdogHangsStopped} hanging sync jobs were not stopped, or delayed another conference`);
   if (eg.outsideBaseline.length > 0) problems.push(`${eg.outsideBaseline.length} electronegativity findings outside security/electronegativity-baseline.json`);
   if (csp.failing.length > 0) problems.push(`${csp.failing.length} high or medium csp_evaluator findings`);
   if (csp.unexplained.length > 0) problems.push(`${csp.unexplained.length} csp_evaluator findings not explained in security/csp-accepted.json`);

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LanyardDb } from '../../../renderer/src/db/schema';
 import { JOB_BUDGET_MS, STALL_MS } from '../../../renderer/src/engine/budgets';
 import type { Engine, JobRequest } from '../../../renderer/src/engine/jobs';
@@ -7,6 +7,7 @@ import { createWorkerEngine } from '../../../renderer/src/engine/worker-engine';
 import { runApply } from '../../../renderer/src/sync/run-apply';
 import { readCandidate, subscribe } from '../../../renderer/src/sync/subscribe';
 import { dropDb, openFreshDb, SAMPLE, sampleRevision } from '../support/sample-db';
+import { writeTrustFigures } from '../support/trust-figures';
 import { FakeWorker, ManualTimers } from './support/fake-worker';
 
 const T0 = Date.parse('2023-01-20T10:00:00Z');
@@ -55,10 +56,15 @@ afterEach(async () => {
   engine.dispose();
   await dropDb(db);
 });
+/** For `npm run trust`: hanging jobs tried, and those stopped at their budget without delaying another conference. */
+let hangsTried = 0;
+let hangsStopped = 0;
+afterAll(() => writeTrustFigures('sync-watchdog', { watchdogHangsTried: hangsTried, watchdogHangsStopped: hangsStopped }));
 
 describe('the sync worker watchdog', () => {
   it('a feed that hangs never delays another conference, is stopped at its budget and reported for its own conference alone', async () => {
     engine = start();
+    hangsTried += 1;
     const [a, b] = await twoConferences();
     const stuck = settled(runApply(engine, db, a, `${renamed('x')}${HANG}`, {}, T0 + 1));
     // The other conference's refresh goes to a worker of its own and finishes while the first is stuck.
@@ -87,10 +93,12 @@ describe('the sync worker watchdog', () => {
     // The next revision of A is read by a working worker, as if nothing happened.
     expect(await runApply(engine, db, a, renamed('Changed at A'), {}, T0 + 3)).toMatchObject({ kind: 'updated' });
     expect((await db.subscriptions.get(a))?.lastError).toBeUndefined();
+    hangsStopped += 1;
   });
 
   it('with every worker of the pool stuck, a new job waits only until they count as stalled, then gets a worker of its own', async () => {
     engine = start({ poolSize: 1 });
+    hangsTried += 1;
     const [a, b] = await twoConferences();
     const stuck = settled(runApply(engine, db, a, `${renamed('x')}${HANG}`, {}, T0 + 1));
     const other = settled(runApply(engine, db, b, renamed('Changed at B'), {}, T0 + 2));
@@ -102,6 +110,9 @@ describe('the sync worker watchdog', () => {
     expect(other.value).toMatchObject({ kind: 'updated' });
     expect(workers).toHaveLength(2);
     expect(stuck.done).toBe(false);
+    timers.advance(JOB_BUDGET_MS.apply);
+    await expect.poll(() => stuck.value).toMatchObject({ kind: 'failed', message: expect.stringMatching(/took too long/) as unknown });
+    hangsStopped += 1;
   });
 
   it('Subscribe goes to the worker that read the preview; when that worker was stopped, it says the preview is gone', async () => {

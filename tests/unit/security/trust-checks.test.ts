@@ -40,7 +40,7 @@ describe('the electronegativity baseline', () => {
 });
 
 describe('the verdict of npm run trust', () => {
-  const figures = { payloadsTried: 798, payloadsExecuted: 0, networkFaultsTried: 18, networkFaultsSurvived: 18, storageFaultsTried: 1, storageFaultsSurvived: 1, fuzzCasesRun: 1350 };
+  const figures = { payloadsTried: 798, payloadsExecuted: 0, networkFaultsTried: 18, networkFaultsSurvived: 18, storageFaultsTried: 1, storageFaultsSurvived: 1, fuzzCasesRun: 1350, watchdogHangsTried: 2, watchdogHangsStopped: 2 };
   const eg = { findings: [], outsideBaseline: [], staleBaseline: [] };
   const csp = evaluateCsp(CONTENT_SECURITY_POLICY);
 
@@ -54,6 +54,8 @@ describe('the verdict of npm run trust', () => {
     [{ storageFaultsSurvived: 0 }, '1 storage faults lost data'],
     [{ payloadsTried: 0 }, 'no XSS payload was tried'],
     [{ fuzzCasesRun: 0 }, 'no importer fuzz case ran'],
+    [{ watchdogHangsTried: 0, watchdogHangsStopped: 0 }, 'no hanging sync job was tried on the watchdog'],
+    [{ watchdogHangsStopped: 1 }, '1 hanging sync jobs were not stopped, or delayed another conference'],
   ])('fails on %o', (change, problem) => {
     expect(trustProblems({ ...figures, ...change }, eg, csp)).toEqual([problem]);
   });

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export type TrustFigure = 'payloadsTried' | 'payloadsExecuted' | 'networkFaultsTried' | 'networkFaultsSurvived' | 'storageFaultsTried' | 'storageFaultsSurvived' | 'fuzzCasesRun';
+export type TrustFigure = 'payloadsTried' | 'payloadsExecuted' | 'networkFaultsTried' | 'networkFaultsSurvived' | 'storageFaultsTried' | 'storageFaultsSurvived' | 'fuzzCasesRun' | 'watchdogHangsTried' | 'watchdogHangsStopped';
 
 const DIR = fileURLToPath(new URL('../../../reports/trust/', import.meta.url));
 
