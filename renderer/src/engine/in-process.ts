@@ -2,7 +2,7 @@
 // the worker runs, in this process. Only unit tests and tools import it; the app never does.
 import type { LanyardDb } from '../db/schema';
 import { createJobHandlers } from './handlers';
-import type { Engine, JobAnswer, JobArgs, JobKind } from './jobs';
+import { ENGINE_STOPPED, type Engine, type JobAnswer, type JobArgs, type JobKind } from './jobs';
 
 /**
  * Runs every job in this process, one after another as the worker would. Arguments and
@@ -14,7 +14,7 @@ export function createInProcessEngine(db: LanyardDb): Engine {
   let isDisposed = false;
   return {
     async run<K extends JobKind>(kind: K, args: JobArgs<K>): Promise<JobAnswer<K>> {
-      if (isDisposed) return { ok: false, message: 'The engine was stopped', reason: 'gone' };
+      if (isDisposed) return { ok: false, message: ENGINE_STOPPED, reason: 'gone' };
       const handler = handlers[kind] as (a: JobArgs<K>) => Promise<JobAnswer<K> extends { value: infer V } ? V : never>;
       try {
         const value = await handler(structuredClone(args));

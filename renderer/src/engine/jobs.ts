@@ -75,6 +75,9 @@ export interface Engine {
   dispose(): void;
 }
 
+/** The answer to a job after the engine was stopped (the app closing, or its storage cleared under it). */
+export const ENGINE_STOPPED = 'Lanyard’s background work was stopped; reload the page';
+
 /** A message to a worker: one job. */
 export interface JobRequest {
   id: number;

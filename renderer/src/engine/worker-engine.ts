@@ -2,7 +2,7 @@
 // watched by a watchdog. Every job gets a worker that is doing nothing else; a job past its
 // budget has its worker terminated and is answered "took too long", for that job alone.
 import { JOB_BUDGET_MS, STALL_MS } from './budgets';
-import type { Engine, JobAnswer, JobArgs, JobKind, JobPlacement, JobReply, JobRequest } from './jobs';
+import { ENGINE_STOPPED, type Engine, type JobAnswer, type JobArgs, type JobKind, type JobPlacement, type JobReply, type JobRequest } from './jobs';
 
 /** The parts of a Worker the engine uses (a real Worker, or a test's stand-in). */
 export interface WorkerLike {
@@ -180,7 +180,7 @@ export function createWorkerEngine(options: WorkerEngineOptions): Engine {
 
   return {
     run<K extends JobKind>(kind: K, args: JobArgs<K>, placement: JobPlacement = {}): Promise<JobAnswer<K>> {
-      if (isDisposed) return Promise.resolve({ ok: false, message: 'The engine was stopped', reason: 'gone' });
+      if (isDisposed) return Promise.resolve({ ok: false, message: ENGINE_STOPPED, reason: 'gone' });
       return new Promise<JobAnswer<K>>((resolve) => {
         const job: Job = {
           id: nextId++,
@@ -198,8 +198,8 @@ export function createWorkerEngine(options: WorkerEngineOptions): Engine {
     },
     dispose: () => {
       isDisposed = true;
-      for (const job of queue.splice(0)) job.settle({ ok: false, message: 'The engine was stopped', reason: 'gone' });
-      for (const slot of [...slots]) drop(slot, { ok: false, message: 'The engine was stopped', reason: 'gone' });
+      for (const job of queue.splice(0)) job.settle({ ok: false, message: ENGINE_STOPPED, reason: 'gone' });
+      for (const slot of [...slots]) drop(slot, { ok: false, message: ENGINE_STOPPED, reason: 'gone' });
       if (stallTimer !== undefined) clearTimer(stallTimer);
     },
   };

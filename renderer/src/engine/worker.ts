@@ -4,8 +4,16 @@ import { LanyardDb } from '../db/schema';
 import { createJobHandlers } from './handlers';
 import type { JobReply, JobRequest } from './jobs';
 
+const db = new LanyardDb();
+// The database deleted under the app (a storage wipe): close for good rather than quietly
+// re-create an empty one that would hide the backup copy from the restore at the next start.
+db.on('versionchange', () => {
+  db.close({ disableAutoOpen: true });
+  return false;
+});
+
 /** Parsing, diffing and the writes they lead to run here, off the UI thread: one job at a time. */
-const handlers = createJobHandlers(new LanyardDb());
+const handlers = createJobHandlers(db);
 
 const reply = (message: JobReply): void => self.postMessage(message);
 

@@ -102,6 +102,8 @@ async function prepareStorage(db: LanyardDb, mirror: MirrorHost, engine: Engine,
     if (isLost) return;
     isLost = true;
     writer.stop();
+    // The sync workers have connections of their own: stop them too, so no job re-creates the database.
+    engine.dispose();
     // Keep this page from quietly re-creating an empty database and writing new stars into
     // it: they would make the store look non-empty at the next start and block the restore.
     db.close({ disableAutoOpen: true });
