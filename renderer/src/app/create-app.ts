@@ -111,18 +111,33 @@ export function createApp(deps: AppDeps): LanyardApp {
     started('links', () => offs.forEach((off) => off()));
   };
 
+  /**
+   * The services started once the first screen has painted, in this order. Each returns its
+   * stop function; a new one (the live channel, the sync folder …) is one more line here.
+   */
+  const background: Array<[name: string, start: () => () => void]> = [
+    [
+      'alerts',
+      () => {
+        const alerts = startAlerts(db, deps.notify, host, () => clock.now());
+        kick = alerts.kick;
+        // Re-planned once at start: the clock, the settings or the sessions may have changed while closed.
+        void replanAll(db, clock.now()).then(alerts.kick);
+        return () => {
+          kick = () => undefined;
+          alerts.stop();
+        };
+      },
+    ],
+    ['sync', () => sync.start((online) => store.getState().setOnline(online))],
+    ['announcements', () => startAnnouncementNotices(db, deps.notify, () => clock.now())],
+    ...(deps.hasTray ? [['tray', () => startTrayFeed(db, host, () => clock.now())] as [string, () => () => void]] : []),
+  ];
+
   const startBackground = (): void => {
     if (isStopped) return;
-    const alerts = startAlerts(db, deps.notify, host, () => clock.now());
-    kick = alerts.kick;
-    started('alerts', () => {
-      kick = () => undefined;
-      alerts.stop();
-    });
-    void replanAll(db, clock.now()).then(alerts.kick);
-    started('sync', sync.start((online) => store.getState().setOnline(online)));
-    started('announcements', startAnnouncementNotices(db, deps.notify, () => clock.now()));
-    if (deps.hasTray) started('tray', startTrayFeed(db, host, () => clock.now()));
+    for (const [name, start] of background) started(name, start());
+    // The search index (so the first search answers at once), then the photo cache (which retries failures).
     store.getState().markStarted('search');
     void search
       .warm()
