@@ -1,8 +1,17 @@
 import { wallTimeOf } from '../../core/time/zone';
 
+/** Clock labels already made, by zone and instant: a timeline shows three per session on every render. */
+const clockLabels = new Map<string, string>();
+
 /** `09:30` in `zone`. */
 export function clock(instant: string | number, zone: string): string {
-  return wallTimeOf(typeof instant === 'number' ? instant : Date.parse(instant), zone).time;
+  const key = `${zone}\n${instant}`;
+  const known = clockLabels.get(key);
+  if (known !== undefined) return known;
+  const label = wallTimeOf(typeof instant === 'number' ? instant : Date.parse(instant), zone).time;
+  if (clockLabels.size >= 20_000) clockLabels.clear();
+  clockLabels.set(key, label);
+  return label;
 }
 
 const SHORT_DATE = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });

@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useRef, type KeyboardEvent } from 'react';
+import { useDeferredValue, useEffect, useEffectEvent, useRef, type KeyboardEvent } from 'react';
 import type { ConferenceData } from '../../db/queries';
 import type { SessionRecord } from '../../db/schema';
 import { clock, clockOn } from '../../format';
@@ -15,6 +15,8 @@ const PX_PER_MINUTE = 1.6;
 const MIN_HEIGHT = 28;
 /** Room above the first hour line, so its label is not hidden under the sticky room names. */
 const TOP_PAD = 14;
+/** Rooms whose talks are in the first frame (more than fit across a wide window); the others follow in a background render. */
+const FIRST_COLUMNS = 10;
 
 /** The day as a grid: rooms as columns, time running down, one block per session. */
 export function Timeline({ sessions, data, zone, now, jumpToken }: { sessions: SessionRecord[]; data: ConferenceData; zone: string; now: number; jumpToken?: number | undefined }) {
@@ -24,6 +26,8 @@ export function Timeline({ sessions, data, zone, now, jumpToken }: { sessions: S
   const hasUnroomed = sessions.some((s) => !s.roomId);
   const columns = [...rooms.map((r) => ({ id: r.id, name: r.name })), ...(hasUnroomed ? [{ id: '', name: 'Elsewhere' }] : [])];
   const inColumn = columns.map((c) => sessions.filter((s) => (s.roomId ?? '') === c.id));
+  // The rooms in view are painted first; those scrolled out of view to the right fill in just after (React's deferred render).
+  const filled = useDeferredValue(columns.length, Math.min(columns.length, FIRST_COLUMNS));
   const first = Math.min(...sessions.map((s) => Date.parse(s.start)));
   const last = Math.max(...sessions.map((s) => Date.parse(s.end)));
   const hours = hourLines(first, last, zone, sessions[0]?.day ?? '');
@@ -77,7 +81,7 @@ export function Timeline({ sessions, data, zone, now, jumpToken }: { sessions: S
         </div>
         {columns.map((c, col) => (
           <div key={c.id} className="timeline-column" style={{ height }} role="group" aria-label={c.name}>
-            {inColumn[col]!.map((s, i, inRoom) => {
+            {(col < filled ? inColumn[col]! : []).map((s, i, inRoom) => {
               const top = y(Date.parse(s.start));
               // Short sessions get room for a line of text, but never cover the next one
               // (hovering or focusing a block shows all of it).
