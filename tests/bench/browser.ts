@@ -276,7 +276,7 @@ async function main(): Promise<void> {
     const busy = busiestDayFeed(feeds.read('fosdem-2020.xml'));
     feeds.publish('busiest-day.json', Buffer.from(busy.text));
     const busyId = await subscribe(page, app, `${feeds.url}busiest-day.json`);
-    const busiestTimeline = await benchBusiestTimeline(page, app, busyId, RUNS);
+    const busiestTimeline = await benchBusiestTimeline(page, app, busyId, INTERACTION_RUNS);
     await close();
     const bundles = bundleSizes(join(rendererRoot, 'assets'));
     const p95 = (samples: number[]): number => round(percentile(samples, 95));

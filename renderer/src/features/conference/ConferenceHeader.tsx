@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { describeFreshness } from '../../../../core/sync/freshness';
 import { db } from '../../db';
 import { getHeld } from '../../db/held';
@@ -23,7 +23,7 @@ const TABS = [
   ['changes', 'Changes'],
 ] as const;
 
-export function ConferenceHeader({ data, current }: { data: ConferenceData; current: Route['page'] }) {
+function ConferenceHeaderView({ data, current }: { data: ConferenceData; current: Route['page'] }) {
   const { conference } = data.record;
   const sub = data.subscription;
   const online = useAppState((s) => s.online);
@@ -93,3 +93,6 @@ export function ConferenceHeader({ data, current }: { data: ConferenceData; curr
     </header>
   );
 }
+
+/** Re-rendered only when its own props change (not on every route change, such as a day tab). */
+export const ConferenceHeader = memo(ConferenceHeaderView);

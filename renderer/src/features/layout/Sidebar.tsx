@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db';
 import { listConferences } from '../../db/queries';
@@ -6,7 +7,7 @@ import { hrefFor } from '../../route';
 import { useNow } from '../../app/context';
 
 /** Subscribed conferences, current and upcoming first; past ones move to the archive, never deleted. */
-export function Sidebar({ activeId, page }: { activeId: string | undefined; page?: string }) {
+function SidebarView({ activeId, page }: { activeId: string | undefined; page?: string }) {
   const conferences = useLiveQuery(() => listConferences(db), []) ?? [];
   const now = useNow();
   const isPast = (lastEnd: number | undefined): boolean => lastEnd !== undefined && lastEnd < now - 14 * 86_400_000;
@@ -59,3 +60,6 @@ export function Sidebar({ activeId, page }: { activeId: string | undefined; page
     </nav>
   );
 }
+
+/** Re-rendered only when its own props change (not on every route change, such as a day tab). */
+export const Sidebar = memo(SidebarView);

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ConferenceData } from '../../db/queries';
 import { useFilters, useUi, type Filters as FilterState } from '../../store/ui';
 import { valuesOf } from './filtering';
@@ -26,7 +27,7 @@ function FilterGroup({ conferenceId, label, kind, options }: { conferenceId: str
 }
 
 /** Track, room, type and language filters for the schedule. */
-export function Filters({ data }: { data: ConferenceData }) {
+function FiltersView({ data }: { data: ConferenceData }) {
   const id = data.record.id;
   const filters = useFilters(id);
   const clear = useUi((s) => s.clearFilters);
@@ -47,3 +48,6 @@ export function Filters({ data }: { data: ConferenceData }) {
     </details>
   );
 }
+
+/** Re-rendered only when its own props change (not on every route change, such as a day tab). */
+export const Filters = memo(FiltersView);
