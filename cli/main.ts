@@ -3,7 +3,7 @@ import { isFeedError } from '../core/errors';
 import { announce } from './announce';
 import { convert, diff, inspect, serve, validate, type Io } from './commands';
 
-export const USAGE = `lanyard-feed: check, convert and serve conference schedule feeds
+const USAGE = `lanyard-feed: check, convert and serve conference schedule feeds
 
 Usage:
   lanyard-feed inspect <file|url> [--json]      format, conference, counts and warnings

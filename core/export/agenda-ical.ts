@@ -70,7 +70,7 @@ export function sessionSequence(sessionId: string, revisions: ReadonlyArray<{ at
  * The page that describes a session: the feed's own page for it (FOSDEM, pretalx and frab
  * link every event's page), else the conference's web site.
  */
-export function sessionPageUrl(conference: Conference, session: Session): string | undefined {
+function sessionPageUrl(conference: Conference, session: Session): string | undefined {
   const own = session.links.find((l) => l.kind === 'other' && /^https?:\/\//i.test(l.url))?.url;
   if (own) return own;
   return conference.url && /^https?:\/\//i.test(conference.url) ? conference.url : undefined;

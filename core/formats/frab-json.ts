@@ -20,7 +20,7 @@ export function localized(value: unknown, prefer?: string): string | undefined {
 }
 
 /** `/system/…` relative to the schedule's base URL; absolute URLs are left as they are. */
-export function absoluteUrl(raw: string | undefined, base: string | undefined): string | undefined {
+function absoluteUrl(raw: string | undefined, base: string | undefined): string | undefined {
   const url = raw?.trim();
   if (!url || !base || /^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
   try {

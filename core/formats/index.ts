@@ -15,7 +15,7 @@ import { FORMATS, describeUnknownJson, sniffJson, sniffText, type FormatId } fro
 import { importXCal } from './xcal';
 import { localName, parseXml } from './xml';
 
-export { type FormatId } from './sniff';
+;
 
 export interface ImportOptions {
   /** The subscriber's choice of IANA zone, for feeds that give none. */
@@ -32,7 +32,7 @@ export interface ImportResult {
 }
 
 /** Bytes or text → text, refusing oversized input before decoding it. */
-export function decodeInput(input: string | Uint8Array): string {
+function decodeInput(input: string | Uint8Array): string {
   const size = typeof input === 'string' ? input.length : input.byteLength;
   if (size > LIMITS.maxInputChars) {
     throw new FeedError('too-large', `The feed is ${(size / 1048576).toFixed(1)} MB; the limit is ${LIMITS.maxInputChars / 1048576} MB`);

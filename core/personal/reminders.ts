@@ -11,7 +11,7 @@ export interface PlannedReminder {
   minutes: number;
 }
 
-export type ReminderState = 'planned' | 'fired' | 'missed';
+type ReminderState = 'planned' | 'fired' | 'missed';
 
 /** A stored reminder. `claimedAt` is when one window claimed it (fired or missed); it then never fires again. */
 export interface ReminderRecord extends PlannedReminder {
@@ -32,7 +32,7 @@ export function effectivePrefs(conferenceId: string, prefs: ConferencePrefs | un
 }
 
 /** Minutes before the start for this entry, or undefined when it gets no reminder. */
-export function reminderMinutesFor(entry: AgendaEntry, prefs: ConferencePrefs): number | undefined {
+function reminderMinutesFor(entry: AgendaEntry, prefs: ConferencePrefs): number | undefined {
   if (!prefs.remindersEnabled || entry.star !== 'going' || entry.removedAt !== undefined) return undefined;
   if (entry.reminderMinutes === null) return undefined;
   return entry.reminderMinutes ?? prefs.reminderMinutes;

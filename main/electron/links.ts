@@ -3,7 +3,7 @@ import { app } from 'electron';
 import { feedUrlFromLink } from '../../core/host/contract';
 
 /** The URL schemes Lanyard registers itself for. */
-export const LINK_SCHEMES = ['lanyard', 'webcal'] as const;
+const LINK_SCHEMES = ['lanyard', 'webcal'] as const;
 const LINK_ARG = /^(lanyard|webcals?):/i;
 const MAX_PENDING = 20;
 

@@ -23,9 +23,9 @@ export const MIRROR_PREVIOUS = 'personal-data.prev.json';
 const ENVELOPE_FORMAT = 'lanyard-mirror';
 const TEMP_MARK = '.tmp-';
 
-export type MirrorSource = 'current' | 'previous' | 'none';
+type MirrorSource = 'current' | 'previous' | 'none';
 
-export interface MirrorRead {
+interface MirrorRead {
   data: PersonalData | null;
   source: MirrorSource;
   /** What was wrong with the current file, in words for a person. */
@@ -34,14 +34,14 @@ export interface MirrorRead {
   writtenAt?: number;
 }
 
-export interface MirrorStatus {
+interface MirrorStatus {
   path: string;
   writtenAt?: number;
   bytes?: number;
   hasPrevious: boolean;
 }
 
-export interface MirrorWrite {
+interface MirrorWrite {
   path: string;
   writtenAt: number;
   bytes: number;

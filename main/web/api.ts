@@ -5,7 +5,7 @@ import { dispatch, type HostHandlers } from '../services/host-dispatch';
 const MAX_BODY = 64 * 1024;
 /** Calls that carry the user's whole personal data (the mirror) may be larger. */
 const LARGE_BODY: Readonly<Record<string, number>> = { 'personal:write-mirror': 80 * 1024 * 1024 };
-export const API_HEADER = 'x-lanyard-request';
+const API_HEADER = 'x-lanyard-request';
 
 function readBody(req: IncomingMessage, maxBody = MAX_BODY): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -29,7 +29,7 @@ function readBody(req: IncomingMessage, maxBody = MAX_BODY): Promise<string> {
  * header must be the server's own (no DNS rebinding), a browser Origin must be ours, and
  * the custom header and JSON body force a CORS preflight that this server never approves.
  */
-export function refuseReason(req: IncomingMessage, port: number): string | undefined {
+function refuseReason(req: IncomingMessage, port: number): string | undefined {
   const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
   if (!allowedHosts.includes(req.headers.host ?? '')) return 'wrong host';
   const origin = req.headers.origin;

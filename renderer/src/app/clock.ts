@@ -13,7 +13,7 @@ export interface Clock {
 }
 
 /** The time views show moves in steps of this (a minute-precision UI needs no more). */
-export const TICK_MS = 15_000;
+const TICK_MS = 15_000;
 
 /** A clock for tests and tools: it moves only when told to, and tells its listeners. */
 export interface ManualClock extends Clock {

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
 /** How far the kernel got: React shows "Loading…", the app, or why storage could not open. */
-export interface BootSlice {
+interface BootSlice {
   phase: 'starting' | 'ready' | 'failed';
   error: string | undefined;
   /** The services started so far, in order (the start-up order tests read this). */
@@ -13,7 +13,7 @@ export interface BootSlice {
 }
 
 /** Whether the machine is online (the sync service's view of it). */
-export interface NetworkSlice {
+interface NetworkSlice {
   online: boolean;
   setOnline: (online: boolean) => void;
 }

@@ -11,7 +11,7 @@ import { reattachToStored } from './personal-restore';
 import type { LanyardDb, SubscriptionRecord } from './schema';
 
 /** The personal fields of a subscription (sync state such as validators and errors stays local). */
-export function personalSubscription(sub: SubscriptionRecord): PersonalSubscription {
+function personalSubscription(sub: SubscriptionRecord): PersonalSubscription {
   const out: PersonalSubscription = { id: sub.id, source: sub.source, addedAt: sub.addedAt, archived: sub.archived };
   if (sub.url) out.url = sub.url;
   if (sub.fileName) out.fileName = sub.fileName;

@@ -9,15 +9,15 @@ import { getSessions } from './schedules';
 import type { ChangeMarkRecord, ConferenceRecord, LanyardDb, RevisionRecord, SessionRecord } from './schema';
 
 /** Tables every agenda write touches (the agenda and its reminders change together). */
-export const PERSONAL_TABLES = ['agenda', 'prefs', 'reminders', 'schedules', 'conferences'] as const;
+const PERSONAL_TABLES = ['agenda', 'prefs', 'reminders', 'schedules', 'conferences'] as const;
 
 /** Key of an entry whose session the organizers removed: it must not collide with a new session that reuses the id. */
-export function tombstoneKey(sessionId: string): string {
+function tombstoneKey(sessionId: string): string {
   return sessionId.startsWith('removed:') ? sessionId : `removed:${sessionId}`;
 }
 
 /** Re-plans one conference's reminders from its agenda, prefs and sessions. Call inside a transaction over PERSONAL_TABLES. */
-export async function replanReminders(db: LanyardDb, conferenceId: string, now: number, sessions?: ReadonlyMap<string, SessionTimes>): Promise<void> {
+async function replanReminders(db: LanyardDb, conferenceId: string, now: number, sessions?: ReadonlyMap<string, SessionTimes>): Promise<void> {
   const [entries, prefs, stored] = await Promise.all([
     db.agenda.where('conferenceId').equals(conferenceId).toArray(),
     db.prefs.get(conferenceId),

@@ -166,7 +166,7 @@ export interface HeldRevisionRecord {
 }
 
 /** Version 5's added table, exactly as shipped. */
-export const SCHEMA_V5 = {
+const SCHEMA_V5 = {
   // dismissedAt and notifiedAt are indexed so the sidebar and the alert tick find the holds they want by key, without reading the texts.
   held: 'conferenceId, dismissedAt, notifiedAt',
 } as const;

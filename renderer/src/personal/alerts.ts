@@ -46,7 +46,7 @@ async function show(db: LanyardDb, showFn: Show, kind: NoticeRecord['kind'], req
 }
 
 /** "Starts in 10 min: Kmods SIG Update" / "15:30–16:00 · Pagoda room · CentOS Connect 2023": what, when and where, as plain text. */
-export async function reminderNotification(db: LanyardDb, reminder: ReminderRecord, now: number): Promise<NotificationRequest | undefined> {
+async function reminderNotification(db: LanyardDb, reminder: ReminderRecord, now: number): Promise<NotificationRequest | undefined> {
   const info = await describeSession(db, reminder.conferenceId, reminder.sessionId);
   if (!info) return undefined;
   const { session, conference, room, actions, zone } = info;
@@ -85,7 +85,7 @@ async function missedSummary(db: LanyardDb, missed: ReminderRecord[], slept: boo
 }
 
 /** Tells the user, once per revision, how a sync changed sessions in their agenda, and where their reminders moved. */
-export async function changesNotification(db: LanyardDb, revision: RevisionRecord): Promise<NotificationRequest | undefined> {
+async function changesNotification(db: LanyardDb, revision: RevisionRecord): Promise<NotificationRequest | undefined> {
   const [conference, entries] = await Promise.all([
     db.conferences.get(revision.conferenceId),
     db.agenda.where('conferenceId').equals(revision.conferenceId).toArray(),
@@ -117,7 +117,7 @@ export async function changesNotification(db: LanyardDb, revision: RevisionRecor
 }
 
 /** Tells the user, once per held revision, that a new schedule was held back and what they can do. */
-export async function heldNotification(db: LanyardDb, hold: HeldNotice): Promise<NotificationRequest | undefined> {
+async function heldNotification(db: LanyardDb, hold: HeldNotice): Promise<NotificationRequest | undefined> {
   const conference = await db.conferences.get(hold.conferenceId);
   if (!conference) return undefined;
   const title = conference.conference.title;

@@ -8,7 +8,7 @@ import type { LanyardDb } from '../db/schema';
 export type MirrorHost = Pick<HostApi, 'readMirror' | 'writeMirror'>;
 
 /** Two datasets with the same signature hold the same personal data (the save time aside). */
-export function signatureOf(data: PersonalData): string {
+function signatureOf(data: PersonalData): string {
   return stableJson({ ...data, savedAt: 0 });
 }
 

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 /** What the Your data page and the restore banner show about the backup copy. */
-export interface MirrorState {
+interface MirrorState {
   state: 'unknown' | 'saved' | 'failed' | 'stopped' | 'unavailable';
   path?: string;
   writtenAt?: number;

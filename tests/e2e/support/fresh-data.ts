@@ -11,7 +11,7 @@ import { test as base } from '@playwright/test';
 export const DATA_DIR = process.env.LANYARD_E2E_DATA_DIR ?? '';
 
 /** Empties the user-data folder (the mirror file and its copies). */
-export function clearDataDir(): void {
+function clearDataDir(): void {
   if (!DATA_DIR) throw new Error('LANYARD_E2E_DATA_DIR is not set; run the tests through playwright.config.ts');
   mkdirSync(DATA_DIR, { recursive: true });
   for (const name of readdirSync(DATA_DIR)) rmSync(join(DATA_DIR, name), { recursive: true, force: true });

@@ -6,7 +6,7 @@ import type { Show } from '../../personal/alerts';
 const SEVERITY_WORDS = { info: 'Announcement', warning: 'Important', urgent: 'Urgent' } as const;
 
 /** What the notification for an announcement says; clicking it opens the session it names, or else its conference. */
-export function announcementNotice(a: AnnouncementRecord, conferenceTitle: string): { tag: string; title: string; body: string; sessionRef: string } {
+function announcementNotice(a: AnnouncementRecord, conferenceTitle: string): { tag: string; title: string; body: string; sessionRef: string } {
   const session = a.sessionIds[0];
   return {
     tag: `announcement:${a.conferenceId}:${a.id}`.slice(0, 700),

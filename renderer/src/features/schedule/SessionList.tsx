@@ -11,7 +11,7 @@ import { ChangeMark } from '../changes/ChangeMark';
 import { beginInteraction } from '../../perf';
 
 /** One session of the day's list; its time carries its own date in `zone` when that is not the conference day. */
-export function SessionRow({ session, data, zone }: { session: SessionRecord; data: ConferenceData; zone: string }) {
+function SessionRow({ session, data, zone }: { session: SessionRecord; data: ConferenceData; zone: string }) {
   const names = session.speakerIds.map((id) => data.speakers.get(id)?.name ?? id).join(', ');
   const room = data.rooms.find((r) => r.id === session.roomId)?.name;
   const track = session.trackId ? data.tracks.get(session.trackId)?.name : undefined;

@@ -20,7 +20,7 @@ const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const ABSTRACT = FIELDS.indexOf('abstract');
 
 /** One term's occurrences: parallel arrays, one entry per (session, field) it occurs in. */
-export interface Postings {
+interface Postings {
   docs: Uint32Array;
   fields: Uint8Array;
   /** Boosted BM25+ score of the occurrence, computed once at build time. */

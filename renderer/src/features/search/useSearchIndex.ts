@@ -4,7 +4,7 @@ import { useApp } from '../../app/context';
 import type { SearchIndex } from './search-index';
 import { signatureOf } from './search-service';
 
-export interface ConferenceOption {
+interface ConferenceOption {
   id: string;
   title: string;
   firstStart: number;

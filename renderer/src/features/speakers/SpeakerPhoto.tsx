@@ -12,7 +12,7 @@ export function usePhotos(urls: readonly string[]): Map<string, Blob> {
   return useLiveQuery(() => photosFor(db, key ? key.split('\n') : []), [key]) ?? NO_PHOTOS;
 }
 
-export function initials(name: string): string {
+function initials(name: string): string {
   const words = name.replace(/\(.*?\)/g, ' ').split(/[\s\-_.]+/u).filter((w) => /\p{L}|\p{N}/u.test(w));
   const first = [...(words[0] ?? '?')][0] ?? '?';
   const last = words.length > 1 ? ([...words[words.length - 1]!][0] ?? '') : '';
