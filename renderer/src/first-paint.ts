@@ -14,6 +14,7 @@ export interface FirstPaint {
   after: (work: () => void, maxWaitMs?: number) => void;
 }
 
+/** Builds the gate; the kernel owns one, so nothing about it is global. */
 export function createFirstPaint(): FirstPaint {
   let isPainted = false;
   const waiting: Array<() => void> = [];

@@ -21,6 +21,7 @@ export interface ManualClock extends Clock {
   advance: (ms: number) => void;
 }
 
+/** Builds a clock that stands still until the test moves it. */
 export function createManualClock(start: number): ManualClock {
   let current = start;
   const listeners = new Set<() => void>();

@@ -15,6 +15,7 @@ import { startTrayFeed } from '../sync/tray-feed';
 import type { Clock } from './clock';
 import { createAppStore, type AppStore } from './store';
 
+/** What the kernel is built from: the app passes the real ones (main.tsx), tests their stand-ins. */
 export interface AppDeps {
   db: LanyardDb;
   host: HostApi;

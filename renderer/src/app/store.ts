@@ -21,6 +21,7 @@ interface NetworkSlice {
 /** The kernel's state, one zustand store built from slices; React reads it through useAppState. */
 export type AppState = BootSlice & NetworkSlice;
 
+/** The kernel's one store (vanilla zustand: services write it outside React). */
 export type AppStore = StoreApi<AppState>;
 
 const bootSlice = (set: StoreApi<AppState>['setState']): BootSlice => ({
@@ -37,6 +38,7 @@ const networkSlice = (set: StoreApi<AppState>['setState']): NetworkSlice => ({
   setOnline: (online) => set({ online }),
 });
 
+/** A fresh store per kernel, so tests never share state. */
 export function createAppStore(): AppStore {
   return createStore<AppState>()((set) => ({ ...bootSlice(set), ...networkSlice(set) }));
 }

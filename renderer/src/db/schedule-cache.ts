@@ -15,6 +15,7 @@ export interface ScheduleCache {
   subscribe: (listener: () => void) => () => void;
 }
 
+/** Builds the read model's cache over one database connection. */
 export function createScheduleCache(db: LanyardDb, keep = KEEP): ScheduleCache {
   /** By conference, most recently used last. */
   const models = new Map<string, ScheduleModel>();

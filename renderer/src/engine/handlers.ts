@@ -11,6 +11,7 @@ import type { EngineJobs, JobKind } from './jobs';
 /** Previewed feeds waiting for Subscribe, newest last; only a few are kept. */
 const KEEP_PREVIEWS = 3;
 
+/** One handler per job kind: the engine's whole behaviour, whichever variant runs it. */
 export type JobHandlers = { [K in JobKind]: (args: EngineJobs[K]['args']) => Promise<EngineJobs[K]['result']> };
 
 /** The handlers of every engine job, over one database connection. */

@@ -52,6 +52,7 @@ export interface EngineJobs {
   sessionIcsExport: { args: { now: number; conferenceId: string; sessionId: string }; result: CalendarFile | null };
 }
 
+/** The name of a job, and its arguments and result by name. */
 export type JobKind = keyof EngineJobs;
 export type JobArgs<K extends JobKind> = EngineJobs[K]['args'];
 export type JobResult<K extends JobKind> = EngineJobs[K]['result'];

@@ -13,6 +13,7 @@ export interface WorkerLike {
   onmessageerror: ((event: MessageEvent) => void) | null;
 }
 
+/** How the worker engine starts workers and keeps time (tests pass a stand-in worker and manual timers). */
 export interface WorkerEngineOptions {
   spawn: () => WorkerLike;
   /** Budget per job kind (engine/budgets.ts). */

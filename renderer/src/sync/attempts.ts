@@ -4,6 +4,7 @@ import type { FeedDiff } from '../../../core/feed/diff';
 import type { HostError } from '../../../core/host/contract';
 import type { LanyardDb, SubscriptionRecord } from '../db/schema';
 
+/** How one sync attempt ended (apply, 304, held back, or failed at a stage). */
 export type SyncOutcome =
   | { kind: 'updated'; diff: FeedDiff | undefined; sessions: number }
   | { kind: 'unchanged' }
@@ -14,6 +15,7 @@ export type SyncOutcome =
 /** Where an attempt failed: download, reading the feed, the shrink guard, or the write. */
 export type FailureStage = 'fetch' | 'parse' | 'held' | 'store';
 
+/** The HTTP validators a revision came with (stored only after it is). */
 export interface Validators {
   etag?: string | undefined;
   lastModified?: string | undefined;
@@ -24,6 +26,7 @@ export interface ApplyOptions {
   acceptHeld?: string | undefined;
 }
 
+/** The subscription, or an error naming it (an attempt for a conference removed meanwhile). */
 export async function subscriptionOf(db: LanyardDb, id: string): Promise<SubscriptionRecord> {
   const sub = await db.subscriptions.get(id);
   if (!sub) throw new Error(`No subscription "${id}"`);

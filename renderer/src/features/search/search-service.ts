@@ -21,6 +21,7 @@ export function signatureOf(conferences: ReadonlyArray<{ id: string; storedAt: n
   return conferences.map((c) => `${c.id}@${c.storedAt}`).sort().join('\n');
 }
 
+/** Builds the search service over one database connection. */
 export function createSearchService(db: LanyardDb): SearchService {
   let built: Built | undefined;
   let pending: { signature: string; promise: Promise<SearchIndex> } | undefined;
