@@ -5,9 +5,10 @@ import { createJobHandlers } from './handlers';
 import { ENGINE_STOPPED, type Engine, type JobAnswer, type JobArgs, type JobKind } from './jobs';
 
 /**
- * Runs every job in this process, one after another as the worker would. Arguments and
- * answers go through structuredClone, as they would across the worker boundary, so a test
- * cannot pass something the real engine could not.
+ * Runs every job in this process, with the handlers the workers run. Arguments and answers
+ * go through structuredClone, as they would across the worker boundary, so a test cannot pass
+ * something the real engine could not. (No watchdog here: a job cannot be stopped in-process;
+ * the watchdog is tested on the worker engine with a stand-in worker.)
  */
 export function createInProcessEngine(db: LanyardDb): Engine {
   const handlers = createJobHandlers(db);
