@@ -47,6 +47,17 @@ interface Slot {
 
 const HELD_KEYS = 3;
 
+/** What a job was doing, for the words when it is stopped. */
+const DOING: Readonly<Record<JobKind, string>> = {
+  apply: 'Reading this feed',
+  preview: 'Reading this feed',
+  subscribe: 'Storing this conference',
+  sample: 'Adding the built-in sample',
+  agendaIcs: 'Reading this calendar',
+  agendaIcsExport: 'Making the calendar file',
+  sessionIcsExport: 'Making the calendar file',
+};
+
 /** Starts workers as jobs need them, up to the pool size; see WorkerEngineOptions. */
 export function createWorkerEngine(options: WorkerEngineOptions): Engine {
   const budgets = options.budgets ?? JOB_BUDGET_MS;
@@ -129,7 +140,7 @@ export function createWorkerEngine(options: WorkerEngineOptions): Engine {
     job.timer = setTimer(() => {
       if (slot.job !== job) return;
       const seconds = Math.round(budget / 1000);
-      drop(slot, { ok: false, message: `Reading this feed took too long (over ${seconds} s) and was stopped`, reason: 'timeout' });
+      drop(slot, { ok: false, message: `${DOING[job.kind]} took too long (over ${seconds} s) and was stopped`, reason: 'timeout' });
     }, budget);
     slot.worker.postMessage({ id: job.id, kind: job.kind, args: job.args });
   }
