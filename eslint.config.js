@@ -1,4 +1,6 @@
 import js from '@eslint/js';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -21,6 +23,10 @@ const NO_RAW_EXTERNAL_LINKS = [
   { selector: "JSXOpeningElement[name.name='a'] > JSXAttribute[name.name='target']", message: 'Use <ExternalLink> for links that leave the app.' },
   { selector: "CallExpression[callee.object.name='window'][callee.property.name='open']", message: 'Open links only through the one link opener (renderer/src/links/open.ts).' },
 ];
+// Layers: core/ is imported by everything and imports none of them; the renderer never imports
+// the main process (it reaches it only through the host API).
+const NOT_MAIN = { group: ['**/main/*', '**/main/**', '**/preload/*', '**/preload/**'], message: 'Only the main process imports main/ and preload/: the renderer talks to it through the host API.' };
+const CORE_LAYER = { group: ['**/main/*', '**/main/**', '**/renderer/*', '**/renderer/**', '**/preload/*', '**/cli/*'], message: 'core/ is shared by every layer and imports none of them.' };
 const DOM_GLOBALS = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'HTMLElement', 'DOMParser', 'location', 'fetch', 'process', 'Buffer', 'require', '__dirname'];
 
 export default tseslint.config(
@@ -47,7 +53,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         paths: [...NODE_BUILTINS.map((name) => ({ name, message: 'core/ runs anywhere: no Node built-ins.' })),
           { name: 'react', message: 'core/ has no React.' }, { name: 'react-dom', message: 'core/ has no React.' }],
-        patterns: [...NODE_AND_ELECTRON, { group: ['react/*', 'react-dom/*'], message: 'core/ has no React.' }],
+        patterns: [...NODE_AND_ELECTRON, { group: ['react/*', 'react-dom/*'], message: 'core/ has no React.' }, CORE_LAYER],
       }],
       'no-restricted-globals': ['error', ...DOM_GLOBALS.map((name) => ({ name, message: 'core/ runs anywhere: no DOM or Node globals.' }))],
     },
@@ -55,8 +61,20 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: NODE_AND_ELECTRON.map((p) => ({ ...p, message: 'The renderer talks to the host only through the host API.' })) }],
+      'no-restricted-imports': ['error', { patterns: [...NODE_AND_ELECTRON.map((p) => ({ ...p, message: 'The renderer talks to the host only through the host API.' })), NOT_MAIN] }],
     },
+  },
+  {
+    // React's own lint: the rules of hooks, exhaustive effect dependencies, and the React
+    // Compiler's checks (purity, refs, state set in effects or render …). A deliberate
+    // exception is a commented eslint-disable on its line.
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    ...reactHooks.configs.flat['recommended-latest'],
+    rules: { ...reactHooks.configs.flat['recommended-latest'].rules, 'react-hooks/exhaustive-deps': 'error', 'react-hooks/incompatible-library': 'error', 'react-hooks/unsupported-syntax': 'error' },
+  },
+  {
+    files: ['renderer/**/*.tsx'],
+    ...jsxA11y.flatConfigs.recommended,
   },
   {
     files: ['main/electron/ipc.ts'],

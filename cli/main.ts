@@ -4,7 +4,7 @@ import { announce } from './announce';
 import { publish } from './publish';
 import { convert, diff, inspect, serve, validate, type Io } from './commands';
 
-export const USAGE = `lanyard-feed: check, convert and serve conference schedule feeds
+const USAGE = `lanyard-feed: check, convert and serve conference schedule feeds
 
 Usage:
   lanyard-feed inspect <file|url> [--json]      format, conference, counts and warnings

@@ -3,7 +3,7 @@ import type { ChangeTag, FeedDiff } from '../core/feed/diff';
 import { LINK_KINDS, type Feed, type LinkKind } from '../core/model/schema';
 import { wallTimeOf } from '../core/time/zone';
 
-export function linkCounts(feed: Feed): Record<LinkKind, number> {
+function linkCounts(feed: Feed): Record<LinkKind, number> {
   const counts = Object.fromEntries(LINK_KINDS.map((k) => [k, 0])) as Record<LinkKind, number>;
   const all = [...feed.conference.links, ...feed.rooms.flatMap((r) => r.links), ...feed.sessions.flatMap((s) => s.links), ...feed.speakers.flatMap((s) => s.links)];
   for (const link of all) counts[link.kind] += 1;

@@ -4,7 +4,7 @@ import { LIMITS } from '../core/limits';
 import { fetchFeed } from '../main/services/feed-fetch';
 
 /** Reads a feed from a file path or an http(s) URL, with the same caps as the app. */
-export async function readSource(source: string): Promise<Uint8Array> {
+async function readSource(source: string): Promise<Uint8Array> {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) {
     const outcome = await fetchFeed(source);
     if (outcome.kind !== 'fetched') throw new Error(`${source} answered 304 Not Modified`);

@@ -81,7 +81,7 @@ export function sessionSequence(sessionId: string, revisions: ReadonlyArray<{ at
  * The page that describes a session: the feed's own page for it (FOSDEM, pretalx and frab
  * link every event's page), else the conference's web site.
  */
-export function sessionPageUrl(conference: Conference, session: Session): string | undefined {
+function sessionPageUrl(conference: Conference, session: Session): string | undefined {
   const own = session.links.find((l) => l.kind === 'other' && /^https?:\/\//i.test(l.url))?.url;
   if (own) return own;
   return conference.url && /^https?:\/\//i.test(conference.url) ? conference.url : undefined;
@@ -91,7 +91,7 @@ export function sessionPageUrl(conference: Conference, session: Session): string
  * When the organizers last changed this session (new, moved, retitled, …): the newest stored
  * revision that names it by its current id; undefined when none does.
  */
-export function sessionChangedAt(sessionId: string, revisions: ReadonlyArray<{ at: number; changes: readonly SessionChange[] }>): number | undefined {
+function sessionChangedAt(sessionId: string, revisions: ReadonlyArray<{ at: number; changes: readonly SessionChange[] }>): number | undefined {
   let latest: number | undefined;
   for (const revision of revisions) {
     if ((latest === undefined || revision.at > latest) && revision.changes.some((c) => c.sessionId === sessionId)) latest = revision.at;
@@ -100,7 +100,7 @@ export function sessionChangedAt(sessionId: string, revisions: ReadonlyArray<{ a
 }
 
 /** STATUS of a session's event: cancelled by the organizers, *maybe* (tentative) or going. */
-export function sessionStatus(session: Pick<Session, 'cancelled'>, star: Star | undefined): 'CANCELLED' | 'TENTATIVE' | 'CONFIRMED' {
+function sessionStatus(session: Pick<Session, 'cancelled'>, star: Star | undefined): 'CANCELLED' | 'TENTATIVE' | 'CONFIRMED' {
   if (session.cancelled) return 'CANCELLED';
   return star === 'maybe' ? 'TENTATIVE' : 'CONFIRMED';
 }

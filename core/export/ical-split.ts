@@ -9,7 +9,7 @@ export interface CalendarObject {
 }
 
 /** A live agenda holds at most this many events; more is refused rather than half-uploaded. */
-export const MAX_CALENDAR_EVENTS = 20_000;
+const MAX_CALENDAR_EVENTS = 20_000;
 
 /**
  * Splits an agenda calendar (as `agendaToICal` writes it) into one object per UID, each with

@@ -48,8 +48,6 @@ export function observancesFor(zone: string, fromMs: number, toMs: number): Obse
   return out;
 }
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-
 function localTime(epochMs: number, offset: number): ICAL.Time {
   const d = new Date(epochMs + offset * 60_000);
   return ICAL.Time.fromData({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), isDate: false });
@@ -66,13 +64,6 @@ function zoneAbbreviation(zone: string, epochMs: number): string | undefined {
     }
   }
   return undefined;
-}
-
-/** `+0100` for 60 minutes east of UTC. */
-export function formatOffset(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '+';
-  const abs = Math.abs(minutes);
-  return `${sign}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`;
 }
 
 /** A VTIMEZONE component for `zone`, valid for events between `fromMs` and `toMs`. */

@@ -2,7 +2,7 @@ import type { Feed, Session } from '../model/schema';
 import { htmlToText } from '../text/html';
 import { matchSessions } from './identity';
 
-export const CHANGE_TAGS = [
+const CHANGE_TAGS = [
   'new', 'removed', 'cancelled', 'reinstated', 'moved-time', 'moved-room', 'retitled', 'speakers-changed', 'links-changed', 'details-changed',
 ] as const;
 export type ChangeTag = (typeof CHANGE_TAGS)[number];

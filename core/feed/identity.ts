@@ -15,7 +15,7 @@ function speakerNames(feed: Feed): Map<string, string> {
 }
 
 /** The fallback identity of a session: normalised title + speakers + day. */
-export function contentKey(session: Session, names: ReadonlyMap<string, string>): string {
+function contentKey(session: Session, names: ReadonlyMap<string, string>): string {
   const people = session.speakerIds.map((id) => names.get(id) ?? id).sort().join('|');
   return `${normaliseTitle(session.title)}#${people}#${session.day}`;
 }

@@ -48,7 +48,7 @@ function trimmed(text: string): string | undefined {
   return t.length > 0 ? t : undefined;
 }
 
-export interface FrabPerson {
+interface FrabPerson {
   id: string | undefined;
   name: string;
   bio?: string | undefined;

@@ -20,7 +20,7 @@ export interface FrabConference {
   timeZoneName: string | undefined;
 }
 
-export function readConference(conf: XmlElement | undefined, warnings: WarningLog): FrabConference {
+function readConference(conf: XmlElement | undefined, warnings: WarningLog): FrabConference {
   const text = (name: string): string | undefined => childText(conf, name);
   const where = conf ? `line ${conf.line} (conference)` : 'schedule';
   const date = (name: 'start' | 'end'): Boundary | undefined => {

@@ -17,7 +17,7 @@ import { FORMATS, describeUnknownJson, sniffJson, sniffText, type FormatId } fro
 import { importXCal } from './xcal';
 import { localName, parseXml } from './xml';
 
-export { FORMATS, type FormatId } from './sniff';
+export {  type FormatId } from './sniff';
 export { decodeFeedBytes } from './decode';
 
 export interface ImportOptions {
@@ -37,7 +37,7 @@ export interface ImportResult {
 }
 
 /** Bytes or text → text (in the feed's own encoding, see decodeFeedBytes), refusing oversized input before decoding it. */
-export function decodeInput(input: string | Uint8Array): string {
+function decodeInput(input: string | Uint8Array): string {
   const size = typeof input === 'string' ? input.length : input.byteLength;
   if (size > LIMITS.maxInputChars) {
     throw new FeedError('too-large', `The feed is ${(size / 1048576).toFixed(1)} MB; the limit is ${LIMITS.maxInputChars / 1048576} MB`);

@@ -18,11 +18,6 @@ export function child(element: XmlElement | undefined, name: string): XmlElement
   return undefined;
 }
 
-/** All children named `name`. */
-export function children(element: XmlElement | undefined, name: string): XmlElement[] {
-  return element ? element.children.filter((c) => c.name === name) : [];
-}
-
 /** Trimmed text of the first child named `name`, or undefined when absent or empty. */
 export function childText(element: XmlElement | undefined, name: string): string | undefined {
   const text = child(element, name)?.text.trim();

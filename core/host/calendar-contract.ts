@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 
 /** The largest agenda the page may publish (about 8,000 starred sessions with long abstracts). */
-export const MAX_AGENDA_ICS = 16 * 1024 * 1024;
+const MAX_AGENDA_ICS = 16 * 1024 * 1024;
 
 export const AgendaPublishRequest = z.object({ ics: z.string().min(1).max(MAX_AGENDA_ICS) }).strict();
 export type AgendaPublishRequest = z.infer<typeof AgendaPublishRequest>;

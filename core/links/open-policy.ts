@@ -19,7 +19,7 @@ export type OpenDecision =
  * Providers of streams, recordings and meeting rooms that conferences link to, opened without
  * asking. A host matches itself and its subdomains (`us02web.zoom.us`).
  */
-export const KNOWN_PROVIDERS: readonly string[] = [
+const KNOWN_PROVIDERS: readonly string[] = [
   // video and live streams
   'youtube.com', 'youtu.be', 'youtube-nocookie.com', 'vimeo.com', 'twitch.tv',
   'media.ccc.de', 'streaming.media.ccc.de', 'cdn.c3voc.de', 'video.fosdem.org', 'live.fosdem.org', 'archive.org',
@@ -33,7 +33,7 @@ export interface OpenPolicyOptions {
   trustedHosts?: ReadonlySet<string> | undefined;
 }
 
-export function isKnownProvider(host: string): boolean {
+function isKnownProvider(host: string): boolean {
   return KNOWN_PROVIDERS.some((known) => host === known || host.endsWith(`.${known}`));
 }
 

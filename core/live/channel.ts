@@ -67,7 +67,7 @@ export function routeTopic(base: string, topic: string): TopicRoute | undefined 
 }
 
 /** A 32-bit FNV-1a hash as 8 hex digits: short, stable ids from longer keys. */
-export function fnv1a(text: string): string {
+function fnv1a(text: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i += 1) {
     hash ^= text.charCodeAt(i);

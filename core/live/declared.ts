@@ -4,7 +4,7 @@ import { checkLiveChannel } from './channel';
 import { isFosdem, streamPatternProblem } from './stream-rules';
 
 /** FOSDEM's room-status list (what FOSDEM Companion polls). */
-export const FOSDEM_ROOM_STATUS_URL = 'https://api.fosdem.org/roomstatus/v1/listrooms';
+const FOSDEM_ROOM_STATUS_URL = 'https://api.fosdem.org/roomstatus/v1/listrooms';
 
 /** Where a conference's room status is read: the address its feed declares, else FOSDEM's for FOSDEM. */
 export function roomStatusUrlOf(conference: Pick<Conference, 'title' | 'url' | 'roomStatus'>, feedUrl: string | undefined): string | undefined {
@@ -15,7 +15,7 @@ export function roomStatusUrlOf(conference: Pick<Conference, 'title' | 'url' | '
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
 /** Why a room-status address cannot be polled, or undefined: https, or plain http to this machine (like feeds). */
-export function roomStatusUrlProblem(raw: string): string | undefined {
+function roomStatusUrlProblem(raw: string): string | undefined {
   let url: URL;
   try {
     url = new URL(raw.trim());

@@ -1,7 +1,7 @@
 import type { Conference, Link, LinkKind, Room, Session } from '../model/schema';
 
 /** Where a session's link comes from: its own, its room's, or the whole conference's. */
-export type LinkSource = 'session' | 'room' | 'conference';
+type LinkSource = 'session' | 'room' | 'conference';
 export type SourcedLink = Link & { from: LinkSource };
 
 /** Kinds a session inherits from its room and its conference (a recording or slides never are). */

@@ -25,7 +25,7 @@ export interface LiveItem {
   star: Star | undefined;
 }
 
-export const SOON_MINUTES = 15;
+const SOON_MINUTES = 15;
 const STAR_RANK: Record<Star, number> = { going: 0, maybe: 1 };
 
 /** `conferenceId + "\n" + sessionId`, the key the agenda and notifications use. */

@@ -16,7 +16,7 @@ export interface RoomStatus {
 
 const MINUTE = 60_000;
 /** A status older than this is shown as possibly out of date and never notified on (FOSDEM Companion's six minutes). */
-export const ROOM_STATUS_STALE_MS = 6 * MINUTE;
+const ROOM_STATUS_STALE_MS = 6 * MINUTE;
 /** Room-status documents are small: FOSDEM's is a few kilobytes for ~40 rooms. */
 export const MAX_ROOM_STATUS_BYTES = 512 * 1024;
 const MAX_ROOMS = 2_000;
@@ -87,12 +87,12 @@ export function roomStateLabel(state: RoomState): string {
 }
 
 /** A room status that keeps people out (full, closed, evacuate): worth telling someone heading there. */
-export function isKeepingOut(state: RoomState): boolean {
+function isKeepingOut(state: RoomState): boolean {
   return state === 'full' || state === 'closed' || state === 'evacuate';
 }
 
 /** The lead time before a talk below which "its room is full" is no longer sent (they are on their way or there). */
-export const ROOM_FULL_NOTICE_MIN_LEAD_MS = 10 * MINUTE;
+const ROOM_FULL_NOTICE_MIN_LEAD_MS = 10 * MINUTE;
 
 /**
  * A room's status by its id, then its name, then the letters and digits of either (a status

@@ -6,7 +6,7 @@ export type InstantFormat = (iso: string, withDate: boolean) => string;
 const field = (change: SessionChange, name: FieldChange['field']): FieldChange | undefined => change.changes.find((c) => c.field === name);
 
 /** Tags that matter to someone who starred the session (abstract edits do not). */
-export const AGENDA_TAGS: readonly ChangeTag[] = ['removed', 'cancelled', 'reinstated', 'moved-time', 'moved-room', 'retitled', 'speakers-changed', 'links-changed'];
+const AGENDA_TAGS: readonly ChangeTag[] = ['removed', 'cancelled', 'reinstated', 'moved-time', 'moved-room', 'retitled', 'speakers-changed', 'links-changed'];
 
 /**
  * What happened to one session, in short phrases: "moved from 15:30 to 16:15", "moved from

@@ -15,9 +15,9 @@ export interface StoredConference {
   sessions: ReadonlyArray<Pick<Session, 'id' | 'guid' | 'sourceId' | 'title' | 'start'>>;
 }
 
-export type MatchedBy = 'uid' | 'lanyard-id' | 'guid-in-uid' | 'title-and-time';
+type MatchedBy = 'uid' | 'lanyard-id' | 'guid-in-uid' | 'title-and-time';
 
-export interface IcsEvent {
+interface IcsEvent {
   uid: string | undefined;
   title: string;
   /** ISO instant. */
@@ -32,7 +32,7 @@ export interface IcsMatch extends IcsEvent {
   star?: Star;
 }
 
-export interface IcsUnmatched extends IcsEvent {
+interface IcsUnmatched extends IcsEvent {
   reason: string;
 }
 

@@ -24,7 +24,7 @@ export class PersonalDataError extends Error {
 }
 
 /** `agenda[3].identity.title` from zod's path. */
-export function issuePath(path: ReadonlyArray<PropertyKey>): string {
+function issuePath(path: ReadonlyArray<PropertyKey>): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;

@@ -19,7 +19,7 @@ export interface Picks {
 
 /** Links stay short enough for a QR code a phone reads easily, and for chat apps. */
 export const MAX_PICKS_LINK = 2_000;
-export const MAX_PICKS = 300;
+const MAX_PICKS = 300;
 const MAX_ID = 200;
 
 export class PicksLinkError extends Error {

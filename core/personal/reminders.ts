@@ -11,7 +11,7 @@ export interface PlannedReminder {
   minutes: number;
 }
 
-export type ReminderState = 'planned' | 'fired' | 'missed';
+type ReminderState = 'planned' | 'fired' | 'missed';
 
 /** A stored reminder. `claimedAt` is when one window claimed it (fired or missed); it then never fires again. */
 export interface ReminderRecord extends PlannedReminder {

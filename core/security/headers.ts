@@ -9,7 +9,7 @@
 export const HTML_POLICY_NAME = 'lanyard-html';
 
 /** WebSocket sources for live channels (MQTT over WebSocket): any wss:// broker, ws:// only on loopback. */
-export const LIVE_CHANNEL_SOURCES = 'wss: ws://127.0.0.1:* ws://localhost:*';
+const LIVE_CHANNEL_SOURCES = 'wss: ws://127.0.0.1:* ws://localhost:*';
 
 /**
  * The content security policy, directive by directive:

@@ -3,7 +3,7 @@ import { headLine, opLine, type Head, type Op } from './ops';
 import type { Merged } from './merge';
 
 /** Tombstones older than this are dropped even if some device never acknowledged them (see README). */
-export const TOMBSTONE_HORIZON_MS = 400 * 86_400_000;
+const TOMBSTONE_HORIZON_MS = 400 * 86_400_000;
 
 export interface CompactInput {
   /** This device: the only one whose file is rewritten. */

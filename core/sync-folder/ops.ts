@@ -21,7 +21,7 @@ const epochMs = z.number().int().nonnegative().max(MAX_WALL);
 const minutes = z.number().int().min(0).max(24 * 60);
 
 /** Each item kind: the shape of its key (after the kind) and of its value. */
-export const ITEM_KINDS = {
+const ITEM_KINDS = {
   /** A star on a session: going or maybe. */
   star: { key: z.tuple([conf, session]), value: StarSchema },
   /** A note on a session. */
@@ -48,14 +48,14 @@ export const ITEM_KINDS = {
   },
 } as const;
 
-export type ItemKind = keyof typeof ITEM_KINDS;
+type ItemKind = keyof typeof ITEM_KINDS;
 export type ItemValue<K extends ItemKind> = z.infer<(typeof ITEM_KINDS)[K]['value']>;
 export type AnyItemValue = { [K in ItemKind]: ItemValue<K> }[ItemKind];
 /** `[kind, conferenceId]` or `[kind, conferenceId, sessionId]`. */
 export type ItemKey = readonly [ItemKind, string] | readonly [ItemKind, string, string];
 
 /** Kinds whose item lives on a session (and so carries the session's identity). */
-export const SESSION_KINDS: ReadonlySet<ItemKind> = new Set(['star', 'note', 'remind', 'watch']);
+const SESSION_KINDS: ReadonlySet<ItemKind> = new Set(['star', 'note', 'remind', 'watch']);
 
 export interface Op {
   hlc: Hlc;
@@ -119,7 +119,7 @@ const HeadLine = z
   })
   .strict();
 
-export const LogLine = z.discriminatedUnion('t', [OpLine, HeadLine]);
+const LogLine = z.discriminatedUnion('t', [OpLine, HeadLine]);
 
 function isKind(kind: string): kind is ItemKind {
   return Object.prototype.hasOwnProperty.call(ITEM_KINDS, kind);

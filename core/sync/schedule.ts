@@ -19,7 +19,7 @@ export interface PollState {
 }
 
 /** How much slower polling runs while a live channel is connected (5 minutes become 15 while a conference is on). */
-export const PUSH_CONNECTED_SLOWDOWN = 3;
+const PUSH_CONNECTED_SLOWDOWN = 3;
 
 /** How often to look for a new revision when all is well, by where we are relative to the conference. */
 export function regularInterval(now: number, start: number, end: number): number | undefined {

@@ -67,7 +67,7 @@ export function dayChangeMinutesOf(text: string | undefined): number {
  * (stored before Lanyard kept it): a session the feed put on the day before its own date runs
  * after midnight, so that day lasts at least until the session ends (rounded up to the hour).
  */
-export function dayChangeOfSessions(sessions: ReadonlyArray<{ start: string; end: string; day: string }>, zone: string): number {
+function dayChangeOfSessions(sessions: ReadonlyArray<{ start: string; end: string; day: string }>, zone: string): number {
   let latest = 0;
   for (const s of sessions) {
     const start = wallTimeOf(Date.parse(s.start), zone);

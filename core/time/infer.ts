@@ -75,7 +75,7 @@ function cities(): Map<string, string> {
 }
 
 /** The zone of a city named anywhere in `text` ("Brussels, Belgium", "ULB, Bruxelles"). */
-export function zoneForPlace(text: string): string | undefined {
+function zoneForPlace(text: string): string | undefined {
   const words = text.toLowerCase().normalize('NFC');
   let best: { zone: string; length: number } | undefined;
   for (const [city, zone] of cities()) {

@@ -1,7 +1,7 @@
 /** The app's own origin: the renderer is served from here and nowhere else. */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'lanyard';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 
 /**

@@ -4,7 +4,7 @@ import { feedUrlFromLink, subscribeRequestFromLink, type LinkLiveChannel, type S
 import { picksQueryFromLink } from '../../core/personal/picks-link';
 
 /** The URL schemes Lanyard registers itself for. */
-export const LINK_SCHEMES = ['lanyard', 'webcal'] as const;
+const LINK_SCHEMES = ['lanyard', 'webcal'] as const;
 const LINK_ARG = /^(lanyard|webcals?):/i;
 const MAX_PENDING = 20;
 

@@ -7,7 +7,7 @@ export interface LinkOpenerDeps {
 }
 
 /** The question the native dialog asks for a link the page did not confirm (a notification button, a stray navigation). */
-export function confirmationText(decision: Extract<OpenDecision, { action: 'ask' | 'confirm-http' }>): { message: string; detail: string } {
+function confirmationText(decision: Extract<OpenDecision, { action: 'ask' | 'confirm-http' }>): { message: string; detail: string } {
   if (decision.action === 'confirm-http') {
     return {
       message: `Open an unencrypted link to ${decision.host}?`,

@@ -18,7 +18,7 @@ export interface WindowBounds {
   isMaximized: boolean;
 }
 
-export const DEFAULT_SIZE = { width: 1200, height: 800 } as const;
+const DEFAULT_SIZE = { width: 1200, height: 800 } as const;
 export const MIN_SIZE = { width: 640, height: 480 } as const;
 /** How much of the window must already be on a display for its saved position to be kept. */
 const MIN_VISIBLE = { width: 160, height: 120 } as const;
@@ -96,7 +96,7 @@ export async function writeWindowState(file: string, bounds: SavedBounds): Promi
 }
 
 /** The same atomic write, synchronously, for the moment the window closes. */
-export function writeWindowStateSync(file: string, bounds: SavedBounds): void {
+function writeWindowStateSync(file: string, bounds: SavedBounds): void {
   try {
     const temp = tempName(file);
     writeFileSync(temp, `${JSON.stringify(bounds)}\n`, 'utf8');

@@ -27,7 +27,7 @@ export interface CaldavAccount {
 }
 
 /** What Lanyard uploaded per UID: where, the server's ETag, and a hash of what was sent. */
-export interface SentObject {
+interface SentObject {
   href: string;
   etag?: string;
   hash: string;
@@ -54,13 +54,13 @@ export class CaldavError extends Error {
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** The UID of a stored object, read from its text (lines unfolded first). */
-export function uidOf(data: string): string | undefined {
+function uidOf(data: string): string | undefined {
   const unfolded = data.replace(/\r?\n[ \t]/g, '');
   return /^UID:(.+?)\r?$/im.exec(unfolded)?.[1]?.trim();
 }
 
 /** The file name of a session's event on the server: derived from its UID, safe in any URL. */
-export function objectFileName(uid: string): string {
+function objectFileName(uid: string): string {
   return `lanyard-${stableHash(uid)}.ics`;
 }
 

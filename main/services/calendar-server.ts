@@ -29,7 +29,7 @@ export const CALENDAR_FILE = 'agenda.ics';
 const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
 
 /** Compares the token in a URL with ours in constant time (both hashed first, so lengths never leak). */
-export function tokenMatches(given: string, expected: string): boolean {
+function tokenMatches(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected)) && expected.length > 0;
 }
 

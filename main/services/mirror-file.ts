@@ -23,9 +23,9 @@ export const MIRROR_PREVIOUS = 'personal-data.prev.json';
 const ENVELOPE_FORMAT = 'lanyard-mirror';
 const TEMP_MARK = '.tmp-';
 
-export type MirrorSource = 'current' | 'previous' | 'none';
+type MirrorSource = 'current' | 'previous' | 'none';
 
-export interface MirrorRead {
+interface MirrorRead {
   data: PersonalData | null;
   source: MirrorSource;
   /** What was wrong with the current file, in words for a person. */
@@ -34,14 +34,14 @@ export interface MirrorRead {
   writtenAt?: number;
 }
 
-export interface MirrorStatus {
+interface MirrorStatus {
   path: string;
   writtenAt?: number;
   bytes?: number;
   hasPrevious: boolean;
 }
 
-export interface MirrorWrite {
+interface MirrorWrite {
   path: string;
   writtenAt: number;
   bytes: number;
@@ -133,7 +133,7 @@ async function writeDurably(path: string, text: string, write: WriteText): Promi
 }
 
 /** Thrown when an empty dataset would replace a non-empty backup: a decision, not a fault, so never retried. */
-export class EmptyMirrorRefused extends Error {
+class EmptyMirrorRefused extends Error {
   readonly code = 'EMPTY_REFUSED';
   constructor() {
     super('Refusing to replace the backup copy of your agenda with an empty one; clear your data explicitly to do that.');

@@ -2,7 +2,7 @@ import type { ResolveAll } from './address-guard';
 import { FetchError, fetchFeed } from './feed-fetch';
 
 /** Raster formats a speaker photo may have. SVG is refused: it can carry script. */
-export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif'] as const;
+const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif'] as const;
 export type PhotoType = (typeof PHOTO_TYPES)[number];
 
 export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;

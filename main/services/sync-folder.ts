@@ -11,10 +11,10 @@ import { LOG_LIMITS } from '../../core/sync-folder/parse';
  * `sync-folder.json` in the data folder. Everything that touches the folder checks names
  * (only Lanyard logs are listed or read), sizes (LOG_LIMITS) and that a path is a folder.
  */
-export const SYNC_CONFIG_FILE = 'sync-folder.json';
+const SYNC_CONFIG_FILE = 'sync-folder.json';
 const TEMP_MARK = '.tmp-';
 
-export interface LogFileInfo {
+interface LogFileInfo {
   name: string;
   deviceId: string;
   isConflictCopy: boolean;
@@ -24,7 +24,7 @@ export interface LogFileInfo {
   ino: number;
 }
 
-export interface LogChunk {
+interface LogChunk {
   name: string;
   /** Complete lines from byte `from` on (a last line still being written is left for later). */
   text: string;
@@ -53,7 +53,7 @@ export interface SyncFolder {
 }
 
 /** Why a path cannot be the sync folder, or undefined when it can. */
-export async function folderProblem(path: string): Promise<string | undefined> {
+async function folderProblem(path: string): Promise<string | undefined> {
   if (!path.trim()) return 'Type the path of the folder.';
   if (path.length > 4096) return 'That path is too long.';
   if (!isAbsolute(path)) return `"${path}" is not a full path: start it with / (or a drive letter on Windows).`;

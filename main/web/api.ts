@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dispatch, type HostHandlers } from '../services/host-dispatch';
 
 /** Requests with a body larger than this are refused (the API only takes small JSON arguments). */
-export const MAX_BODY = 64 * 1024;
+const MAX_BODY = 64 * 1024;
 /**
  * Calls that carry the user's whole personal data (the mirror) may be larger. A Map, not an
  * object literal: `/api/constructor` or `/api/__proto__` must not find Object's own members
@@ -15,10 +15,10 @@ const LARGE_BODY: ReadonlyMap<string, number> = new Map([
   ['syncfolder:append', 80 * 1024 * 1024],
   ['syncfolder:replace', 80 * 1024 * 1024],
 ]);
-export const API_HEADER = 'x-lanyard-request';
+const API_HEADER = 'x-lanyard-request';
 
 /** The most bytes a call on this channel may send; every path has a limit. */
-export function bodyLimit(channel: string): number {
+function bodyLimit(channel: string): number {
   return LARGE_BODY.get(channel) ?? MAX_BODY;
 }
 
@@ -60,7 +60,7 @@ function readBody(req: IncomingMessage, maxBody: number): Promise<string> {
  * header must be the server's own (no DNS rebinding), a browser Origin must be ours, and
  * the custom header and JSON body force a CORS preflight that this server never approves.
  */
-export function refuseReason(req: IncomingMessage, port: number): string | undefined {
+function refuseReason(req: IncomingMessage, port: number): string | undefined {
   const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
   if (!allowedHosts.includes(req.headers.host ?? '')) return 'wrong host';
   const origin = req.headers.origin;

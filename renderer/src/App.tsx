@@ -1,18 +1,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
+import { useAppState } from './app/context';
 import { db } from './db';
 import { ErrorBoundary } from './errors/ErrorBoundary';
 import { NoticeFailure, TopBarFailure } from './errors/ShellFailures';
 import { ViewBoundary } from './errors/ViewBoundary';
-import { afterFirstPaint } from './first-paint';
-import { listConferences, loadConference, loadSubscription } from './db/queries';
+import { conferenceData, listConferences, loadAgendaState, loadSubscription } from './db/queries';
+import { useScheduleModel } from './app/use-schedule';
 import { ConferenceHeader } from './features/conference/ConferenceHeader';
 import { SubscribePage } from './features/conference/SubscribePage';
 import { AgendaPage } from './features/agenda/AgendaPage';
 import { ChangesPage } from './features/changes/ChangesPage';
-import { replanAll } from './db/personal';
-import { startAlerts } from './personal/alerts';
-import { startCalendarPublisher } from './personal/calendar-publisher';
 import { DataPage } from './features/data/DataPage';
 import { PicksPage } from './features/picks/PicksPage';
 import { RestoreNotice } from './features/data/RestoreNotice';
@@ -21,32 +19,27 @@ import { TopBar } from './features/layout/TopBar';
 import { RoomsPage, TracksPage } from './features/rooms/RoomsPage';
 import { SchedulePage } from './features/schedule/SchedulePage';
 import { SearchPage } from './features/search/SearchPage';
-import { warmSearchIndex } from './features/search/useSearchIndex';
-import { useAnnouncementNotices } from './features/announcements/notices';
 import { LivePage } from './features/live/LivePage';
 import { RecordingsPage } from './features/live/RecordingsPage';
 import { SessionPage } from './features/session/SessionPage';
 import { LinkDialog } from './links/LinkDialog';
-import { startLiveChannels, startRecordingsWatcher, startRoomStatus } from './live/start';
 import { useRoomsWithStreams } from './live/streams';
 import { SpeakerPage, SpeakersPage } from './features/speakers/SpeakersPage';
-import { host } from './host';
-import { notify, onNotificationOpen } from './notify';
-import { prepareStorage } from './personal/startup';
-import { startAppSyncFolder } from './sync-folder/app';
-import { navigate, routeOfRef, useRoute, type Route } from './route';
-import { useUi } from './store/ui';
-import { startSync } from './sync/manager';
-import { cacheAllPhotos } from './sync/photos';
-import { useTrayFeed } from './sync/tray-feed';
+import { navigate, useRoute, type Route } from './route';
 
 function ConferenceView({ route }: { route: Extract<Route, { conferenceId: string }> }) {
-  const loaded = useLiveQuery(() => loadConference(db, route.conferenceId), [route.conferenceId]);
-  // Sync state changes on every attempt; it is read on its own so the sessions are not re-read.
-  const subscription = useLiveQuery(() => loadSubscription(db, route.conferenceId), [route.conferenceId]);
+  const id = route.conferenceId;
+  // Four narrow reads: the conference record (its storedAt names the stored revision), the
+  // schedule read model (read once per revision, held in memory), the user's own state (a
+  // small live query that a star re-runs) and the sync state (which changes on every attempt).
+  const record = useLiveQuery(() => db.conferences.get(id), [id]);
+  const schedule = useScheduleModel(id, record?.storedAt);
+  const own = useLiveQuery(() => loadAgendaState(db, id), [id]);
+  const subscription = useLiveQuery(() => loadSubscription(db, id), [id]);
+  const base = useMemo(() => (record && schedule?.conferenceId === id && own ? conferenceData(record, schedule, own, subscription) : undefined), [id, record, schedule, own, subscription]);
   // Rooms the feed gives no stream get one by rule (FOSDEM, c3voc, the organizer's pattern).
-  const rooms = useRoomsWithStreams(route.conferenceId, loaded?.record.conference, loaded?.rooms, subscription?.url);
-  const data = useMemo(() => (loaded ? { ...loaded, subscription, rooms: rooms ?? loaded.rooms } : loaded), [loaded, subscription, rooms]);
+  const rooms = useRoomsWithStreams(id, base?.record.conference, base?.rooms, subscription?.url);
+  const data = useMemo(() => (base && rooms ? { ...base, rooms } : base), [base, rooms]);
   if (data === undefined) return <p className="muted">Loading…</p>;
   return (
     <>
@@ -67,69 +60,9 @@ function ConferenceView({ route }: { route: Extract<Route, { conferenceId: strin
 
 export function App() {
   const route = useRoute();
-  const setOnline = useUi((s) => s.setOnline);
-  const [startError, setStartError] = useState<string | undefined>(undefined);
-  const [ready, setReady] = useState(false);
-  useEffect(() => {
-    let stop: (() => void) | undefined;
-    let stopPersonal: (() => void) | undefined;
-    let cancelled = false;
-    // Restore from the backup copy (if the store was wiped) before the sample or sync write anything.
-    prepareStorage(db, Date.now()).then(
-      (stopMirror) => {
-        if (cancelled) stopMirror();
-        else stopPersonal = stopMirror;
-        setReady(true);
-        // The first screen comes first; then reminders (re-planned once at start: the clock or
-        // the data may have changed while closed, then a short tick), sync, the search index
-        // (so the first search answers at once) and the photo cache (which retries failures).
-        afterFirstPaint(() => {
-          if (cancelled) return;
-          const alerts = startAlerts(db, notify);
-          void replanAll(db, Date.now()).then(alerts.kick);
-          const stopSync = startSync(db, setOnline);
-          const calendar = startCalendarPublisher({ db, host: host() });
-          const stopSyncFolder = startAppSyncFolder(db);
-          const stopRoomStatus = startRoomStatus(db);
-          const stopLiveChannels = startLiveChannels(db);
-          const stopRecordings = startRecordingsWatcher(db);
-          stop = () => {
-            stopSyncFolder();
-            stopSync();
-            alerts.stop();
-            calendar.stop();
-            stopRoomStatus();
-            stopLiveChannels();
-            stopRecordings();
-          };
-          void warmSearchIndex(db).catch(() => undefined).then(() => cacheAllPhotos(db));
-        });
-      },
-      (error: unknown) => setStartError(error instanceof Error ? error.message : String(error)),
-    );
-    return () => {
-      cancelled = true;
-      stop?.();
-      stopPersonal?.();
-    };
-  }, [setOnline]);
-  useTrayFeed(db);
-  useEffect(() => host().onSubscribeLink((url, live) => navigate(live ? { page: 'subscribe', url, live: live.mqtt, topic: live.topic } : { page: 'subscribe', url })), []);
-  useEffect(() => host().onOpenLive(() => navigate({ page: 'live' })), []);
-  useEffect(() => host().onPicksLink((query) => navigate({ page: 'picks', query })), []);
-  useAnnouncementNotices(db);
-  useEffect(() => {
-    const open = (ref: string): void => {
-      const route = routeOfRef(ref);
-      if (route) navigate(route);
-    };
-    const stopHost = host().onOpenSession(open);
-    const stopWeb = onNotificationOpen(open);
-    return () => {
-      stopHost();
-      stopWeb();
-    };
-  }, []);
+  const phase = useAppState((s) => s.phase);
+  const startError = useAppState((s) => s.error);
+  const ready = phase === 'ready';
   const conferences = useLiveQuery(() => listConferences(db), []);
   const conferenceId = 'conferenceId' in route ? route.conferenceId : undefined;
   useEffect(() => {
@@ -137,7 +70,7 @@ export function App() {
     if (route.page === 'home' && first) navigate({ page: 'schedule', conferenceId: first.subscription.id });
   }, [route.page, conferences]);
   let content;
-  if (startError) content = <p role="alert" className="error">Lanyard could not open its storage: {startError}</p>;
+  if (phase === 'failed') content = <p role="alert" className="error">Lanyard could not open its storage: {startError}</p>;
   else if (route.page === 'subscribe') content = <SubscribePage initialUrl={route.url} initialLive={route.live && route.topic ? { mqtt: route.live, topic: route.topic } : undefined} />;
   else if (route.page === 'data') content = <DataPage />;
   else if (route.page === 'picks') content = <PicksPage query={route.query} />;

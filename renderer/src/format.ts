@@ -4,7 +4,7 @@ import { wallTimeOf } from '../../core/time/zone';
  * What a view shows for a date or time it cannot read. Stored data may predate the model's
  * boundary (or be damaged); formatting it must never throw, or the view would fail with it.
  */
-export const NO_DATE = '—';
+const NO_DATE = '—';
 
 /** Epoch ms of an instant, or NaN. */
 function msOf(instant: string | number): number {
@@ -19,10 +19,19 @@ function noonOf(day: unknown): Date | undefined {
   return !Number.isNaN(noon.getTime()) && noon.toISOString().slice(0, 10) === day ? noon : undefined;
 }
 
+/** Clock labels already made, by zone and instant: a timeline shows three per session on every render. */
+const clockLabels = new Map<string, string>();
+
 /** `09:30` in `zone`. */
 export function clock(instant: string | number, zone: string): string {
+  const key = `${zone}\n${instant}`;
+  const known = clockLabels.get(key);
+  if (known !== undefined) return known;
   const ms = msOf(instant);
-  return Number.isFinite(ms) ? wallTimeOf(ms, zone).time : NO_DATE;
+  const label = Number.isFinite(ms) ? wallTimeOf(ms, zone).time : NO_DATE;
+  if (clockLabels.size >= 20_000) clockLabels.clear();
+  clockLabels.set(key, label);
+  return label;
 }
 
 const SHORT_DATE = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
@@ -34,10 +43,13 @@ export function shortDate(day: string): string {
   return noon ? SHORT_DATE.format(noon) : NO_DATE;
 }
 
+/** Made once: `toLocaleDateString` builds a new formatter on every call (about half a millisecond). */
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 /** `Friday 3 February 2023`. */
 export function longDate(day: string): string {
   const noon = noonOf(day);
-  return noon ? noon.toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) : NO_DATE;
+  return noon ? LONG_DATE.format(noon) : NO_DATE;
 }
 
 const RANGE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });

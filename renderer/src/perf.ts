@@ -16,3 +16,23 @@ export function markOnce(name: string): void {
   marked.add(name);
   performance.mark(name);
 }
+
+/** Interactions begun and not yet painted, by key: the input event's time stamp and the measure's name. */
+const begun = new Map<string, { name: string; at: number }>();
+
+/**
+ * Starts timing an interaction (`lanyard:<name>`) at its input event's own time stamp. The
+ * component that shows the result calls usePaintedInteraction with the same key; the measure
+ * ends after the frame that shows it is painted.
+ */
+export function beginInteraction(key: string, name: string, event: { timeStamp: number }): void {
+  begun.set(key, { name, at: event.timeStamp });
+}
+
+/** Ends the interaction `key` (if one is timing) once this render is on screen: the next frame, then the task after it. */
+export function endInteractionAfterPaint(key: string, detail?: Record<string, string | number>): void {
+  const started = begun.get(key);
+  if (!started || typeof requestAnimationFrame !== 'function') return;
+  begun.delete(key);
+  requestAnimationFrame(() => setTimeout(() => measureSince(`lanyard:${started.name}`, started.at, detail), 0));
+}

@@ -32,6 +32,8 @@ const FIGURES = [
   'renderFuzzViews',
   'renderFuzzBlankWindows',
   'renderFuzzUncaughtErrors',
+  'watchdogHangsTried',
+  'watchdogHangsStopped',
 ] as const;
 export type Figure = (typeof FIGURES)[number];
 
@@ -114,6 +116,8 @@ export function trustProblems(figures: Record<Figure, number>, eg: EgReport, csp
   if (figures.renderFuzzConferences === 0 || figures.renderFuzzViews === 0) problems.push('no hostile conference was rendered');
   if (figures.renderFuzzBlankWindows !== 0) problems.push(`${figures.renderFuzzBlankWindows} blank windows while rendering hostile conferences`);
   if (figures.renderFuzzUncaughtErrors !== 0) problems.push(`${figures.renderFuzzUncaughtErrors} uncaught errors while rendering hostile conferences`);
+  if (figures.watchdogHangsTried === 0) problems.push('no hanging sync job was tried on the watchdog');
+  if (figures.watchdogHangsStopped !== figures.watchdogHangsTried) problems.push(`${figures.watchdogHangsTried - figures.watchdogHangsStopped} hanging sync jobs were not stopped, or delayed another conference`);
   if (eg.outsideBaseline.length > 0) problems.push(`${eg.outsideBaseline.length} electronegativity findings outside security/electronegativity-baseline.json`);
   if (csp.failing.length > 0) problems.push(`${csp.failing.length} high or medium csp_evaluator findings`);
   if (csp.unexplained.length > 0) problems.push(`${csp.unexplained.length} csp_evaluator findings not explained in security/csp-accepted.json`);

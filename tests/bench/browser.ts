@@ -10,6 +10,11 @@
  * - search latency per keystroke over all of them (`lanyard:search-keystroke`: the input
  *   event's time stamp to the results committed), p95.
  *
+ * - interactions, each from its input event to the frame that shows the result (the app's
+ *   own measures, renderer/src/perf.ts): star / unstar, switch day, open a session, switch
+ *   list ↔ timeline, toggle a filter, a search keystroke; and the timeline of a 46-room day;
+ * - the UI's JS heap with every FOSDEM year stored and searched; the bundle sizes (gzip).
+ *
  * Also reported, without a target: a changed revision applied through the sync worker.
  * Prints one JSON summary and exits 1 when a target is missed.
  */
@@ -21,11 +26,13 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { createHostHandlers } from '../../main/services/host-handlers';
 import { startWebServer } from '../../main/web/server';
+import { benchBusiestTimeline, benchInteractions, bundleSizes, busiestDayFeed, heapMb, searchPainted } from './interactions';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CORPUS = resolve(ROOT, '../shared/corpus');
 const RUNS = Number(process.env.BENCH_BROWSER_RUNS ?? 7);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const INTERACTION_RUNS = Number(process.env.BENCH_INTERACTION_RUNS ?? 15);
 const SEARCH_QUERIES = ['kernel', 'postgres', 'rust async', 'libre office', 'containers', 'firefox'];
 
 interface Measure {
@@ -265,13 +272,33 @@ async function main(): Promise<void> {
     const { notModified, changed } = await bench304AndResync(page, feeds);
     const reload = await benchReload(page, app, fosdem2020);
     const search = await benchSearch(page, app);
+    const searchToPaint = await searchPainted(page);
+    const interactions = await benchInteractions(page, app, fosdem2020, INTERACTION_RUNS);
+    const heap = await heapMb(page);
+    const busy = busiestDayFeed(feeds.read('fosdem-2020.xml'));
+    feeds.publish('busiest-day.json', Buffer.from(busy.text));
+    const busyId = await subscribe(page, app, `${feeds.url}busiest-day.json`);
+    const busiestTimeline = await benchBusiestTimeline(page, app, busyId, INTERACTION_RUNS);
     await close();
+    const bundles = bundleSizes(join(rendererRoot, 'assets'));
+    const p95 = (samples: number[]): number => round(percentile(samples, 95));
 
     const targets = {
       importFosdem2020MedianMs: { limit: 250, actual: round(median(imported.samples)) },
       resync304MedianMs: { limit: 30, actual: round(median(notModified)) },
       reloadToScheduleMedianMs: { limit: 800, actual: round(median(reload)) },
       searchKeystrokeP95Ms: { limit: 16, actual: round(percentile(search.samples, 95)) },
+      starP95Ms: { limit: 50, actual: p95(interactions.star) },
+      unstarP95Ms: { limit: 50, actual: p95(interactions.unstar) },
+      switchDayP95Ms: { limit: 50, actual: p95(interactions.switchDay) },
+      openSessionP95Ms: { limit: 50, actual: p95(interactions.openSession) },
+      switchListTimelineP95Ms: { limit: 50, actual: p95(interactions.switchView) },
+      filterP95Ms: { limit: 50, actual: p95(interactions.filter) },
+      searchTypedToPaintP95Ms: { limit: 50, actual: p95(searchToPaint) },
+      busiestDayTimelineP95Ms: { limit: 150, actual: p95(busiestTimeline) },
+      uiHeapMB: { limit: 60, actual: round(heap) },
+      uiBundleGzipKB: { limit: 250, actual: bundles.uiGzipKB },
+      parsersInUiBundle: { limit: 1, actual: bundles.parsersInUi.length },
     };
     const checked = Object.fromEntries(Object.entries(targets).map(([k, t]) => [k, { ...t, ok: t.actual < t.limit }]));
     const summary = {
@@ -293,6 +320,19 @@ async function main(): Promise<void> {
       resyncChangedRevision: { ...stats(changed), note: 'fetched bytes → parse, diff and write in the sync worker → committed; no target' },
       reloadToFirstPaintedSchedule: stats(reload),
       searchKeystroke: { keystrokes: search.samples.length, ...stats(search.samples), queries: SEARCH_QUERIES },
+      interactions: {
+        note: 'input event → the frame showing the result, timed by the app (renderer/src/perf.ts), FOSDEM 2020 stored with five other FOSDEM years',
+        star: stats(interactions.star),
+        unstar: stats(interactions.unstar),
+        switchDay: stats(interactions.switchDay),
+        openSession: stats(interactions.openSession),
+        switchListTimeline: stats(interactions.switchView),
+        toggleFilter: stats(interactions.filter),
+        searchTypedToPaint: stats(searchToPaint),
+      },
+      busiestDayTimeline: { ...stats(busiestTimeline), rooms: busy.rooms, sessions: busy.sessions, note: 'the corpus has no 39C3: a 46-room day built from FOSDEM 2020 (tests/bench/interactions.ts)' },
+      uiHeapMB: { afterAllYearsStoredSearchedAndViewed: round(heap) },
+      bundles,
       targets: checked,
       seconds: round((performance.now() - started) / 1000),
     };

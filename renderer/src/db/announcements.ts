@@ -1,7 +1,7 @@
 import type { AnnouncementRecord, LanyardDb } from './schema';
 
 /** Announcements older than this when they first arrive are kept in the history but not notified. */
-export const NOTIFY_MAX_AGE_MS = 24 * 3_600_000;
+const NOTIFY_MAX_AGE_MS = 24 * 3_600_000;
 
 /** Every stored announcement's key; changes whenever a sync stores new ones. */
 export async function announcementKeys(db: LanyardDb): Promise<Array<[string, string]>> {

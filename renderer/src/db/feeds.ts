@@ -18,7 +18,7 @@ const FEED_TABLES = ['conferences', 'schedules', 'announcements'] as const;
 export const MAX_REVISIONS_PER_CONFERENCE = 100;
 
 /** Deletes a conference's revisions beyond the newest MAX_REVISIONS_PER_CONFERENCE (inside the caller's transaction). */
-export async function pruneRevisions(db: LanyardDb, conferenceId: string): Promise<number> {
+async function pruneRevisions(db: LanyardDb, conferenceId: string): Promise<number> {
   const older = await db.revisions
     .where('[conferenceId+at]')
     .between([conferenceId, Dexie.minKey], [conferenceId, Dexie.maxKey])

@@ -23,7 +23,7 @@ export interface HoldInput {
 export type HoldResult = 'new' | 'again' | 'dismissed';
 
 /** Whether a fetched revision is the one already held: the same ETag, or the same bytes. */
-export function isSameRevision(held: Pick<HeldRevisionRecord, 'hash' | 'etag'>, hash: string, etag: string | undefined): boolean {
+function isSameRevision(held: Pick<HeldRevisionRecord, 'hash' | 'etag'>, hash: string, etag: string | undefined): boolean {
   return held.hash === hash || (etag !== undefined && etag !== '' && held.etag === etag);
 }
 

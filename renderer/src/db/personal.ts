@@ -3,15 +3,16 @@ import type { FeedDiff } from '../../../core/feed/diff';
 import type { Feed } from '../../../core/model/schema';
 import { identityOf, locateInRevision, oldToNewIds } from '../../../core/personal/identity';
 import type { AgendaEntry, ConferencePrefs, Star, WatchLater } from '../../../core/personal/model';
-import { planReminders, reconcileReminders, type SessionTimes } from '../../../core/personal/reminders';
+import { planReminders, reconcileReminders, type ReminderRecord, type SessionTimes } from '../../../core/personal/reminders';
+import type { ScheduleInMemory, ScheduleModel } from './schedule-model';
 import { getSessions } from './schedules';
-import type { ChangeMarkRecord, LanyardDb, RevisionRecord, SessionRecord } from './schema';
+import type { ChangeMarkRecord, ConferenceRecord, LanyardDb, RevisionRecord, SessionRecord } from './schema';
 
 /** Tables every agenda write touches (the agenda and its reminders change together). */
-export const PERSONAL_TABLES = ['agenda', 'prefs', 'reminders', 'schedules'] as const;
+const PERSONAL_TABLES = ['agenda', 'prefs', 'reminders', 'schedules', 'conferences'] as const;
 
 /** Key of an entry whose session the organizers removed: it must not collide with a new session that reuses the id. */
-export function tombstoneKey(sessionId: string): string {
+function tombstoneKey(sessionId: string): string {
   return sessionId.startsWith('removed:') ? sessionId : `removed:${sessionId}`;
 }
 
@@ -37,19 +38,35 @@ export async function replanReminders(db: LanyardDb, conferenceId: string, now: 
 type EntryChange = Partial<Pick<AgendaEntry, 'star' | 'note' | 'reminderMinutes'>>;
 
 /**
+ * The schedule the caller holds in memory, when it is still the stored revision: then an
+ * agenda write reads only the conference's small record, never its schedule (a FOSDEM
+ * schedule is a 2 MB row). Call inside a transaction over PERSONAL_TABLES.
+ */
+async function currentInMemory(db: LanyardDb, conferenceId: string, schedule: ScheduleInMemory | undefined): Promise<ScheduleInMemory | undefined> {
+  if (!schedule) return undefined;
+  const record = await db.conferences.get(conferenceId);
+  return record?.storedAt === schedule.storedAt ? schedule : undefined;
+}
+
+/**
  * Changes one session's agenda entry (star, note, reminder override) and re-plans the
  * conference's reminders in the same transaction. An entry left with nothing in it is deleted.
+ * With the schedule in memory (`schedule`, the read model on screen) nothing reads the stored schedule.
  */
-export async function updateEntry(db: LanyardDb, conferenceId: string, sessionId: string, change: EntryChange, now: number): Promise<void> {
+export async function updateEntry(db: LanyardDb, conferenceId: string, sessionId: string, change: EntryChange, now: number, schedule?: ScheduleInMemory): Promise<void> {
   await db.transaction('rw', [...PERSONAL_TABLES], async () => {
-    const existing = await db.agenda.get([conferenceId, sessionId]);
+    const [existing, inMemory] = await Promise.all([db.agenda.get([conferenceId, sessionId]), currentInMemory(db, conferenceId, schedule)]);
     let entry: AgendaEntry;
     if (existing) entry = { ...existing, updatedAt: now };
-    else {
-      const schedule = await db.schedules.get(conferenceId);
-      const session = schedule?.sessions.find((s) => s.id === sessionId);
-      if (!schedule || !session) throw new Error(`The session "${sessionId}" is not in the stored schedule.`);
-      const names = new Map(schedule.speakers.map((s) => [s.id, s.name]));
+    else if (inMemory) {
+      const session = inMemory.byId.get(sessionId);
+      if (!session) throw new Error(`The session "${sessionId}" is not in the stored schedule.`);
+      entry = { conferenceId, sessionId, identity: identityOf(session, (id) => inMemory.speakersById.get(id)?.name), updatedAt: now };
+    } else {
+      const stored = await db.schedules.get(conferenceId);
+      const session = stored?.sessions.find((s) => s.id === sessionId);
+      if (!stored || !session) throw new Error(`The session "${sessionId}" is not in the stored schedule.`);
+      const names = new Map(stored.speakers.map((s) => [s.id, s.name]));
       entry = { conferenceId, sessionId, identity: identityOf(session, (id) => names.get(id)), updatedAt: now };
     }
     for (const [k, v] of Object.entries(change) as Array<[keyof EntryChange, EntryChange[keyof EntryChange]]>) {
@@ -59,19 +76,22 @@ export async function updateEntry(db: LanyardDb, conferenceId: string, sessionId
     const isEmpty = entry.star === undefined && !entry.note && entry.reminderMinutes === undefined;
     if (isEmpty) await db.agenda.delete([conferenceId, sessionId]);
     else await db.agenda.put(entry);
-    await replanReminders(db, conferenceId, now);
+    // Reminders are re-planned from the times already in memory.
+    await replanReminders(db, conferenceId, now, inMemory?.byId);
   });
 }
 
-export function setStar(db: LanyardDb, conferenceId: string, sessionId: string, star: Star | undefined, now: number): Promise<void> {
-  return updateEntry(db, conferenceId, sessionId, { star }, now);
+/** Stars (going / maybe) or unstars one session; see updateEntry. */
+export function setStar(db: LanyardDb, conferenceId: string, sessionId: string, star: Star | undefined, now: number, schedule?: ScheduleInMemory): Promise<void> {
+  return updateEntry(db, conferenceId, sessionId, { star }, now, schedule);
 }
 
-/** Per-conference reminder settings; reminders are re-planned at once. */
-export async function savePrefs(db: LanyardDb, prefs: ConferencePrefs, now: number): Promise<void> {
+/** Per-conference reminder settings; reminders are re-planned at once (from `schedule` when it is in memory). */
+export async function savePrefs(db: LanyardDb, prefs: ConferencePrefs, now: number, schedule?: ScheduleInMemory): Promise<void> {
   await db.transaction('rw', [...PERSONAL_TABLES], async () => {
     await db.prefs.put(prefs);
-    await replanReminders(db, prefs.conferenceId, now);
+    const inMemory = await currentInMemory(db, prefs.conferenceId, schedule);
+    await replanReminders(db, prefs.conferenceId, now, inMemory?.byId);
   });
 }
 
@@ -191,10 +211,11 @@ export function listRevisions(db: LanyardDb, conferenceId: string): Promise<Revi
 }
 
 /** Forgets an agenda entry (a removed session the user no longer wants listed). */
-export async function forgetEntry(db: LanyardDb, conferenceId: string, sessionId: string, now: number): Promise<void> {
+export async function forgetEntry(db: LanyardDb, conferenceId: string, sessionId: string, now: number, schedule?: ScheduleInMemory): Promise<void> {
   await db.transaction('rw', [...PERSONAL_TABLES], async () => {
     await db.agenda.delete([conferenceId, sessionId]);
-    await replanReminders(db, conferenceId, now);
+    const inMemory = await currentInMemory(db, conferenceId, schedule);
+    await replanReminders(db, conferenceId, now, inMemory?.byId);
   });
 }
 
@@ -207,28 +228,46 @@ export interface NextSession {
   reminderAt: number | undefined;
 }
 
-/** Every "going" session across conferences that has not ended, soonest first (for "Next for me"). */
-export async function upcomingGoing(db: LanyardDb, now: number): Promise<NextSession[]> {
+/** The user's "going" entries in conferences that have not ended, with their conferences and reminders: small, for a live query. */
+export interface GoingState {
+  entries: AgendaEntry[];
+  conferences: ConferenceRecord[];
+  reminders: ReminderRecord[];
+}
+
+/** Reads only agenda rows, conference records and reminders: a star re-runs it without reading any schedule. */
+export async function goingState(db: LanyardDb, now: number): Promise<GoingState> {
   const going = await db.agenda.where('star').equals('going').filter((e) => e.removedAt === undefined).toArray();
-  const sessions = await getSessions(db, going.map((e): [string, string] => [e.conferenceId, e.sessionId]));
-  const live = sessions.filter((s): s is SessionRecord => s !== undefined && !s.cancelled && Date.parse(s.end) > now).sort((a, b) => a.start.localeCompare(b.start));
+  const ids = [...new Set(going.map((e) => e.conferenceId))];
+  const conferences = (await db.conferences.bulkGet(ids)).filter((c): c is ConferenceRecord => c !== undefined && c.lastEnd > now);
+  const open = new Set(conferences.map((c) => c.id));
+  const entries = going.filter((e) => open.has(e.conferenceId));
+  const reminders = (await db.reminders.bulkGet(entries.map((e): [string, string] => [e.conferenceId, e.sessionId]))).filter((r): r is ReminderRecord => r !== undefined);
+  return { entries, conferences, reminders };
+}
+
+/** Every "going" session that has not ended, soonest first (for "Next for me"), from the schedules in memory. */
+export function upcomingGoing(state: GoingState, schedules: ReadonlyMap<string, ScheduleModel>, now: number, limit = 3): NextSession[] {
+  const records = new Map(state.conferences.map((c) => [c.id, c]));
+  const reminders = new Map(state.reminders.map((r) => [`${r.conferenceId}\n${r.sessionId}`, r]));
+  const live = state.entries
+    .map((e) => schedules.get(e.conferenceId)?.byId.get(e.sessionId))
+    .filter((s): s is SessionRecord => s !== undefined && !s.cancelled && Date.parse(s.end) > now)
+    .sort((a, b) => a.start.localeCompare(b.start));
   const out: NextSession[] = [];
-  for (const session of live.slice(0, 3)) {
-    const [conference, schedule, reminder] = await Promise.all([
-      db.conferences.get(session.conferenceId),
-      session.roomId ? db.schedules.get(session.conferenceId) : undefined,
-      db.reminders.get([session.conferenceId, session.id]),
-    ]);
-    const room = schedule?.rooms.find((r) => r.id === session.roomId);
+  for (const session of live) {
+    const conference = records.get(session.conferenceId);
     if (!conference) continue;
+    const reminder = reminders.get(`${session.conferenceId}\n${session.id}`);
     out.push({
       conferenceId: session.conferenceId,
       conferenceTitle: conference.conference.title,
       zone: conference.conference.timeZone,
       session,
-      roomName: room?.name,
+      roomName: session.roomId ? schedules.get(session.conferenceId)?.roomsById.get(session.roomId)?.name : undefined,
       reminderAt: reminder?.state === 'planned' ? reminder.fireAt : undefined,
     });
+    if (out.length === limit) break;
   }
   return out;
 }

@@ -19,7 +19,7 @@ export async function photosFor(db: LanyardDb, urls: readonly string[]): Promise
 }
 
 /** The distinct photo URLs a conference's speakers name. */
-export async function photoUrlsOf(db: LanyardDb, conferenceId: string): Promise<string[]> {
+async function photoUrlsOf(db: LanyardDb, conferenceId: string): Promise<string[]> {
   return (await db.conferences.get(conferenceId))?.photoUrls ?? [];
 }
 

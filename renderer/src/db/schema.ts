@@ -203,7 +203,7 @@ export interface ExternalRecordingRecord {
 }
 
 /** Version 8's added tables, exactly as shipped. */
-export const SCHEMA_V8 = {
+const SCHEMA_V8 = {
   liveClaims: '[conferenceId+key], conferenceId',
   externalRecordings: '[conferenceId+sessionId], conferenceId',
 } as const;
@@ -240,7 +240,7 @@ export const SCHEMA_V6 = {
  * belongs to. Kept in this database on purpose: a wiped store loses them together with the
  * data they describe, so a stale base can never turn an empty store into deletions.
  */
-export const SCHEMA_V7 = {
+const SCHEMA_V7 = {
   syncBase: 'key',
   syncMeta: 'key',
 } as const;

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { db } from '../db';
 import { setArchived } from '../db/conference-admin';
-import { removeConferenceAndBackup } from '../personal/startup';
+import { useApp } from '../app/context';
 import { hrefFor, navigate } from '../route';
 import { CopyReport } from './CopyReport';
 import type { Failure } from './ErrorBoundary';
@@ -28,16 +28,17 @@ function useConferenceName(id: string | undefined): string | undefined {
 }
 
 function ConferenceWaysOut({ conferenceId, name }: { conferenceId: string; name: string }) {
+  const { storage, clock } = useApp();
   const [confirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const archive = (): void => {
-    setArchived(db, conferenceId, true, Date.now()).then(
+    setArchived(db, conferenceId, true, clock.now()).then(
       () => navigate({ page: 'home' }),
       (e: unknown) => setProblem(`Could not move ${name} to the archive: ${e instanceof Error ? e.message : String(e)}`),
     );
   };
   const remove = (): void => {
-    removeConferenceAndBackup(db, conferenceId).then(
+    storage.removeConference(conferenceId).then(
       () => navigate({ page: 'home' }),
       (e: unknown) => setProblem(`Could not remove ${name}: ${e instanceof Error ? e.message : String(e)}`),
     );

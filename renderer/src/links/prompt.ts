@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 /** What the link dialog asks or tells. */
-export type LinkPrompt =
+type LinkPrompt =
   | { kind: 'ask'; host: string; unicodeHost?: string | undefined; href: string }
   | { kind: 'http'; host: string; href: string }
   | { kind: 'refused'; reason: string; url: string };

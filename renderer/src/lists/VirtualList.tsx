@@ -29,6 +29,8 @@ interface VirtualListProps<T> {
  */
 export function VirtualList<T>({ items, keyOf, render, estimateSize, className, label, testId, jump, overscan = 8 }: VirtualListProps<T>) {
   const parent = useRef<HTMLDivElement>(null);
+  // TanStack Virtual returns functions React Compiler cannot memoize: this component is left uncompiled, on purpose.
+  // eslint-disable-next-line react-hooks/incompatible-library -- see above
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => parent.current,

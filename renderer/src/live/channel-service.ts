@@ -12,7 +12,7 @@ import type { Notify } from './tell';
 const SESSION_EXPIRY_S = 3 * 24 * 3600;
 const MAX_PACKET_BYTES = 64 * 1024;
 
-export type Connect = (url: string, options: IClientOptions) => MqttClient;
+type Connect = (url: string, options: IClientOptions) => MqttClient;
 
 export interface ChannelDeps {
   db: LanyardDb;

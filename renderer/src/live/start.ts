@@ -1,12 +1,22 @@
 import { liveQuery } from 'dexie';
+import type { HostApi } from '../../../core/host/contract';
 import type { LanyardDb } from '../db/schema';
-import { host } from '../host';
-import { notify } from '../notify';
-import { replanPoll, syncAfterPing } from '../sync/manager';
+import type { SyncService } from '../sync/manager';
 import { createChannelService, type ChannelService } from './channel-service';
 import { installationId } from './installation';
 import { createRecordingsWatcher } from './recordings-service';
 import { createRoomStatusService } from './room-status-service';
+import type { Notify } from './tell';
+
+/** What the live services are started with (by the app kernel, renderer/src/app/create-app.ts). */
+export interface LiveDeps {
+  db: LanyardDb;
+  host: Pick<HostApi, 'fetchLive'>;
+  notify: Notify;
+  now: () => number;
+  /** A `revision` ping fetches now; a channel that went down hands the pace back to polling. */
+  sync: Pick<SyncService, 'syncAfterPing' | 'replanPoll'>;
+}
 
 /** The app's timer, as the services' injectable `setTimer`. */
 function windowTimer(run: () => void, ms: number): () => void {
@@ -38,8 +48,8 @@ function serial(work: () => Promise<void>): () => void {
 }
 
 /** Starts the room-status (and c3voc streams) poller; returns its stop function. */
-export function startRoomStatus(db: LanyardDb): () => void {
-  const service = createRoomStatusService({ db, fetchLive: (request) => host().fetchLive(request), notify, now: Date.now, random: Math.random, setTimer: windowTimer });
+export function startRoomStatus({ db, host, notify, now }: LiveDeps): () => void {
+  const service = createRoomStatusService({ db, fetchLive: (request) => host.fetchLive(request), notify, now, random: Math.random, setTimer: windowTimer });
   // A conference added, archived or updated (new dates, a declared room-status address), or a
   // talk starred as going (the "room full" check follows the next talk), is looked at at once.
   const watch = liveQuery(async () => {
@@ -57,7 +67,7 @@ export function startRoomStatus(db: LanyardDb): () => void {
  * stop function. The MQTT client is loaded only once some conference names a channel, so
  * nobody else pays for it at start-up.
  */
-export function startLiveChannels(db: LanyardDb): () => void {
+export function startLiveChannels({ db, notify, now, sync: syncService }: LiveDeps): () => void {
   let service: Promise<ChannelService> | undefined;
   let stopped = false;
   const load = (): Promise<ChannelService> =>
@@ -65,10 +75,10 @@ export function startLiveChannels(db: LanyardDb): () => void {
       createChannelService({
         db,
         connect: (url, options) => mqtt.connect(url, options),
-        refresh: (id) => syncAfterPing(db, id),
-        onDisconnected: (id) => void replanPoll(db, id),
+        refresh: (id) => syncService.syncAfterPing(id),
+        onDisconnected: (id) => void syncService.replanPoll(id),
         notify,
-        now: Date.now,
+        now,
         installationId: installationId(),
         setTimer: windowTimer,
       }),
@@ -102,8 +112,8 @@ export function startLiveChannels(db: LanyardDb): () => void {
 const RECORDINGS_EVERY_MS = 15 * 60_000;
 
 /** Starts the recordings watcher: after every stored revision, star or watch-later change, and every 15 minutes. */
-export function startRecordingsWatcher(db: LanyardDb): () => void {
-  const watcher = createRecordingsWatcher({ db, fetchLive: (request) => host().fetchLive(request), notify, now: Date.now, random: Math.random });
+export function startRecordingsWatcher({ db, host, notify, now }: LiveDeps): () => void {
+  const watcher = createRecordingsWatcher({ db, fetchLive: (request) => host.fetchLive(request), notify, now, random: Math.random });
   const check = serial(() => watcher.check());
   const watch = liveQuery(async () => {
     const [records, agenda, later] = await Promise.all([db.conferences.toArray(), db.agenda.toArray(), db.watchLater.toCollection().primaryKeys()]);

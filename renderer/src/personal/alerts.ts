@@ -9,7 +9,7 @@ import { readSchedule } from '../db/schedules';
 import { addNotice, claimDueReminders, claimNewRevisions } from '../db/notices';
 import type { LanyardDb, NoticeRecord, RevisionRecord } from '../db/schema';
 import { clock, clockOn, dateIn, shortDate } from '../format';
-import { host } from '../host';
+import type { HostApi } from '../../../core/host/contract';
 import type { NotificationRequest, NotifyOutcome } from '../notify';
 import { chosenZone } from '../store/ui';
 
@@ -49,7 +49,7 @@ async function show(db: LanyardDb, showFn: Show, kind: NoticeRecord['kind'], req
 }
 
 /** "Starts in 10 min: Kmods SIG Update" / "15:30–16:00 · Pagoda room · CentOS Connect 2023": what, when and where, as plain text. */
-export async function reminderNotification(db: LanyardDb, reminder: ReminderRecord, now: number): Promise<NotificationRequest | undefined> {
+async function reminderNotification(db: LanyardDb, reminder: ReminderRecord, now: number): Promise<NotificationRequest | undefined> {
   const info = await describeSession(db, reminder.conferenceId, reminder.sessionId);
   if (!info) return undefined;
   const { session, conference, room, actions, zone } = info;
@@ -88,7 +88,7 @@ async function missedSummary(db: LanyardDb, missed: ReminderRecord[], slept: boo
 }
 
 /** Tells the user, once per revision, how a sync changed sessions in their agenda, and where their reminders moved. */
-export async function changesNotification(db: LanyardDb, revision: RevisionRecord): Promise<NotificationRequest | undefined> {
+async function changesNotification(db: LanyardDb, revision: RevisionRecord): Promise<NotificationRequest | undefined> {
   const [conference, entries] = await Promise.all([
     db.conferences.get(revision.conferenceId),
     db.agenda.where('conferenceId').equals(revision.conferenceId).toArray(),
@@ -120,7 +120,7 @@ export async function changesNotification(db: LanyardDb, revision: RevisionRecor
 }
 
 /** Tells the user, once per held revision, that a new schedule was held back and what they can do. */
-export async function heldNotification(db: LanyardDb, hold: HeldNotice): Promise<NotificationRequest | undefined> {
+async function heldNotification(db: LanyardDb, hold: HeldNotice): Promise<NotificationRequest | undefined> {
   const conference = await db.conferences.get(hold.conferenceId);
   if (!conference) return undefined;
   const title = conference.conference.title;
@@ -158,16 +158,10 @@ export async function alertTick(db: LanyardDb, now: number, lastTick: number | u
 /**
  * Runs the alert tick every 15 s, at once on start, when the window becomes visible, comes
  * back online or regains focus. A tick after a long gap (sleep, a clock jump) is how a wake
- * is noticed; nothing relies on a long timer surviving sleep.
+ * is noticed; nothing relies on a long timer surviving sleep. `kick` runs a tick now (after
+ * a star, a setting or a sync changed what is due).
  */
-let activeKick: (() => void) | undefined;
-
-/** Runs a tick now (after a star, a setting or a sync changed what is due). */
-export function kickAlerts(): void {
-  activeKick?.();
-}
-
-export function startAlerts(db: LanyardDb, showFn: Show, nowFn: () => number = Date.now): { stop: () => void; kick: () => void } {
+export function startAlerts(db: LanyardDb, showFn: Show, host: Pick<HostApi, 'onResume'>, nowFn: () => number): { stop: () => void; kick: () => void } {
   const tick = serialTicks(
     (now, lastAwake) => alertTick(db, now, lastAwake, showFn).catch((error: unknown) => console.error('Lanyard: reminder tick failed', error)),
     nowFn,
@@ -179,13 +173,11 @@ export function startAlerts(db: LanyardDb, showFn: Show, nowFn: () => number = D
   window.addEventListener('online', tick);
   window.addEventListener('focus', tick);
   document.addEventListener('visibilitychange', onVisible);
-  const stopResume = host().onResume(tick);
+  const stopResume = host.onResume(tick);
   tick();
-  activeKick = tick;
   return {
     kick: tick,
     stop: () => {
-      if (activeKick === tick) activeKick = undefined;
       stopResume();
       window.clearInterval(timer);
       window.removeEventListener('online', tick);

@@ -1,17 +1,12 @@
 import { liveQuery } from 'dexie';
 import { create } from 'zustand';
-import { agendaToICal } from '../../../core/export/agenda-ical';
 import type { HostApi } from '../../../core/host/contract';
-import { agendaCalendarParts } from '../db/agenda-calendar';
 import type { LanyardDb } from '../db/schema';
-
-/** The name calendar apps show for the subscription (X-WR-CALNAME); CalDAV's calendar has the same. */
-export const LIVE_CALENDAR_NAME = 'Lanyard agenda';
 
 /** The publisher's last problem, for *Your data › Live calendar* (undefined once a publish succeeds). */
 export const useCalendarPublishProblem = create<{ problem: string | undefined }>(() => ({ problem: undefined }));
 
-export interface PublisherClock {
+interface PublisherClock {
   now(): number;
   setTimeout(run: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
@@ -26,6 +21,12 @@ const browserClock: PublisherClock = {
 export interface CalendarPublisherDeps {
   db: LanyardDb;
   host: Pick<HostApi, 'publishAgenda'>;
+  /**
+   * The whole agenda as the live calendar's text (personal/live-agenda.ts). In the app the
+   * engine runs it (it reads every starred conference's schedule and writes iCalendar with
+   * ical.js: neither belongs on the UI thread); tests call it directly.
+   */
+  render: (now: number) => Promise<string>;
   clock?: PublisherClock;
   /** A burst of stars is one publish. */
   debounceMs?: number;
@@ -45,7 +46,7 @@ const RETRY_LAST_MS = 5 * 60_000;
 /**
  * Keeps the host's live calendar (webcal subscription and CalDAV) equal to the agenda: it
  * watches what the calendar is made of (stars, reminder settings, stored revisions), and after
- * each change, debounced, writes the agenda with `agendaToICal(…, { live: true })` and hands
+ * each change, debounced, has the agenda written (`render`, in the engine) and hands
  * the text to the host when it differs from what the host has. The host has no IndexedDB, so
  * the page is where the agenda is computed; the host validates and splits it. A failed
  * publish is retried (2 s doubling to 5 min) and the next change publishes at once.
@@ -65,8 +66,7 @@ export function startCalendarPublisher(deps: CalendarPublisherDeps): CalendarPub
   let running: Promise<void> = Promise.resolve();
 
   const publish = async (): Promise<void> => {
-    const parts = await agendaCalendarParts(deps.db);
-    const ics = agendaToICal(parts, { now: clock.now(), live: true, name: LIVE_CALENDAR_NAME });
+    const ics = await deps.render(clock.now());
     if (ics === published || isStopped) return;
     const answer = await deps.host.publishAgenda({ ics });
     if (answer.ok) {

@@ -8,7 +8,7 @@ import type { LanyardDb } from '../db/schema';
 export type MirrorHost = Pick<HostApi, 'readMirror' | 'writeMirror'>;
 
 /** Two datasets with the same signature hold the same personal data (the save time aside). */
-export function signatureOf(data: PersonalData): string {
+function signatureOf(data: PersonalData): string {
   return stableJson({ ...data, savedAt: 0 });
 }
 
@@ -75,7 +75,7 @@ export interface WriteFailure {
   retryInMs?: number;
 }
 
-export interface WriterEvents {
+interface WriterEvents {
   onWritten(result: { path: string; writtenAt: number }): void;
   onFailed(message: string, failure: WriteFailure): void;
   /** After failures: the file holds the newest data again without a write (the changes were undone). */

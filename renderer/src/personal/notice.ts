@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 /** What the Your data page and the restore banner show about the backup copy. */
-export interface MirrorState {
+interface MirrorState {
   /** `retrying`: a write failed and the same data will be tried again (the shell shows a banner). */
   state: 'unknown' | 'saved' | 'failed' | 'retrying' | 'stopped' | 'unavailable';
   path?: string;

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { RoomStatus } from '../../../core/live/room-status';
 
 /** A live channel's connection, as the conference header shows it. */
-export interface ChannelStatus {
+interface ChannelStatus {
   state: 'connecting' | 'connected' | 'reconnecting' | 'refused';
   /** Why it is not connected (the broker's or the network's words), when known. */
   detail?: string | undefined;
@@ -11,7 +11,7 @@ export interface ChannelStatus {
   topic: string;
 }
 
-export interface RoomPollStatus {
+interface RoomPollStatus {
   lastSuccessAt?: number | undefined;
   lastError?: string | undefined;
   failures: number;

@@ -1,10 +1,7 @@
-import type { LanyardDb } from '../db/schema';
-import { host } from '../host';
-import { syncNow as fetchSubscription } from '../sync/manager';
+import type { HostApi } from '../../../core/host/contract';
+import type { LanyardDb, SubscriptionRecord } from '../db/schema';
 import { startSyncFolder, type SyncFolderService } from './service';
 import { useSyncFolderStatus } from './status';
-
-let service: SyncFolderService | undefined;
 
 /** Runs a round under a lock shared by every tab of this profile (web mode may have two), so two never write one log. */
 function exclusive<T>(job: () => Promise<T>): Promise<T> {
@@ -12,55 +9,78 @@ function exclusive<T>(job: () => Promise<T>): Promise<T> {
   return locks ? (locks.request('lanyard-sync-folder', job) as Promise<T>) : job();
 }
 
-/**
- * Starts the sync folder for the app (a self-contained service: `start` returns what stops
- * it). Subscriptions that arrive from another computer are fetched at once, so a new
- * computer gets the user's conferences without waiting for the next sync tick.
- */
-export function startAppSyncFolder(db: LanyardDb): () => void {
-  service = startSyncFolder({
-    db,
-    folder: host(),
-    exclusive,
-    onStatus: (status) => useSyncFolderStatus.getState().set(status),
-    onSubscribed: (ids) => {
-      for (const id of ids) {
-        void db.subscriptions.get(id).then((sub) => (sub ? fetchSubscription(db, sub) : undefined));
-      }
-    },
-  });
-  void service.syncNow();
-  return () => {
-    service?.stop();
-    service = undefined;
-  };
-}
-
 const text = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-/** Chooses the sync folder (desktop: the dialog when no path is given; web mode: the typed path). Returns an error sentence, or undefined. */
-export async function chooseSyncFolder(path?: string): Promise<string | undefined> {
-  const answer = await host().chooseSyncFolder(path === undefined ? {} : { path });
-  if (!answer.ok) return answer.error.message;
-  if (!answer.value) return undefined;
-  service?.reset();
-  await service?.syncNow().catch((error: unknown) => text(error));
-  return undefined;
+export interface AppSyncFolderDeps {
+  db: LanyardDb;
+  host: HostApi;
+  now: () => number;
+  /** Fetches a subscription's feed now (the sync service's syncNow). */
+  fetchSubscription: (sub: SubscriptionRecord) => Promise<unknown>;
 }
 
-/** Stops syncing with the folder: this computer's file stays there, nothing is deleted. */
-export async function stopSyncFolder(): Promise<string | undefined> {
-  const answer = await host().stopSyncFolder();
-  if (!answer.ok) return answer.error.message;
-  service?.reset();
-  await service?.syncNow();
-  return undefined;
+/** The sync folder as the app kernel holds it: started with the other services, driven by *Your data*. */
+export interface AppSyncFolder {
+  /** Starts the folder service; returns its stop function. */
+  start: () => () => void;
+  /** Chooses the folder (desktop: the dialog when no path is given; web mode: the typed path). Returns an error sentence, or undefined. */
+  choose: (path?: string) => Promise<string | undefined>;
+  /** Stops syncing with the folder: this computer's file stays there, nothing is deleted. */
+  stop: () => Promise<string | undefined>;
+  rename: (name: string) => Promise<void>;
+  syncNow: () => Promise<void>;
 }
 
-export async function renameThisComputer(name: string): Promise<void> {
-  await service?.rename(name);
-}
-
-export async function syncFolderNow(): Promise<void> {
-  await service?.syncNow();
+/**
+ * The sync folder service for the app. Subscriptions that arrive from another computer are
+ * fetched at once, so a new computer gets the user's conferences without waiting for the next
+ * sync tick.
+ */
+export function createAppSyncFolder(deps: AppSyncFolderDeps): AppSyncFolder {
+  const { db, host } = deps;
+  let service: SyncFolderService | undefined;
+  return {
+    start: () => {
+      service = startSyncFolder({
+        db,
+        folder: host,
+        now: deps.now,
+        exclusive,
+        onStatus: (status) => useSyncFolderStatus.getState().set(status),
+        onSubscribed: (ids) => {
+          for (const id of ids) {
+            void db.subscriptions.get(id).then((sub) => (sub ? deps.fetchSubscription(sub) : undefined));
+          }
+        },
+      });
+      void service.syncNow();
+      return () => {
+        service?.stop();
+        service = undefined;
+      };
+    },
+    choose: async (path) => {
+      const answer = await host.chooseSyncFolder(path === undefined ? {} : { path });
+      if (!answer.ok) return answer.error.message;
+      if (!answer.value) return undefined;
+      service?.reset();
+      return service?.syncNow().then(
+        () => undefined,
+        (error: unknown) => text(error),
+      );
+    },
+    stop: async () => {
+      const answer = await host.stopSyncFolder();
+      if (!answer.ok) return answer.error.message;
+      service?.reset();
+      await service?.syncNow();
+      return undefined;
+    },
+    rename: async (name) => {
+      await service?.rename(name);
+    },
+    syncNow: async () => {
+      await service?.syncNow();
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export interface DeviceStatus {
+interface DeviceStatus {
   id: string;
   name: string;
   isThis: boolean;

@@ -1,38 +1,19 @@
+// Runs in the engine (engine/handlers.ts): it reads feeds, so the UI never imports it.
 import { isFeedError, type FeedErrorCode } from '../../../core/errors';
-import { diffFeeds, type FeedDiff } from '../../../core/feed/diff';
+import { diffFeeds } from '../../../core/feed/diff';
 import { importFeed, type ImportResult } from '../../../core/formats/index';
 import { BOUNDARY_WARNING_CODES } from '../../../core/model/boundary';
-import type { HostError } from '../../../core/host/contract';
 import { heldSentence, suspiciousShrink } from '../../../core/sync/guard';
 import { loadFeed, storeFeed } from '../db/feeds';
 import { holdRevision, storeUnchanged, type HoldResult } from '../db/held';
 import { sha256Hex } from './hash';
 import { describeStoreError } from './store-errors';
 import type { LanyardDb, SubscriptionRecord } from '../db/schema';
+import { recordFailure, subscriptionOf, type ApplyOptions, type SyncOutcome, type Validators } from './attempts';
 import { sameExtras } from './same-extras';
 
 /** Feeds that read fine but fail the model's boundary (core/model/boundary.ts). */
 const REFUSED_AT_BOUNDARY = new Set<FeedErrorCode>(['invalid-model', 'invalid-time-zone']);
-
-export type SyncOutcome =
-  | { kind: 'updated'; diff: FeedDiff | undefined; sessions: number }
-  | { kind: 'unchanged' }
-  /** The shrink guard held the revision back: `isNew` only the first time this revision (by ETag or bytes) arrives; `dismissed` when the user already chose to keep the current copy. */
-  | { kind: 'held'; message: string; isNew: boolean; dismissed: boolean }
-  | { kind: 'failed'; stage: FailureStage; message: string };
-
-/** Where an attempt failed: download, reading the feed, the shrink guard, or the write. */
-export type FailureStage = 'fetch' | 'parse' | 'held' | 'store';
-
-export interface Validators {
-  etag?: string | undefined;
-  lastModified?: string | undefined;
-}
-
-export interface ApplyOptions {
-  /** "Apply anyway": the SHA-256 of the held revision the user accepted; only that exact text passes the shrink guard. */
-  acceptHeld?: string | undefined;
-}
 
 /**
  * Reads a feed text the way this subscription wants it: in the zone the subscriber chose (which
@@ -44,33 +25,6 @@ export function readWithSettings(text: string, sub: Pick<SubscriptionRecord, 'ti
   const result = importFeed(text, { ...(sub.timeZone ? { timeZone: sub.timeZone } : {}), ...(sub.url ? { sourceUrl: sub.url } : {}) });
   if (sub.title) result.feed.conference.title = sub.title;
   return result;
-}
-
-async function subscriptionOf(db: LanyardDb, id: string): Promise<SubscriptionRecord> {
-  const sub = await db.subscriptions.get(id);
-  if (!sub) throw new Error(`No subscription "${id}"`);
-  return sub;
-}
-
-/** Records a failed attempt; the stored conference is not touched. */
-export async function recordFailure(db: LanyardDb, id: string, stage: FailureStage, error: HostError, now: number): Promise<SyncOutcome> {
-  await db.transaction('rw', db.subscriptions, async () => {
-    const sub = await subscriptionOf(db, id);
-    const lastError: NonNullable<SubscriptionRecord['lastError']> = { at: now, message: error.message, kind: stage };
-    if (error.status !== undefined) lastError.status = error.status;
-    if (error.retryAfterSeconds !== undefined) lastError.retryAfterSeconds = error.retryAfterSeconds;
-    await db.subscriptions.put({ ...sub, lastAttemptAt: now, lastError, failures: stage === 'held' ? sub.failures : sub.failures + 1 });
-  });
-  return { kind: 'failed', stage, message: error.message };
-}
-
-/** The server answered 304: the stored copy is current. */
-export async function recordNotModified(db: LanyardDb, id: string, now: number): Promise<SyncOutcome> {
-  await db.transaction('rw', db.subscriptions, async () => {
-    const { lastError: _dropped, ...sub } = await subscriptionOf(db, id);
-    await db.subscriptions.put({ ...sub, lastAttemptAt: now, lastSuccessAt: now, failures: 0 });
-  });
-  return { kind: 'unchanged' };
 }
 
 /**

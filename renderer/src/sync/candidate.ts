@@ -1,10 +1,10 @@
-// Shared by the page and the sync worker, so nothing here may import the worker client.
+// Run by the engine (engine/handlers.ts): it reads feeds, so the UI never imports it.
 import { isFeedError } from '../../../core/errors';
 import type { ImportResult } from '../../../core/formats/index';
 import type { LanyardDb } from '../db/schema';
 import { describeStoreError } from './store-errors';
 import { subscribe, type Candidate } from './subscribe';
-import type { FeedSummary } from './worker-protocol';
+import type { FeedSummary } from '../engine/jobs';
 
 /** The result of storing a previewed feed: the new conference's id, or why nothing was stored. */
 export type StoreOutcome = { ok: true; id: string } | { ok: false; message: string };

@@ -1,14 +1,11 @@
 import type { HostApi } from '../../../core/host/contract';
 import { feedUrlOf, photosToFetch, prunePhotos, recordPhotoFailure, storePhoto } from '../db/photos';
 import type { LanyardDb } from '../db/schema';
-import { host } from '../host';
 
 /** Downloads at once; a FOSDEM-size speaker list should not flood the organizer's server. */
 const CONCURRENCY = 3;
 
 type PhotoFetcher = HostApi['fetchPhoto'];
-
-const running = new Map<string, Promise<PhotoRunReport>>();
 
 export interface PhotoRunReport {
   cached: number;
@@ -23,13 +20,32 @@ function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+/** The photo cache the app kernel starts: one run per conference at a time. */
+export interface PhotoService {
+  cache: (conferenceId: string, now?: number) => Promise<PhotoRunReport>;
+  cacheAll: () => Promise<void>;
+}
+
+export function createPhotoService(db: LanyardDb, fetchPhoto: PhotoFetcher, clock: () => number): PhotoService {
+  const running = new Map<string, Promise<PhotoRunReport>>();
+  const cache = (conferenceId: string, now = clock()): Promise<PhotoRunReport> => cachePhotos(db, conferenceId, fetchPhoto, now, running);
+  return {
+    cache,
+    // At start, so earlier failures get their retry.
+    cacheAll: async () => {
+      const ids = await db.conferences.toCollection().primaryKeys();
+      for (const id of ids) await cache(id);
+    },
+  };
+}
+
 /**
  * Caches the photos a conference's speakers name, in the background after a sync stores the
  * conference. Photos already cached are skipped; a failure is recorded and retried on a
  * later sync after a growing pause, and never touches the schedule. Photos no stored speaker
  * names any more are deleted. Never throws.
  */
-export function cachePhotos(db: LanyardDb, conferenceId: string, fetchPhoto: PhotoFetcher = (r) => host().fetchPhoto(r), now = Date.now()): Promise<PhotoRunReport> {
+export function cachePhotos(db: LanyardDb, conferenceId: string, fetchPhoto: PhotoFetcher, now: number, running = new Map<string, Promise<PhotoRunReport>>()): Promise<PhotoRunReport> {
   const existing = running.get(conferenceId);
   if (existing) return existing;
   const job = (async (): Promise<PhotoRunReport> => {
@@ -56,10 +72,4 @@ export function cachePhotos(db: LanyardDb, conferenceId: string, fetchPhoto: Pho
   })().catch(() => ({ cached: 0, failed: 0, pruned: 0 }));
   running.set(conferenceId, job);
   return job.finally(() => running.delete(conferenceId));
-}
-
-/** Caches photos for every stored conference (at start, so earlier failures get their retry). */
-export async function cacheAllPhotos(db: LanyardDb): Promise<void> {
-  const ids = await db.conferences.toCollection().primaryKeys();
-  for (const id of ids) await cachePhotos(db, id);
 }

@@ -1,11 +1,8 @@
-import type { LanyardDb } from '../db/schema';
+import type { CandidateBase, Engine, FeedSummary } from '../engine/jobs';
 import { measureSince } from '../perf';
-import { describeReadError, subscribeCandidate, summarize, type StoreOutcome } from './candidate';
-import { readCandidate, type Candidate } from './subscribe';
-import { askWorker } from './worker-client';
-import type { CandidateBase, FeedSummary } from './worker-protocol';
+import type { StoreOutcome } from './candidate';
 
-export type { CandidateBase, FeedSummary } from './worker-protocol';
+export type { CandidateBase, FeedSummary } from '../engine/jobs';
 
 /** A feed read for the "what is this?" preview, ready to be subscribed to. */
 export interface Preview {
@@ -14,46 +11,25 @@ export interface Preview {
   subscribe: (now: number) => Promise<StoreOutcome>;
 }
 
-function inline(db: LanyardDb, text: string, base: CandidateBase): { ok: true; preview: Preview } | { ok: false; message: string } {
-  let candidate: Candidate;
-  try {
-    candidate = readCandidate(text, base);
-  } catch (error) {
-    return { ok: false, message: describeReadError(error) };
-  }
-  return { ok: true, preview: { summary: summarize(candidate.result), subscribe: (now) => subscribeCandidate(db, candidate, now) } };
-}
-
 /**
- * Reads a feed for the preview in the sync worker, so a FOSDEM-size feed never blocks the
- * window; the parsed feed stays in the worker until Subscribe stores it there. Inline where
- * there are no workers. Timed as `lanyard:import-parse` and `lanyard:import-store`.
+ * Reads a feed for the preview in the engine (the sync worker), so a FOSDEM-size feed never
+ * blocks the window; the parsed feed stays in the engine until Subscribe stores it there.
+ * Timed as `lanyard:import-parse` and `lanyard:import-store`.
  */
-export async function previewFeed(db: LanyardDb, text: string, base: CandidateBase): Promise<{ ok: true; preview: Preview } | { ok: false; message: string }> {
+export async function previewFeed(engine: Engine, text: string, base: CandidateBase): Promise<{ ok: true; preview: Preview } | { ok: false; message: string }> {
   const started = performance.now();
-  const asked = askWorker({ kind: 'preview', text, base });
-  const read = asked ? await asked : undefined;
-  const outcome = !read
-    ? inline(db, text, base)
-    : 'preview' in read
-      ? { ok: true as const, preview: { summary: read.preview, subscribe: (now: number) => subscribeInWorker(read.token, now) } }
-      : { ok: false as const, message: 'error' in read ? read.error : 'crashed' in read ? read.crashed : 'The feed could not be read' };
-  if (outcome.ok) {
-    measureSince('lanyard:import-parse', started, { chars: text.length, sessions: outcome.preview.summary.sessions });
-    const store = outcome.preview.subscribe;
-    outcome.preview.subscribe = async (now) => {
-      const storing = performance.now();
-      const stored = await store(now);
-      if (stored.ok) measureSince('lanyard:import-store', storing, { subscriptionId: stored.id, sessions: outcome.preview.summary.sessions });
-      return stored;
-    };
-  }
-  return outcome;
-}
-
-async function subscribeInWorker(token: number, now: number): Promise<StoreOutcome> {
-  const reply = await askWorker({ kind: 'subscribe', token, now });
-  if (reply && 'subscribed' in reply) return { ok: true, id: reply.subscribed };
-  if (reply && 'error' in reply) return { ok: false, message: reply.error };
-  return { ok: false, message: reply && 'crashed' in reply ? `${reply.crashed}; try again` : 'the sync worker is not available' };
+  const key = crypto.randomUUID();
+  const read = await engine.run('preview', { key, text, base }, { holds: key });
+  if (!read.ok) return { ok: false, message: read.message };
+  if (!read.value.ok) return read.value;
+  const { summary } = read.value;
+  measureSince('lanyard:import-parse', started, { chars: text.length, sessions: summary.sessions });
+  const subscribe = async (now: number): Promise<StoreOutcome> => {
+    const storing = performance.now();
+    const stored = await engine.run('subscribe', { key, now }, { needs: key });
+    if (!stored.ok) return { ok: false, message: stored.reason === 'gone' ? stored.message : `${stored.message}; try again` };
+    if (stored.value.ok) measureSince('lanyard:import-store', storing, { subscriptionId: stored.value.id, sessions: summary.sessions });
+    return stored.value;
+  };
+  return { ok: true, preview: { summary, subscribe } };
 }

@@ -32,7 +32,7 @@ async function freeId(db: LanyardDb, wanted: string): Promise<string> {
 }
 
 /** The subscription already following this URL, if any. */
-export async function findByUrl(db: LanyardDb, url: string): Promise<SubscriptionRecord | undefined> {
+async function findByUrl(db: LanyardDb, url: string): Promise<SubscriptionRecord | undefined> {
   return db.subscriptions.filter((s) => s.url === url).first();
 }
 

@@ -1,8 +1,7 @@
-import { useEffect } from 'react';
 import { readSchedules } from '../db/schedules';
 import type { LanyardDb } from '../db/schema';
 import { upcomingClock } from '../format';
-import { host } from '../host';
+import type { HostApi } from '../../../core/host/contract';
 import { chosenZone, useUi } from '../store/ui';
 
 /**
@@ -27,17 +26,21 @@ export async function upcomingSessions(
   return soon.map((s) => ({ title: s.title.slice(0, 300), when: upcomingClock(s.start, zoneFor(zones.get(s.conferenceId)!), now), sessionRef: `${s.conferenceId}\n${s.id}` }));
 }
 
-/** Keeps the desktop tray's "What's next" menu current (web mode has no tray). */
-export function useTrayFeed(db: LanyardDb): void {
-  // Toggling Conference time / My time updates the tray at once, not a minute later.
-  const zoneMode = useUi((s) => s.zoneMode);
-  useEffect(() => {
-    if (!window.lanyard) return;
-    const update = (): void => {
-      void upcomingSessions(db, Date.now()).then((next) => host().updateTray({ next }));
-    };
-    update();
-    const timer = window.setInterval(update, 60_000);
-    return () => window.clearInterval(timer);
-  }, [db, zoneMode]);
+/**
+ * Keeps the desktop tray's "What's next" menu current: every minute, and at once when the user
+ * toggles Conference time / My time (not a minute later). Returns the stop function.
+ */
+export function startTrayFeed(db: LanyardDb, host: Pick<HostApi, 'updateTray'>, now: () => number): () => void {
+  const update = (): void => {
+    void upcomingSessions(db, now()).then((next) => host.updateTray({ next }));
+  };
+  update();
+  const timer = setInterval(update, 60_000);
+  const stopZone = useUi.subscribe((state, previous) => {
+    if (state.zoneMode !== previous.zoneMode) update();
+  });
+  return () => {
+    clearInterval(timer);
+    stopZone();
+  };
 }

@@ -21,7 +21,7 @@ import { once } from 'node:events';
  *   await daemon.stop();
  */
 
-export interface NotifyCall {
+interface NotifyCall {
   appName: string;
   replacesId: number;
   icon: string;
@@ -32,7 +32,7 @@ export interface NotifyCall {
   timeout: number;
 }
 
-export class NotificationDaemonUnavailable extends Error {}
+class NotificationDaemonUnavailable extends Error {}
 
 const PYTHON = '/usr/bin/python3';
 const CAPABILITIES = 'body actions icon-static persistence';

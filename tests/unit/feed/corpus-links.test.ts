@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { whyOther, OTHER_REASONS, type OtherReason } from '../../../core/feed/other-links';
+import { whyOther, OTHER_REASONS, type OtherReason } from '../support/other-links';
 import { importFeed } from '../../../core/formats/index';
 import { LINK_KINDS, type Feed, type Link, type LinkKind } from '../../../core/model/schema';
 import { corpusPath, describeCorpus, readCorpus } from '../support/corpus';

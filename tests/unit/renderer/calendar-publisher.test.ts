@@ -5,6 +5,7 @@ import type { HostResult } from '../../../core/host/contract';
 import { savePrefs, setStar, updateEntry } from '../../../renderer/src/db/personal';
 import type { LanyardDb } from '../../../renderer/src/db/schema';
 import { startCalendarPublisher, useCalendarPublishProblem, type CalendarPublisher } from '../../../renderer/src/personal/calendar-publisher';
+import { liveAgendaText } from '../../../renderer/src/personal/live-agenda';
 import { applyFeedText } from '../../../renderer/src/sync/apply';
 import { readCandidate, subscribe } from '../../../renderer/src/sync/subscribe';
 import { dropDb, openFreshDb, SAMPLE, sampleRevision } from '../support/sample-db';
@@ -65,7 +66,7 @@ describe('the live calendar publisher', () => {
   it('publishes the starred sessions after each change: maybe tentative, reminders as alarms, moves, unstars and cancellations', async () => {
     const id = await subscribe(db, readCandidate(SAMPLE, { source: 'url', url: 'http://127.0.0.1:9/feed.json' }), T0);
     const host = recordingHost();
-    publisher = startCalendarPublisher({ db, host, debounceMs: 0 });
+    publisher = startCalendarPublisher({ db, host, render: (now) => liveAgendaText(db, now), debounceMs: 0 });
     const last = (): Map<string, Seen> => events(host.published.at(-1) ?? '');
 
     await setStar(db, id, 'kmods', 'going', T0);
@@ -114,6 +115,7 @@ describe('the live calendar publisher', () => {
     publisher = startCalendarPublisher({
       db,
       host,
+      render: (now) => liveAgendaText(db, now),
       debounceMs: 10,
       clock: { now: () => T0, setTimeout: (run, ms) => timers.push({ ms, run }), clearTimeout: () => undefined },
     });

@@ -4,7 +4,7 @@ import { importFeed } from '../../../core/formats';
 import { storeFeed } from '../../../renderer/src/db/feeds';
 import type { LanyardDb } from '../../../renderer/src/db/schema';
 import { useLive } from '../../../renderer/src/store/live';
-import { replanPoll } from '../../../renderer/src/sync/manager';
+import { testSync } from './support/sync-service';
 import { dropDb, openFreshDb, SAMPLE } from '../support/sample-db';
 
 const MIN = 60_000;
@@ -24,7 +24,7 @@ describe('polling takes over when a live channel drops', () => {
 
   it('brings a poll planned at the connected pace back to the normal one', async () => {
     const before = Date.now();
-    await replanPoll(db, 'c');
+    await testSync(db, {}).replanPoll('c');
     const next = (await db.subscriptions.get('c'))!.nextPollAt!;
     expect(next).toBeGreaterThanOrEqual(before + 4.5 * MIN);
     expect(next).toBeLessThanOrEqual(Date.now() + 5.5 * MIN);
@@ -33,7 +33,7 @@ describe('polling takes over when a live channel drops', () => {
   it('never puts off a poll that was due sooner', async () => {
     const soon = Date.now() + MIN;
     await db.subscriptions.update('c', { nextPollAt: soon });
-    await replanPoll(db, 'c');
+    await testSync(db, {}).replanPoll('c');
     expect((await db.subscriptions.get('c'))!.nextPollAt).toBe(soon);
   });
 });

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadFeed } from '../../../renderer/src/db/feeds';
 import { type LanyardDb } from '../../../renderer/src/db/schema';
-import { applyFeedText, recordFailure, recordNotModified } from '../../../renderer/src/sync/apply';
+import { applyFeedText } from '../../../renderer/src/sync/apply';
+import { recordFailure, recordNotModified } from '../../../renderer/src/sync/attempts';
 import { readCandidate, subscribe } from '../../../renderer/src/sync/subscribe';
 import { dropDb, openFreshDb, SAMPLE, sampleRevision as revision } from '../support/sample-db';
 

@@ -11,8 +11,8 @@ import { LanyardDb } from '../../../renderer/src/db/schema';
 import type { NotificationRequest } from '../../../renderer/src/notify';
 import { alertTick } from '../../../renderer/src/personal/alerts';
 import { applyFeedText } from '../../../renderer/src/sync/apply';
-import { applyHeldNow, syncNow } from '../../../renderer/src/sync/manager';
 import { readCandidate, subscribe } from '../../../renderer/src/sync/subscribe';
+import { testSync } from './support/sync-service';
 import { dropDb, openFreshDb, SAMPLE, sampleRevision as revision } from '../support/sample-db';
 
 const T0 = Date.parse('2023-01-20T10:00:00Z');
@@ -164,16 +164,16 @@ describe('Apply anyway', () => {
 
   it('through the sync manager: refuses a revision other than the one reviewed, then applies the reviewed one', async () => {
     const id = await subscribed();
-    vi.stubGlobal('window', Object.assign(new EventTarget(), { lanyard: { fetchPhoto: () => Promise.resolve({ ok: false, error: { message: 'offline' } }) } }));
+    const sync = testSync(db, {});
     await applyFeedText(db, id, SHRUNK, { etag: '"r2"' }, T0 + 1);
     const reviewed = (await getHeld(db, id))!;
     await applyFeedText(db, id, SHRUNK_AGAIN, { etag: '"r3"' }, T0 + 2);
-    const refused = await applyHeldNow(db, id, reviewed.hash, T0 + 3);
+    const refused = await sync.applyHeldNow(id, reviewed.hash, T0 + 3);
     expect(refused).toMatchObject({ kind: 'failed', stage: 'held', message: expect.stringMatching(/no longer the one held back/) as unknown });
     expect((await loadFeed(db, id))?.sessions).toHaveLength(18);
     const current = (await getHeld(db, id))!;
     expect(current.after).toBe(4);
-    expect(await applyHeldNow(db, id, current.hash, T0 + 4)).toMatchObject({ kind: 'updated', sessions: 4 });
+    expect(await sync.applyHeldNow(id, current.hash, T0 + 4)).toMatchObject({ kind: 'updated', sessions: 4 });
     expect((await loadFeed(db, id))?.sessions).toHaveLength(4);
     expect((await db.subscriptions.get(id))?.etag).toBe('"r3"');
   });
@@ -231,8 +231,7 @@ describe('polling while a revision is held', () => {
       },
       fetchPhoto: () => Promise.resolve({ ok: false, error: { message: 'offline' } }),
     };
-    vi.stubGlobal('window', Object.assign(new EventTarget(), { lanyard: host }));
-    const outcome = await syncNow(db, (await db.subscriptions.get(id))!, T0 + 60_000);
+    const outcome = await testSync(db, host).syncNow((await db.subscriptions.get(id))!, T0 + 60_000);
     expect(outcome).toEqual({ kind: 'unchanged' });
     expect(requests).toEqual([{ etag: '"r2"', lastModified: undefined }]);
     expect(await getHeld(db, id)).toMatchObject({ arrivedAt: T0 + 1, lastSeenAt: T0 + 60_000 });

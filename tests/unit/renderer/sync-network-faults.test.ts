@@ -7,11 +7,12 @@ import { dispatch } from '../../../main/services/host-dispatch';
 import { createHostHandlers } from '../../../main/services/host-handlers';
 import { loadFeed } from '../../../renderer/src/db/feeds';
 import { type LanyardDb, type SubscriptionRecord } from '../../../renderer/src/db/schema';
-import { syncNow } from '../../../renderer/src/sync/manager';
+import type { SyncService } from '../../../renderer/src/sync/manager';
 import { readCandidate, subscribe } from '../../../renderer/src/sync/subscribe';
 import { FAULTS, FaultServer } from '../support/fault-server';
 import { makeFeed } from '../support/feeds';
 import { writeTrustFigures } from '../support/trust-figures';
+import { testSync } from './support/sync-service';
 import { dropDb, openFreshDb } from '../support/sample-db';
 
 const MINUTE = 60_000;
@@ -24,6 +25,8 @@ const handlers = createHostHandlers({ mode: 'desktop', version: 'test', platform
 const hostApi = {
   fetchFeed: (request) => dispatch(handlers, 'feeds:fetch', [request]),
 } as Pick<HostApi, 'fetchFeed'> as HostApi;
+/** The app's sync service over that host, its clock at the time of the call. */
+const sync = (): SyncService => testSync(db, hostApi);
 
 /** A conference ten days from now, so polling is in its "before the conference" pace. */
 function upcomingFeed(): string {
@@ -119,7 +122,7 @@ describe('sync against a misbehaving feed server', () => {
       const before = await snapshot(id);
 
       const started = Date.now();
-      const outcome = await syncNow(db, sub);
+      const outcome = await sync().syncNow(sub);
       const ms = Date.now() - started;
       // A hang would never end; the slack only keeps a busy machine (decompressing the bomb) from failing it.
       expect(ms, 'nothing hangs').toBeLessThan(TIMEOUT_MS + 10_000);
@@ -152,7 +155,7 @@ describe('sync against a misbehaving feed server', () => {
     const delays: number[] = [];
     for (let attempt = 1; attempt <= 4; attempt += 1) {
       const sub = (await db.subscriptions.get(id))!;
-      await syncNow(db, sub);
+      await sync().syncNow(sub);
       const after = await waitForSchedule(id, sub.nextPollAt);
       expect(after.failures).toBe(attempt);
       delays.push(after.nextPollAt! - after.lastError!.at);
@@ -164,7 +167,7 @@ describe('sync against a misbehaving feed server', () => {
     });
     const sub = (await db.subscriptions.get(id))!;
     await db.subscriptions.put({ ...sub, url: `${server.base}/good` });
-    const outcome = await syncNow(db, { ...sub, url: `${server.base}/good` });
+    const outcome = await sync().syncNow({ ...sub, url: `${server.base}/good` });
     expect(outcome.kind).toBe('unchanged');
     const recovered = await waitForSchedule(id, sub.nextPollAt);
     expect(recovered.failures).toBe(0);

@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HostApi } from '../../../core/host/contract';
 import type { LanyardDb } from '../../../renderer/src/db/schema';
-import { startSync } from '../../../renderer/src/sync/manager';
 import { readCandidate, subscribe } from '../../../renderer/src/sync/subscribe';
+import { testSync } from './support/sync-service';
 import { dropDb, openFreshDb, SAMPLE } from '../support/sample-db';
 
 const HOUR = 3_600_000;
@@ -13,6 +13,7 @@ const URL_ = 'https://example.org/centos.json';
 let db: LanyardDb;
 let fetched: string[];
 let resume: (() => void) | undefined;
+let host: Partial<HostApi>;
 
 beforeEach(async () => {
   db = await openFreshDb('wake');
@@ -20,7 +21,7 @@ beforeEach(async () => {
   resume = undefined;
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(T0);
-  const host: Partial<HostApi> = {
+  host = {
     fetchFeed: (request) => {
       fetched.push(request.url);
       return Promise.resolve({ ok: true, value: { kind: 'not-modified', url: request.url } });
@@ -45,7 +46,9 @@ describe('sync after the computer wakes', () => {
   it('fetches a feed that fell due during sleep as soon as the host says the computer woke, not at the next tick', async () => {
     const id = await subscribe(db, readCandidate(SAMPLE, { source: 'url', url: URL_ }), T0);
     await db.subscriptions.update(id, { nextPollAt: T0 + 6 * HOUR });
-    const stop = startSync(db, () => undefined);
+    // The system time, which this test moves with fake timers: the sleep is a jump of Date.now().
+    const clock = { now: () => Date.now(), ticked: () => Date.now(), subscribe: () => () => undefined };
+    const stop = testSync(db, host, clock).start(() => undefined);
     try {
       // At start nothing is due.
       await vi.waitFor(async () => expect((await db.subscriptions.get(id))?.lastAttemptAt).toBe(T0));

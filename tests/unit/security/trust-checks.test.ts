@@ -41,7 +41,7 @@ describe('the electronegativity baseline', () => {
 
 describe('the verdict of npm run trust', () => {
   const figures = { payloadsTried: 798, payloadsExecuted: 0, networkFaultsTried: 18, networkFaultsSurvived: 18, storageFaultsTried: 1, storageFaultsSurvived: 1, fuzzCasesRun: 1350,
-    renderFuzzConferences: 16, renderFuzzViews: 200, renderFuzzBlankWindows: 0, renderFuzzUncaughtErrors: 0 };
+    renderFuzzConferences: 16, renderFuzzViews: 200, renderFuzzBlankWindows: 0, renderFuzzUncaughtErrors: 0, watchdogHangsTried: 2, watchdogHangsStopped: 2 };
   const eg = { findings: [], outsideBaseline: [], staleBaseline: [] };
   const csp = evaluateCsp(CONTENT_SECURITY_POLICY);
 
@@ -58,6 +58,8 @@ describe('the verdict of npm run trust', () => {
     [{ renderFuzzViews: 0 }, 'no hostile conference was rendered'],
     [{ renderFuzzBlankWindows: 2 }, '2 blank windows while rendering hostile conferences'],
     [{ renderFuzzUncaughtErrors: 3 }, '3 uncaught errors while rendering hostile conferences'],
+    [{ watchdogHangsTried: 0, watchdogHangsStopped: 0 }, 'no hanging sync job was tried on the watchdog'],
+    [{ watchdogHangsStopped: 1 }, '1 hanging sync jobs were not stopped, or delayed another conference'],
   ])('fails on %o', (change, problem) => {
     expect(trustProblems({ ...figures, ...change }, eg, csp)).toEqual([problem]);
   });

@@ -4,7 +4,7 @@ import { importFeed } from '../../../core/formats';
 import type { Feed } from '../../../core/model/schema';
 import type { StoredConference } from '../../../core/personal/ical-import';
 
-export const SAMPLE_TEXT = readFileSync(new URL('../../../assets/sample/centos-connect-2023.lanyard.json', import.meta.url), 'utf8');
+const SAMPLE_TEXT = readFileSync(new URL('../../../assets/sample/centos-connect-2023.lanyard.json', import.meta.url), 'utf8');
 
 export function sampleFeed(): Feed {
   return importFeed(SAMPLE_TEXT).feed;

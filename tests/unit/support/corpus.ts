@@ -5,7 +5,7 @@ import { describe, expect } from 'vitest';
 import { FeedSchema, type Feed } from '../../../core/model/schema';
 
 /** The shared corpus of real schedule exports, beside the project (never copied into it). */
-export const CORPUS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/corpus');
+const CORPUS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/corpus');
 export const hasCorpus = existsSync(join(CORPUS_DIR, 'facts.json'));
 
 /** `describe` that skips, printing why, when the corpus is not beside the project. */

@@ -9,7 +9,7 @@ export const hasMosquitto = spawnSync('sh', ['-c', 'command -v mosquitto && comm
 export const MOSQUITTO_MISSING = 'mosquitto and mosquitto-clients are not installed (apt-get install mosquitto mosquitto-clients; .ci/run installs them)';
 
 /** A free TCP port on 127.0.0.1, from the system. */
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const PYTHON = '/usr/bin/python3';
+const PYTHON = '/usr/bin/python3';
 
 /** Why Radicale (Debian's `radicale`) cannot run here, or undefined when it can. */
 export function radicaleMissing(): string | undefined {

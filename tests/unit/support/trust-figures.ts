@@ -12,7 +12,9 @@ export type TrustFigure =
   | 'renderFuzzConferences'
   | 'renderFuzzViews'
   | 'renderFuzzBlankWindows'
-  | 'renderFuzzUncaughtErrors';
+  | 'renderFuzzUncaughtErrors'
+  | 'watchdogHangsTried'
+  | 'watchdogHangsStopped';
 
 const DIR = fileURLToPath(new URL('../../../reports/trust/', import.meta.url));
 

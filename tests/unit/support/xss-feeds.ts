@@ -36,12 +36,12 @@ const URL_TEMPLATES = [
   'not a url <img src=x onerror=__xssHit({n})>',
 ];
 
-export function hostileUrl(n: number): string {
+function hostileUrl(n: number): string {
   return URL_TEMPLATES[n % URL_TEMPLATES.length]!.replaceAll('{n}', String(n));
 }
 
 /** The text fields one session (with its speaker, room and track) carries: each gets the batch's payloads. */
-export interface Carrier {
+interface Carrier {
   /** Distinct, searchable marker for this session, e.g. "Pxss12". */
   marker: string;
   /** The payloads' numbers. */

@@ -98,6 +98,8 @@ function Conflict({ row, data, zone, daySessions }: { row: Extract<AgendaRow<Slo
 }
 
 /** The personal agenda for one day: sessions in order with rooms and end times, free time, and conflicts with their alternatives. */
+const NO_SESSIONS: SessionRecord[] = [];
+
 export function AgendaPage({ data, day: askedDay }: { data: ConferenceData; day: string | undefined }) {
   const zone = useDisplayZone(data.record.conference.timeZone);
   const byId = useMemo(() => new Map(data.sessions.map((s) => [s.id, s])), [data.sessions]);
@@ -111,7 +113,7 @@ export function AgendaPage({ data, day: askedDay }: { data: ConferenceData; day:
   const days = [...new Set(slots.map((s) => s.session.day))].sort();
   const day = askedDay && days.includes(askedDay) ? askedDay : days[0];
   const rows = layoutDay(slots.filter((s) => s.session.day === day));
-  const daySessions = useMemo(() => data.sessions.filter((s) => s.day === day), [data.sessions, day]);
+  const daySessions = (day ? data.schedule.byDay.get(day) : undefined) ?? NO_SESSIONS;
   const conflicts = rows.filter((r) => r.kind === 'conflict' && r.isClash).length;
   // Grouped by conference day, like the schedule; when the zone shown puts the day's sessions on other dates, the heading says where they fall.
   const span = day ? daySpanIn(slots.filter((s) => s.session.day === day).map((s) => s.session), zone, day) : undefined;

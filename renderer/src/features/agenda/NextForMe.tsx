@@ -1,29 +1,25 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
 import { wallTimeOf } from '../../../../core/time/zone';
 import { db } from '../../db';
-import { upcomingGoing } from '../../db/personal';
+import { goingState, upcomingGoing } from '../../db/personal';
+import { useScheduleModels } from '../../app/use-schedule';
+import { useMemo } from 'react';
 import { clock, shortDate } from '../../format';
 import { hrefFor } from '../../route';
 import { MY_ZONE, useUi } from '../../store/ui';
-
-function useMinute(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const t = window.setInterval(() => setNow(Date.now()), 20_000);
-    return () => window.clearInterval(t);
-  }, []);
-  return now;
-}
+import { useNow } from '../../app/context';
 
 /** Always in the top bar: the "going" session on now, or the next one, across every conference. */
 export function NextForMe() {
-  const now = useMinute();
+  const now = useNow();
   const zoneMode = useUi((s) => s.zoneMode);
   // Re-query when a minute passes (a session ends) as well as when the agenda changes.
   const minute = Math.floor(now / 60_000);
-  const next = useLiveQuery(() => upcomingGoing(db, minute * 60_000), [minute]);
-  const first = next?.[0];
+  // The user's going entries (a small live query, re-run by a star) and the schedules in memory.
+  const state = useLiveQuery(() => goingState(db, minute * 60_000), [minute]);
+  const refs = useMemo(() => (state?.conferences ?? []).map((c) => [c.id, c.storedAt] as const), [state]);
+  const schedules = useScheduleModels(refs);
+  const first = useMemo(() => (state ? upcomingGoing(state, schedules, minute * 60_000, 1)[0] : undefined), [state, schedules, minute]);
   if (!first) {
     return (
       <section className="next-for-me is-empty" aria-label="Next for me">

@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { db } from '../../db';
 import { updateEntry } from '../../db/personal';
+import { useApp } from '../../app/context';
 
 const SAVE_AFTER_MS = 500;
 
 /** Personal notes on a session, saved as you type (after a short pause) and when you leave. */
 export function NoteEditor({ conferenceId, sessionId, note }: { conferenceId: string; sessionId: string; note: string | undefined }) {
+  const { clock, schedules } = useApp();
   const [text, setText] = useState(note ?? '');
   const [status, setStatus] = useState<'saved' | 'editing' | 'error'>('saved');
   const pending = useRef<string | undefined>(undefined);
@@ -14,7 +16,7 @@ export function NoteEditor({ conferenceId, sessionId, note }: { conferenceId: st
     const value = pending.current;
     if (value === undefined) return;
     pending.current = undefined;
-    updateEntry(db, conferenceId, sessionId, { note: value.trim() === '' ? '' : value }, Date.now()).then(
+    updateEntry(db, conferenceId, sessionId, { note: value.trim() === '' ? '' : value }, clock.now(), schedules.peek(conferenceId)).then(
       () => setStatus((s) => (pending.current === undefined && s !== 'error' ? 'saved' : s)),
       () => setStatus('error'),
     );
@@ -28,7 +30,8 @@ export function NoteEditor({ conferenceId, sessionId, note }: { conferenceId: st
       window.clearTimeout(timer.current);
       save();
     },
-    // Save once more when the page goes away; `save` reads refs only.
+    // Save once more when the page goes away: on unmount only; `save` reads refs and props that identify the same note.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
     [],
   );
   const onChange = (value: string): void => {

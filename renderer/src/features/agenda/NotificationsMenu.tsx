@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ExternalLink } from '../../links/ExternalLink';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { db } from '../../db';
 import { recentNotices } from '../../db/notices';
 import type { NoticeRecord } from '../../db/schema';
@@ -20,37 +20,41 @@ const SEEN_KEY = 'lanyard-notices-seen';
 
 /** The recent notifications (reminders, missed reminders, agenda changes), also when the system did not show them. */
 export function NotificationsMenu() {
-  const notices = useLiveQuery(() => recentNotices(db, 20), []) ?? [];
+  const stored = useLiveQuery(() => recentNotices(db, 20), []);
+  const notices = useMemo(() => stored ?? [], [stored]);
   const [isOpen, setOpen] = useState(false);
   const [seenAt, setSeenAt] = useState(() => Number(localStorage.getItem(SEEN_KEY) ?? 0));
   const button = useRef<HTMLButtonElement>(null);
-  const unread = notices.filter((n) => n.at > seenAt).length;
+  const latest = notices[0]?.at ?? 0;
+  // While the list is open, everything in it counts as seen; that is remembered when it closes.
+  const seen = isOpen ? Math.max(seenAt, latest) : seenAt;
+  const unread = notices.filter((n) => n.at > seen).length;
+  const close = useCallback((): void => {
+    setSeenAt((s) => Math.max(s, latest));
+    setOpen(false);
+  }, [latest]);
   useEffect(() => {
     if (!isOpen) return;
-    const latest = notices[0]?.at ?? 0;
-    if (latest > seenAt) {
-      localStorage.setItem(SEEN_KEY, String(latest));
-      setSeenAt(latest);
-    }
+    if (latest > Number(localStorage.getItem(SEEN_KEY) ?? 0)) localStorage.setItem(SEEN_KEY, String(latest));
     const onKey = (e: KeyboardEvent): void => {
       if (e.key === 'Escape') {
-        setOpen(false);
+        close();
         button.current?.focus();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [isOpen, notices, seenAt]);
+  }, [isOpen, latest, close]);
   const open = (ref: string | undefined): void => {
     const route = routeOfRef(ref);
     if (route) {
-      setOpen(false);
+      close();
       navigate(route);
     }
   };
   return (
     <div className="notices">
-      <button ref={button} type="button" className="button notices-button" aria-expanded={isOpen} aria-controls="notices-panel" onClick={() => setOpen(!isOpen)}>
+      <button ref={button} type="button" className="button notices-button" aria-expanded={isOpen} aria-controls="notices-panel" onClick={() => (isOpen ? close() : setOpen(true))}>
         Notifications{unread ? <span className="notices-count"> ({unread} new)</span> : null}
       </button>
       {isOpen ? (

@@ -3,12 +3,13 @@ import { db } from '../../db';
 import { updateEntry } from '../../db/personal';
 import type { ConferenceData } from '../../db/queries';
 import { clockOn, dateIn } from '../../format';
-import { kickAlerts } from '../../personal/alerts';
+import { useApp } from '../../app/context';
 
 const CHOICES = [0, 5, 10, 15, 30, 60];
 
 /** When this session's reminder fires, and a per-session override of the conference default. */
 export function ReminderChoice({ data, sessionId, zone }: { data: ConferenceData; sessionId: string; zone: string }) {
+  const { clock, kickAlerts } = useApp();
   const entry = data.agenda.get(sessionId);
   const prefs = effectivePrefs(data.record.id, data.prefs);
   const reminder = data.reminders.get(sessionId);
@@ -19,7 +20,7 @@ export function ReminderChoice({ data, sessionId, zone }: { data: ConferenceData
   const value = entry.reminderMinutes === undefined ? 'default' : entry.reminderMinutes === null ? 'none' : String(entry.reminderMinutes);
   const change = (next: string): void => {
     const minutes = next === 'default' ? undefined : next === 'none' ? null : Number(next);
-    void updateEntry(db, data.record.id, sessionId, { reminderMinutes: minutes }, Date.now()).then(kickAlerts);
+    void updateEntry(db, data.record.id, sessionId, { reminderMinutes: minutes }, clock.now(), data.schedule).then(kickAlerts);
   };
   let status: string;
   if (!reminder) status = 'No reminder';

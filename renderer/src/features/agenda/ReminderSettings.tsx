@@ -1,18 +1,24 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { effectivePrefs } from '../../../../core/personal/reminders';
 import { db } from '../../db';
 import { savePrefs } from '../../db/personal';
 import type { ConferenceData } from '../../db/queries';
-import { kickAlerts } from '../../personal/alerts';
+import { useApp } from '../../app/context';
 import { NotificationPermission } from './NotificationPermission';
 
 /** Per-conference reminders: on or off, and how many minutes before each "going" session. */
 export function ReminderSettings({ data }: { data: ConferenceData }) {
+  const { clock, kickAlerts } = useApp();
   const prefs = effectivePrefs(data.record.id, data.prefs);
   const [minutes, setMinutes] = useState(String(prefs.reminderMinutes));
-  useEffect(() => setMinutes(String(prefs.reminderMinutes)), [prefs.reminderMinutes]);
+  // The stored value changed (saved here, or in another window): the field follows it, in the same render.
+  const [shown, setShown] = useState(prefs.reminderMinutes);
+  if (shown !== prefs.reminderMinutes) {
+    setShown(prefs.reminderMinutes);
+    setMinutes(String(prefs.reminderMinutes));
+  }
   const save = (next: Partial<typeof prefs>): void => {
-    void savePrefs(db, { ...prefs, ...next }, Date.now()).then(kickAlerts);
+    void savePrefs(db, { ...prefs, ...next }, clock.now(), data.schedule).then(kickAlerts);
   };
   const commitMinutes = (): void => {
     const n = Number(minutes);

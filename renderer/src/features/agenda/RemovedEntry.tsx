@@ -6,9 +6,11 @@ import type { ConferenceData } from '../../db/queries';
 import { dateAndClock } from '../../format';
 import { hrefFor } from '../../route';
 import { StarControl } from './StarControl';
+import { useApp } from '../../app/context';
 
 /** A starred session the organizers removed: kept in the agenda, with the closest sessions of the current schedule offered. */
 export function RemovedEntry({ data, entry, zone, headingLevel = 3 }: { data: ConferenceData; entry: AgendaEntry; zone: string; headingLevel?: 2 | 3 }) {
+  const { clock } = useApp();
   const { identity } = entry;
   const candidates = closestCandidates(identity, data.sessions, (id) => data.speakers.get(id)?.name);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -40,7 +42,7 @@ export function RemovedEntry({ data, entry, zone, headingLevel = 3 }: { data: Co
       ) : (
         <p className="muted">Nothing similar is in the current schedule.</p>
       )}
-      <button type="button" className="link-button" onClick={() => void forgetEntry(db, data.record.id, entry.sessionId, Date.now())}>
+      <button type="button" className="link-button" onClick={() => void forgetEntry(db, data.record.id, entry.sessionId, clock.now(), data.schedule)}>
         Remove from my agenda
       </button>
     </article>

@@ -4,7 +4,7 @@ import { wallTimeOf } from '../../../../core/time/zone';
 import { clock, shortDate } from '../../format';
 
 /** Times in changes, in the zone the user chose: "16:15", or "Sat 4 Feb 16:15" when the day changed too. */
-export function instantFormat(zone: string): InstantFormat {
+function instantFormat(zone: string): InstantFormat {
   return (iso, withDate) => {
     const ms = Date.parse(iso);
     if (Number.isNaN(ms)) return iso;

@@ -3,7 +3,7 @@ import { db } from '../../db';
 import { personalDataOf, setArchived } from '../../db/conference-admin';
 import type { ConferenceData } from '../../db/queries';
 import type { SubscriptionRecord } from '../../db/schema';
-import { removeConferenceAndBackup } from '../../personal/startup';
+import { useApp } from '../../app/context';
 import { navigate } from '../../route';
 import { ConferenceSettings } from './ConferenceSettings';
 
@@ -11,6 +11,7 @@ const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n =
 
 /** Archive (or bring back) and remove, for the conference header. */
 export function ConferenceActions({ data, subscription }: { data: ConferenceData; subscription: SubscriptionRecord | undefined }) {
+  const { clock, storage } = useApp();
   const [confirming, setConfirming] = useState<string | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -28,7 +29,7 @@ export function ConferenceActions({ data, subscription }: { data: ConferenceData
   if (!subscription) return null;
   const archived = subscription.archived === 1;
   const toggleArchive = (): void => {
-    setArchived(db, id, !archived, Date.now()).catch((e: unknown) => setError(`Could not change the archive: ${e instanceof Error ? e.message : String(e)}`));
+    setArchived(db, id, !archived, clock.now()).catch((e: unknown) => setError(`Could not change the archive: ${e instanceof Error ? e.message : String(e)}`));
   };
   const askRemove = async (): Promise<void> => {
     const own = await personalDataOf(db, id);
@@ -43,7 +44,7 @@ export function ConferenceActions({ data, subscription }: { data: ConferenceData
     );
   };
   const remove = (): void => {
-    removeConferenceAndBackup(db, id).then(
+    storage.removeConference(id).then(
       () => {
         setConfirming(undefined);
         navigate({ page: 'home' });

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { memo, useState } from 'react';
 import { describeFreshness } from '../../../../core/sync/freshness';
 import { db } from '../../db';
 import { getHeld } from '../../db/held';
@@ -10,20 +10,11 @@ import { ConferenceActions } from './ConferenceActions';
 import { ExternalLink } from '../../links/ExternalLink';
 import { linkText } from '../../links/label';
 import { hrefFor, type Route } from '../../route';
-import { useDisplayZone, useUi } from '../../store/ui';
-import { syncNow } from '../../sync/manager';
+import { useDisplayZone } from '../../store/ui';
 import { HeldRevision } from './HeldRevision';
 import { LeftOutNotice } from './LeftOutNotice';
 import { LiveChannelState } from '../live/LiveChannelState';
-
-function useNow(intervalMs: number): number {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const t = window.setInterval(() => setNow(Date.now()), intervalMs);
-    return () => window.clearInterval(t);
-  }, [intervalMs]);
-  return now;
-}
+import { useApp, useAppState, useNow } from '../../app/context';
 
 const TABS = [
   ['schedule', 'Schedule'],
@@ -34,12 +25,13 @@ const TABS = [
   ['changes', 'Changes'],
 ] as const;
 
-export function ConferenceHeader({ data, current }: { data: ConferenceData; current: Route['page'] }) {
+function ConferenceHeaderView({ data, current }: { data: ConferenceData; current: Route['page'] }) {
   const { conference } = data.record;
   const sub = data.subscription;
-  const online = useUi((s) => s.online);
+  const online = useAppState((s) => s.online);
   const zone = useDisplayZone(conference.timeZone);
-  const now = useNow(30_000);
+  const now = useNow();
+  const { sync } = useApp();
   const [busy, setBusy] = useState(false);
   const held = useLiveQuery(() => getHeld(db, data.record.id), [data.record.id]);
   const isHeld = held !== undefined && held.dismissedAt === undefined;
@@ -60,7 +52,7 @@ export function ConferenceHeader({ data, current }: { data: ConferenceData; curr
   const refresh = (): void => {
     if (!sub) return;
     setBusy(true);
-    void syncNow(db, sub).finally(() => setBusy(false));
+    void sync.syncNow(sub).finally(() => setBusy(false));
   };
   const venue = conference.venue;
   return (
@@ -105,3 +97,6 @@ export function ConferenceHeader({ data, current }: { data: ConferenceData; curr
     </header>
   );
 }
+
+/** Re-rendered only when its own props change (not on every route change, such as a day tab). */
+export const ConferenceHeader = memo(ConferenceHeaderView);

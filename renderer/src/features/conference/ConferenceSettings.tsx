@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { db } from '../../db';
+import { useApp } from '../../app/context';
 import type { SubscriptionRecord } from '../../db/schema';
-import { changeSettingsNow } from '../../sync/manager';
 
 type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'done'; message: string } | { kind: 'error'; message: string };
 
@@ -10,6 +9,7 @@ type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'done'; message: s
  * read in (which re-reads floating local times). Both stay set through later revisions.
  */
 export function ConferenceSettings({ subscription, title, timeZone }: { subscription: SubscriptionRecord; title: string; timeZone: string }) {
+  const { sync } = useApp();
   const [isOpen, setOpen] = useState(false);
   const [name, setName] = useState(title);
   const [zone, setZone] = useState(subscription.timeZone ?? '');
@@ -36,7 +36,7 @@ export function ConferenceSettings({ subscription, title, timeZone }: { subscrip
     // An unchanged name is no rename (the feed's title keeps following the feed); an empty one goes back to the feed's.
     const trimmed = name.trim();
     const renamed = trimmed === '' ? undefined : trimmed === title ? subscription.title : trimmed;
-    changeSettingsNow(db, subscription.id, { title: renamed, timeZone: zone || undefined }).then(
+    sync.changeSettings(subscription.id, { title: renamed, timeZone: zone || undefined }).then(
       (outcome) => {
         if (outcome.kind === 'failed') setStatus({ kind: 'error', message: outcome.message });
         else if (outcome.kind === 'pending') setStatus({ kind: 'done', message: outcome.message });

@@ -6,7 +6,7 @@ import { dismissHeld, offerHeldAgain } from '../../db/held';
 import type { ConferenceData } from '../../db/queries';
 import type { HeldRevisionRecord } from '../../db/schema';
 import { clock, shortDate } from '../../format';
-import { applyHeldNow } from '../../sync/manager';
+import { useApp } from '../../app/context';
 import { Revision } from '../changes/ChangesPage';
 import { LeftOutNotice } from './LeftOutNotice';
 import './held.css';
@@ -21,6 +21,7 @@ function when(ms: number, zone: string): string {
  * have cut the program), or keep the current copy (that revision is then not offered again).
  */
 export function HeldRevision({ held, data, zone }: { held: HeldRevisionRecord; data: ConferenceData; zone: string }) {
+  const { clock, sync } = useApp();
   const [isReviewing, setReviewing] = useState(false);
   const [busy, setBusy] = useState<'apply' | 'keep' | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
@@ -52,7 +53,7 @@ export function HeldRevision({ held, data, zone }: { held: HeldRevisionRecord; d
   const apply = (): void => {
     setBusy('apply');
     setError(undefined);
-    void applyHeldNow(db, id, held.hash)
+    void sync.applyHeldNow(id, held.hash)
       .then((outcome) => {
         if (outcome.kind === 'failed') setError(outcome.message);
       })
@@ -62,7 +63,7 @@ export function HeldRevision({ held, data, zone }: { held: HeldRevisionRecord; d
     setBusy('keep');
     setError(undefined);
     focusUndo.current = true;
-    void dismissHeld(db, id, held.hash, Date.now())
+    void dismissHeld(db, id, held.hash, clock.now())
       .then((done) => {
         if (!done) setError('That revision is no longer the one held back.');
       })

@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
+import { useCallback, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import { decodeFeedBytes } from '../../../../core/formats/decode';
-import { db } from '../../db';
+import { useApp } from '../../app/context';
 import { dateRange } from '../../format';
 import { host } from '../../host';
 import { navigate } from '../../route';
-import { cachePhotos } from '../../sync/photos';
 import { previewFeed, type CandidateBase, type FeedSummary, type Preview } from '../../sync/preview';
 import { checkLiveChannel } from '../../../../core/live/channel';
 import { parseSubscriptionLink } from '../../../../core/live/subscription-link';
@@ -28,6 +27,7 @@ export function SubscribePage({ initialUrl, initialLive, afterSubscribe }: { ini
   const liveCheck = offeredLive ? checkLiveChannel(offeredLive) : undefined;
   const live = liveCheck?.ok ? liveCheck.channel : undefined;
   const liveKey = live ? `${live.mqtt}\n${live.topic}` : '';
+  const { engine, clock, photos } = useApp();
   const [url, setUrl] = useState(initialUrl ?? '');
   const [timeZone, setTimeZone] = useState('');
   const [state, setState] = useState<State>({ kind: 'idle' });
@@ -39,9 +39,9 @@ export function SubscribePage({ initialUrl, initialLive, afterSubscribe }: { ini
   const fromText = useCallback(async (text: string, base: CandidateBase, label: string): Promise<void> => {
     lastRead.current = { text, base, label };
     setState({ kind: 'loading', what: label });
-    const read = await previewFeed(db, text, base);
+    const read = await previewFeed(engine, text, base);
     setState(read.ok ? { kind: 'preview', preview: read.preview } : { kind: 'error', message: `${label}: ${read.message}` });
-  }, []);
+  }, [engine]);
 
   // `pasted`: the checked live channel of a link pasted just now (state has not caught up yet).
   const previewUrl = useCallback(async (target: string, zone: string, pasted?: LiveChannel) => {
@@ -62,14 +62,16 @@ export function SubscribePage({ initialUrl, initialLive, afterSubscribe }: { ini
     await fromText(decodeFeedBytes(new Uint8Array(await file.arrayBuffer())), { source: 'file', fileName: file.name, timeZone: zone || undefined }, file.name);
   };
 
-  // A subscribe link (lanyard://subscribe, #/subscribe?url=) only fills the form in: nothing is
-  // fetched from its address until the person has seen it and pressed Preview.
-  useEffect(() => {
+  // A subscribe link (lanyard://subscribe, #/subscribe?url=) only fills the form in, in the same
+  // render: nothing is fetched from its address until the person has seen it and pressed Preview.
+  const [linked, setLinked] = useState(initialUrl);
+  if (linked !== initialUrl) {
+    setLinked(initialUrl);
     if (initialUrl) {
       setUrl(initialUrl);
       setState({ kind: 'idle' });
     }
-  }, [initialUrl]);
+  }
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
@@ -93,13 +95,13 @@ export function SubscribePage({ initialUrl, initialLive, afterSubscribe }: { ini
   };
   const confirm = async (preview: Preview): Promise<void> => {
     setState({ kind: 'storing', preview });
-    const stored = await preview.subscribe(Date.now());
+    const stored = await preview.subscribe(clock.now());
     if (!stored.ok) {
       // One transaction: nothing of the conference was stored.
       setState({ kind: 'error', message: `${preview.summary.conference.title} could not be stored: ${stored.message}. Nothing was saved; free some space and try again.` });
       return;
     }
-    void cachePhotos(db, stored.id);
+    void photos.cache(stored.id);
     if (afterSubscribe) afterSubscribe(stored.id);
     else navigate({ page: 'schedule', conferenceId: stored.id });
   };

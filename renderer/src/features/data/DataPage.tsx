@@ -10,8 +10,9 @@ import { SyncFolderSection } from './SyncFolderSection';
 import { listConferences } from '../../db/queries';
 import { host } from '../../host';
 import { usePersonalNotices } from '../../personal/notice';
-import { clearPersonalData, flushMirror } from '../../personal/startup';
-import { downloadText, exportAgendaCalendar, exportPersonalFile, importAgendaCalendar, importPersonalFile } from '../../personal/transfer';
+import { useApp } from '../../app/context';
+import { resultOf } from '../../engine/jobs';
+import { downloadText, exportPersonalFile, importPersonalFile } from '../../personal/transfer';
 import { SectionBoundary } from '../../errors/SectionBoundary';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
@@ -82,12 +83,13 @@ function Report({ report }: { report: MergeReport }) {
 }
 
 function ExportImport() {
+  const { clock, storage } = useApp();
   const [exported, setExported] = useState<Outcome<string>>({ kind: 'idle' });
   const [imported, setImported] = useState<Outcome<{ name: string; report: MergeReport; needFile: string[] }>>({ kind: 'idle' });
   const exportData = async (): Promise<void> => {
     setExported({ kind: 'busy' });
     try {
-      const file = await exportPersonalFile(db, Date.now());
+      const file = await exportPersonalFile(db, clock.now());
       downloadText(file.fileName, file.text, 'application/json');
       setExported({ kind: 'done', value: `Saved ${file.fileName}.${file.skipped ? ` ${file.skipped} damaged entries could not be included.` : ''}` });
     } catch (error) {
@@ -100,9 +102,9 @@ function ExportImport() {
     if (!file) return;
     setImported({ kind: 'busy' });
     try {
-      const { report, summary } = await importPersonalFile(db, await file.text(), Date.now());
+      const { report, summary } = await importPersonalFile(db, await file.text(), clock.now());
       setImported({ kind: 'done', value: { name: file.name, report, needFile: summary.needFile.map((s) => s.fileName ?? s.id) } });
-      flushMirror();
+      storage.flush();
     } catch (error) {
       const text = error instanceof PersonalDataError ? error.message : `The file could not be imported: ${message(error)}`;
       setImported({ kind: 'error', message: `${file.name}: ${text}. Nothing was changed.` });
@@ -141,13 +143,14 @@ function ExportImport() {
 const BY: Record<string, string> = { uid: 'same event', 'lanyard-id': 'Lanyard ids', 'guid-in-uid': 'feed id in the UID', 'title-and-time': 'title and time' };
 
 function Calendar() {
+  const { clock, engine } = useApp();
   const conferences = useLiveQuery(() => listConferences(db), []) ?? [];
   const [which, setWhich] = useState('');
   const [exported, setExported] = useState<Outcome<string>>({ kind: 'idle' });
   const [imported, setImported] = useState<Outcome<IcsImport & { starred: number; already: number; name: string }>>({ kind: 'idle' });
   const exportIcs = async (): Promise<void> => {
     try {
-      const file = await exportAgendaCalendar(db, Date.now(), which || undefined);
+      const file = resultOf(await engine.run('agendaIcsExport', { now: clock.now(), conferenceId: which || undefined }));
       if (!file) {
         setExported({ kind: 'error', message: 'Nothing is starred yet: star sessions to put them in your calendar.' });
         return;
@@ -164,7 +167,7 @@ function Calendar() {
     if (!file) return;
     setImported({ kind: 'busy' });
     try {
-      const result = await importAgendaCalendar(db, await file.text(), Date.now());
+      const result = resultOf(await engine.run('agendaIcs', { text: await file.text(), now: clock.now() }));
       setImported({ kind: 'done', value: { ...result, name: file.name } });
     } catch (error) {
       setImported({ kind: 'error', message: `${file.name}: ${message(error)}. Nothing was changed.` });
@@ -237,13 +240,14 @@ function Calendar() {
 }
 
 function ClearData({ entries }: { entries: number }) {
+  const { storage } = useApp();
   const [isConfirming, setConfirming] = useState(false);
   const [outcome, setOutcome] = useState<Outcome<number>>({ kind: 'idle' });
   const clear = async (): Promise<void> => {
     setConfirming(false);
     setOutcome({ kind: 'busy' });
     try {
-      setOutcome({ kind: 'done', value: await clearPersonalData(db) });
+      setOutcome({ kind: 'done', value: await storage.clearPersonalData() });
     } catch (error) {
       setOutcome({ kind: 'error', message: `Deleted here, but the backup copy could not be updated: ${message(error)}` });
     }

@@ -1,20 +1,26 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { chooseSyncFolder, renameThisComputer, stopSyncFolder, syncFolderNow } from '../../sync-folder/app';
+import { useApp } from '../../app/context';
 import { useSyncFolderStatus } from '../../sync-folder/status';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
 /** *Your data › Sync with other computers*: the folder, this computer's name, the computers seen, problems in plain words. */
 export function SyncFolderSection() {
+  const { syncFolder } = useApp();
   const status = useSyncFolderStatus((s) => s.status);
   const [path, setPath] = useState('');
-  const [name, setName] = useState('');
+  const [name, setName] = useState(status.deviceName ?? '');
   const [error, setError] = useState<string | undefined>(undefined);
   const [isBusy, setBusy] = useState(false);
   useEffect(() => {
-    void syncFolderNow();
-  }, []);
-  useEffect(() => setName(status.deviceName ?? ''), [status.deviceName]);
+    void syncFolder.syncNow();
+  }, [syncFolder]);
+  // The name field follows this computer's name when it changes (set here or by another window).
+  const [shownName, setShownName] = useState(status.deviceName);
+  if (shownName !== status.deviceName) {
+    setShownName(status.deviceName);
+    setName(status.deviceName ?? '');
+  }
 
   const run = async (job: () => Promise<string | undefined>): Promise<void> => {
     setBusy(true);
@@ -23,12 +29,12 @@ export function SyncFolderSection() {
   };
   const choose = (event: FormEvent): void => {
     event.preventDefault();
-    void run(() => chooseSyncFolder(status.canChoose && !path.trim() ? undefined : path));
+    void run(() => syncFolder.choose(status.canChoose && !path.trim() ? undefined : path));
   };
   const rename = (event: FormEvent): void => {
     event.preventDefault();
     void run(async () => {
-      await renameThisComputer(name);
+      await syncFolder.rename(name);
       return undefined;
     });
   };
@@ -74,7 +80,7 @@ export function SyncFolderSection() {
             <p>Conferences your other computers added from a file are not here; add the file on this computer too: {status.notCreated.join(', ')}.</p>
           ) : null}
           <p>
-            <button type="button" onClick={() => void run(stopSyncFolder)} disabled={isBusy}>
+            <button type="button" onClick={() => void run(syncFolder.stop)} disabled={isBusy}>
               Stop syncing
             </button>{' '}
             <span className="muted">(this computer’s file stays in the folder; nothing is deleted)</span>

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db';
 import { CopyReport } from '../../errors/CopyReport';
@@ -26,7 +27,7 @@ function SubscriptionKeys() {
  * The list is the only part that shows stored feed data, so it has its own error boundary:
  * whatever is stored, adding a conference and Your data stay reachable.
  */
-export function Sidebar({ activeId, page }: { activeId: string | undefined; page?: string }) {
+function SidebarView({ activeId, page }: { activeId: string | undefined; page?: string }) {
   return (
     <nav className="sidebar" aria-label="Conferences">
       <a className="button primary add-conference" href={hrefFor({ page: 'subscribe' })}>
@@ -61,3 +62,6 @@ export function Sidebar({ activeId, page }: { activeId: string | undefined; page
     </nav>
   );
 }
+
+/** Re-rendered only when its own props change (not on every route change, such as a day tab). */
+export const Sidebar = memo(SidebarView);

@@ -1,14 +1,15 @@
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { hrefFor, navigate } from '../../route';
 import { MY_ZONE, useUi } from '../../store/ui';
 import { NextForMe } from '../agenda/NextForMe';
 import { NotificationsMenu } from '../agenda/NotificationsMenu';
+import { useAppState } from '../../app/context';
 
 /** App name, the search box (press "/" to focus it), and the time-zone toggle every view respects. */
-export function TopBar({ onSearchPage }: { onSearchPage: boolean }) {
+function TopBarView({ onSearchPage }: { onSearchPage: boolean }) {
   const zoneMode = useUi((s) => s.zoneMode);
   const setZoneMode = useUi((s) => s.setZoneMode);
-  const online = useUi((s) => s.online);
+  const online = useAppState((s) => s.online);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
@@ -55,3 +56,6 @@ export function TopBar({ onSearchPage }: { onSearchPage: boolean }) {
     </header>
   );
 }
+
+/** Re-rendered only when its own props change (not on every route change, such as a day tab). */
+export const TopBar = memo(TopBarView);

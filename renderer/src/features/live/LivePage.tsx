@@ -10,9 +10,7 @@ import { openLink } from '../../links/open';
 import { hrefFor } from '../../route';
 import { MY_ZONE, useUi } from '../../store/ui';
 import { useClock } from './use-clock';
-
-/** How often the Live view re-reads the clock (and so moves sessions from "soon" to "live" to gone). */
-export const LIVE_REFRESH_MS = 15_000;
+import { useAppState } from '../../app/context';
 
 function LiveCard({ item, zone, online }: { item: LiveItem; zone: string; online: boolean }) {
   const { session } = item;
@@ -55,8 +53,8 @@ function LiveCard({ item, zone, online }: { item: LiveItem; zone: string; online
 
 /** What is on right now and what starts within 15 minutes, across every conference; my agenda first. */
 export function LivePage() {
-  const now = useClock(LIVE_REFRESH_MS);
-  const online = useUi((s) => s.online);
+  const now = useClock();
+  const online = useAppState((s) => s.online);
   const zoneMode = useUi((s) => s.zoneMode);
   const data = useLiveQuery(async () => ({ conferences: await liveCandidates(db, now), agenda: await agendaStars(db), next: await nextSession(db, now) }), [now]);
   const c3voc = useLive((s) => s.c3voc);

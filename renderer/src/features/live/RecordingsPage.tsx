@@ -10,6 +10,7 @@ import { VirtualList } from '../../lists/VirtualList';
 import { hrefFor } from '../../route';
 import { MY_ZONE, useUi } from '../../store/ui';
 import { useClock } from './use-clock';
+import { useAppState } from '../../app/context';
 
 function RecordingRow({ item, zone, online }: { item: RecordingItem; zone: string; online: boolean }) {
   const { session } = item;
@@ -41,8 +42,8 @@ function RecordingRow({ item, zone, online }: { item: RecordingItem; zone: strin
 
 /** Recorded sessions across conferences (the agenda's first) and the "watch later" list. */
 export function RecordingsPage() {
-  const now = useClock(60_000);
-  const online = useUi((s) => s.online);
+  const now = useClock();
+  const online = useAppState((s) => s.online);
   const zoneMode = useUi((s) => s.zoneMode);
   const data = useLiveQuery(
     async () => ({ conferences: await recordedCandidates(db, now), agenda: await agendaStars(db), watchLater: await watchLaterList(db) }),

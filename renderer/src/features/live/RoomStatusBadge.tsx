@@ -4,7 +4,7 @@ import { useClock } from './use-clock';
 import './room-status.css';
 
 function Fresh({ status }: { status: RoomStatus }) {
-  const now = useClock(30_000);
+  const now = useClock();
   const text = describeRoomStatus(status, now);
   const stale = isStale(status, now);
   return (

@@ -1,10 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { parsePicksQuery, PicksLinkError, type Picks } from '../../../../core/personal/picks-link';
+import { useApp } from '../../app/context';
 import { db } from '../../db';
 import { addPicksAsMaybe, openPicks } from '../../db/picks';
 import { clockOn, shortDate } from '../../format';
-import { kickAlerts } from '../../personal/alerts';
 import { hrefFor } from '../../route';
 import { useDisplayZone } from '../../store/ui';
 import { SubscribePage } from '../conference/SubscribePage';
@@ -20,6 +20,7 @@ function readPicks(query: string): Picks | { error: string } {
 }
 
 function Found({ picks }: { picks: Picks }) {
+  const { clock, kickAlerts } = useApp();
   const opened = useLiveQuery(() => openPicks(db, picks), [picks]);
   const [outcome, setOutcome] = useState<string | undefined>(undefined);
   const zone = useDisplayZone(opened?.conference?.conference.timeZone ?? 'UTC');
@@ -43,7 +44,7 @@ function Found({ picks }: { picks: Picks }) {
   }
   const toAdd = found.filter((f) => !f.star).map((f) => f.session.id);
   const add = async (): Promise<void> => {
-    const { added, kept } = await addPicksAsMaybe(db, conference.id, toAdd, Date.now());
+    const { added, kept } = await addPicksAsMaybe(db, conference.id, toAdd, clock.now());
     kickAlerts();
     setOutcome(`Added ${added} session${added === 1 ? '' : 's'} to your agenda as maybe${kept ? `; ${kept} already there kept your own choice` : ''}.`);
   };

@@ -7,6 +7,7 @@ import { hrefFor } from '../../route';
 import { useDisplayZone, useUi, type Filters } from '../../store/ui';
 import { clock } from '../../format';
 import { RoomStatusBadge } from '../live/RoomStatusBadge';
+import { useNow } from '../../app/context';
 
 interface Facet {
   id: string;
@@ -23,7 +24,7 @@ function FacetList({ data, label, kind, facets, pick }: { data: ConferenceData; 
     clear(data.record.id);
     toggle(data.record.id, kind, id);
   };
-  const now = Date.now();
+  const now = useNow();
   const zone = useDisplayZone(data.record.conference.timeZone);
   return (
     <section aria-label={label}>

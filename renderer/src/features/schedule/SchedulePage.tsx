@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { conferenceDayChange } from '../../../../core/time/days';
 import { conferenceDayOf } from '../../../../core/time/zone';
 import type { ConferenceData } from '../../db/queries';
@@ -10,6 +10,8 @@ import { applyFilters, pickDay } from './filtering';
 import { Filters } from './Filters';
 import { SessionList } from './SessionList';
 import { Timeline } from './Timeline';
+import { useApp, useNow } from '../../app/context';
+import { beginInteraction, endInteractionAfterPaint } from '../../perf';
 
 export function SchedulePage({ data, day: askedDay }: { data: ConferenceData; day: string | undefined }) {
   const { conference } = data.record;
@@ -19,7 +21,8 @@ export function SchedulePage({ data, day: askedDay }: { data: ConferenceData; da
   const filters = useFilters(data.record.id);
   // Each press is a new jump (a token), so pressing again after scrolling away jumps again.
   const [jump, setJump] = useState<JumpRequest | undefined>(undefined);
-  const now = Date.now();
+  const now = useNow();
+  const { clock } = useApp();
   const days = useMemo(() => [...new Set(data.sessions.map((s) => s.day))].sort(), [data.sessions]);
   // The conference day it is now, with the day change: at 01:30 during a congress, still yesterday's programme.
   const dayChange = useMemo(() => conferenceDayChange(conference, data.sessions), [conference, data.sessions]);
@@ -30,8 +33,12 @@ export function SchedulePage({ data, day: askedDay }: { data: ConferenceData; da
   // Day tabs are the conference's days (the programme is organised by them); when the zone
   // shown puts this day's sessions on other dates, say so, and each time carries its date.
   const span = useMemo(() => (day ? daySpanIn(shown, zone, day) : undefined), [shown, zone, day]);
+  // Day tab, view switch and filter, each timed from its input event to the painted result (read by `npm run bench`).
+  useEffect(() => endInteractionAfterPaint('day', { day: day ?? '' }), [day]);
+  useEffect(() => endInteractionAfterPaint('view', { view, sessions: shown.length }), [view, shown.length]);
+  useEffect(() => endInteractionAfterPaint('filter', { sessions: shown.length }), [filters, shown.length]);
   const jumpToNow = (): void => {
-    const index = shown.findIndex((s) => Date.parse(s.end) > Date.now());
+    const index = shown.findIndex((s) => Date.parse(s.end) > clock.now());
     setJump((previous) => ({ index: index < 0 ? shown.length - 1 : index, token: (previous?.token ?? 0) + 1 }));
   };
   return (
@@ -39,16 +46,22 @@ export function SchedulePage({ data, day: askedDay }: { data: ConferenceData; da
       <div className="schedule-controls">
         <nav className="day-tabs" aria-label="Days">
           {days.map((d) => (
-            <a key={d} href={hrefFor({ page: 'schedule', conferenceId: data.record.id, day: d })} aria-current={d === day ? 'page' : undefined} title={`Conference day (${conference.timeZone})`}>
+            <a key={d} href={hrefFor({ page: 'schedule', conferenceId: data.record.id, day: d })} aria-current={d === day ? 'page' : undefined} title={`Conference day (${conference.timeZone})`} onClick={(event) => beginInteraction('day', 'day', event)}>
               {shortDate(d)}
             </a>
           ))}
         </nav>
         <div className="view-switch" role="group" aria-label="View">
-          <button type="button" aria-pressed={view === 'list'} onClick={() => setView('list')}>
+          <button type="button" aria-pressed={view === 'list'} onClick={(event) => {
+              beginInteraction('view', 'view-list', event);
+              setView('list');
+            }}>
             List
           </button>
-          <button type="button" aria-pressed={view === 'timeline'} onClick={() => setView('timeline')}>
+          <button type="button" aria-pressed={view === 'timeline'} onClick={(event) => {
+              beginInteraction('view', 'view-timeline', event);
+              setView('timeline');
+            }}>
             Timeline
           </button>
         </div>

@@ -2,16 +2,17 @@ import { useEffect } from 'react';
 import type { ConferenceData } from '../../db/queries';
 import type { SessionRecord } from '../../db/schema';
 import { clock } from '../../format';
-import { schedulePainted } from '../../first-paint';
+import { useApp } from '../../app/context';
 import { VirtualList, type JumpRequest } from '../../lists/VirtualList';
 import { hrefFor } from '../../route';
 import { DateMark } from '../../time/DateMark';
 import { StarControl } from '../agenda/StarControl';
 import { ChangeMark } from '../changes/ChangeMark';
 import { RoomStatusBadge } from '../live/RoomStatusBadge';
+import { beginInteraction } from '../../perf';
 
 /** One session of the day's list; its time carries its own date in `zone` when that is not the conference day. */
-export function SessionRow({ session, data, zone }: { session: SessionRecord; data: ConferenceData; zone: string }) {
+function SessionRow({ session, data, zone }: { session: SessionRecord; data: ConferenceData; zone: string }) {
   const names = session.speakerIds.map((id) => data.speakers.get(id)?.name ?? id).join(', ');
   const roomRecord = data.rooms.find((r) => r.id === session.roomId);
   const room = roomRecord?.name;
@@ -25,7 +26,7 @@ export function SessionRow({ session, data, zone }: { session: SessionRecord; da
         <DateMark instant={session.start} zone={zone} day={session.day} />
       </time>
       <div className="session-main">
-        <a className="session-title" href={hrefFor({ page: 'session', conferenceId: data.record.id, sessionId: session.id })}>
+        <a className="session-title" href={hrefFor({ page: 'session', conferenceId: data.record.id, sessionId: session.id })} onClick={(event) => beginInteraction('open-session', 'open-session', event)}>
           {session.title}
         </a>
         {session.cancelled ? <span className="tag tag-cancelled">Cancelled</span> : null}
@@ -44,11 +45,12 @@ export function SessionRow({ session, data, zone }: { session: SessionRecord; da
 
 /** Reports the first frame with rows (mark `lanyard:schedule-painted`, once per page load). */
 export function usePaintedMark(hasRows: boolean): void {
+  const { firstPaint } = useApp();
   useEffect(() => {
     if (!hasRows) return undefined;
-    const frame = requestAnimationFrame(() => setTimeout(schedulePainted, 0));
+    const frame = requestAnimationFrame(() => setTimeout(firstPaint.painted, 0));
     return () => cancelAnimationFrame(frame);
-  }, [hasRows]);
+  }, [firstPaint, hasRows]);
 }
 
 /** The day's sessions as a list; only the rows on screen are rendered. */

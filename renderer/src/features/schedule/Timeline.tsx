@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useDeferredValue, useEffect, useEffectEvent, useRef, type KeyboardEvent } from 'react';
 import type { ConferenceData } from '../../db/queries';
 import type { SessionRecord } from '../../db/schema';
 import { clock, clockOn } from '../../format';
@@ -9,19 +9,26 @@ import { blockToward, isTimelineKey, type Block } from './timeline-keys';
 import '../../time/date-mark.css';
 import './timeline.css';
 import { RoomStatusBadge } from '../live/RoomStatusBadge';
+import { useApp } from '../../app/context';
+import { beginInteraction } from '../../perf';
 
 const PX_PER_MINUTE = 1.6;
 const MIN_HEIGHT = 28;
 /** Room above the first hour line, so its label is not hidden under the sticky room names. */
 const TOP_PAD = 14;
+/** Rooms whose talks are in the first frame (more than fit across a wide window); the others follow in a background render. */
+const FIRST_COLUMNS = 10;
 
 /** The day as a grid: rooms as columns, time running down, one block per session. */
 export function Timeline({ sessions, data, zone, now, jumpToken }: { sessions: SessionRecord[]; data: ConferenceData; zone: string; now: number; jumpToken?: number | undefined }) {
+  const app = useApp();
   const scroller = useRef<HTMLDivElement>(null);
   const rooms = data.rooms.filter((r) => sessions.some((s) => s.roomId === r.id));
   const hasUnroomed = sessions.some((s) => !s.roomId);
   const columns = [...rooms.map((r) => ({ id: r.id, name: r.name })), ...(hasUnroomed ? [{ id: '', name: 'Elsewhere' }] : [])];
   const inColumn = columns.map((c) => sessions.filter((s) => (s.roomId ?? '') === c.id));
+  // The rooms in view are painted first; those scrolled out of view to the right fill in just after (React's deferred render).
+  const filled = useDeferredValue(columns.length, Math.min(columns.length, FIRST_COLUMNS));
   const first = Math.min(...sessions.map((s) => Date.parse(s.start)));
   const last = Math.max(...sessions.map((s) => Date.parse(s.end)));
   const hours = hourLines(first, last, zone, sessions[0]?.day ?? '');
@@ -29,16 +36,17 @@ export function Timeline({ sessions, data, zone, now, jumpToken }: { sessions: S
   const y = (ms: number): number => TOP_PAD + ((ms - dayStart) / 60_000) * PX_PER_MINUTE;
   const height = y(last) + 40;
   const nowVisible = now >= first && now <= last;
+  const shownDay = sessions[0]?.day;
+  const scrollToNow = useEffectEvent((at: number): void => {
+    if (scroller.current && at >= first && at <= last) scroller.current.scrollTop = Math.max(0, y(at) - 120);
+  });
+  const dayShown = useEffectEvent((): void => scrollToNow(now));
+  // Scroll to now once per day shown, not on every re-render.
+  useEffect(() => dayShown(), [shownDay]);
+  // "Jump to now": scroll the now line into view, each time it is pressed.
   useEffect(() => {
-    if (nowVisible && scroller.current) scroller.current.scrollTop = Math.max(0, y(now) - 120);
-    // Scroll to now once per day shown, not on every re-render.
-  }, [sessions[0]?.day]);
-  useEffect(() => {
-    // "Jump to now": scroll the now line into view, each time it is pressed.
-    const at = Date.now();
-    if (jumpToken === undefined || !scroller.current || at < first || at > last) return;
-    scroller.current.scrollTop = Math.max(0, y(at) - 120);
-  }, [jumpToken]);
+    if (jumpToken !== undefined) scrollToNow(app.clock.now());
+  }, [app.clock, jumpToken]);
   usePaintedMark(sessions.length > 0);
   // Arrow keys on a block: up and down its room, left and right to what runs then in the next room.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
@@ -53,6 +61,8 @@ export function Timeline({ sessions, data, zone, now, jumpToken }: { sessions: S
   };
   if (sessions.length === 0) return <p className="empty">No sessions match.</p>;
   return (
+    // The arrow keys move between the talks' own links inside (keyboard delegation); the grid itself is no control.
+    // eslint-disable-next-line jsx-a11y/no-static-element-interactions -- see above
     <div ref={scroller} className="timeline" data-testid="timeline" tabIndex={-1} onKeyDown={onKeyDown}>
       <div className="timeline-grid" style={{ gridTemplateColumns: `${hours.some((h) => h.date) ? '5rem' : '4rem'} repeat(${columns.length}, minmax(10rem, 1fr))` }}>
         <div className="timeline-corner" />
@@ -73,7 +83,7 @@ export function Timeline({ sessions, data, zone, now, jumpToken }: { sessions: S
         </div>
         {columns.map((c, col) => (
           <div key={c.id} className="timeline-column" style={{ height }} role="group" aria-label={c.name}>
-            {inColumn[col]!.map((s, i, inRoom) => {
+            {(col < filled ? inColumn[col]! : []).map((s, i, inRoom) => {
               const top = y(Date.parse(s.start));
               // Short sessions get room for a line of text, but never cover the next one
               // (hovering or focusing a block shows all of it).
@@ -90,6 +100,7 @@ export function Timeline({ sessions, data, zone, now, jumpToken }: { sessions: S
                   className={`timeline-block${kind}`}
                   style={{ top, height: h, minHeight: h }}
                   href={hrefFor({ page: 'session', conferenceId: data.record.id, sessionId: s.id })}
+                  onClick={(event) => beginInteraction('open-session', 'open-session', event)}
                   title={`${clockOn(s.start, zone, s.day)}–${clock(s.end, zone)} ${s.title}`}
                 >
                   <span className="timeline-block-time">{clock(s.start, zone)}</span>

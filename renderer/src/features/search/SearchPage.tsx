@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { measureSince } from '../../perf';
+import { beginInteraction, endInteractionAfterPaint, measureSince } from '../../perf';
 import { navigate, parseRoute, type Route } from '../../route';
 import { searchSessions } from './search-index';
 import { SearchResultList } from './SearchResults';
@@ -73,6 +73,9 @@ export function SearchPage({ query, conferenceId }: { query: string; conferenceI
     if (!results || !typed || typed.text !== text) return;
     typedAt.current = undefined;
     measureSince('lanyard:search-keystroke', typed.at, { query: text, total: results.total });
+    // And to the frame that shows them.
+    beginInteraction('search', 'search-painted', { timeStamp: typed.at });
+    endInteractionAfterPaint('search', { query: text });
   }, [results, text]);
   const scopeId = useId();
   const scope = conferences.find((c) => c.id === conferenceId);
@@ -94,6 +97,8 @@ export function SearchPage({ query, conferenceId }: { query: string; conferenceI
           type="search"
           aria-label="Search sessions"
           placeholder="Titles, abstracts, speakers, rooms, tracks…"
+          // The page is opened to type into (from the top bar, with the first letter typed): its box has the focus, as a browser's find bar does.
+          // eslint-disable-next-line jsx-a11y/no-autofocus -- see above
           autoFocus
           // The top bar opens this page with the first letter typed: keep typing after it.
           onFocus={(e) => e.currentTarget.setSelectionRange(e.currentTarget.value.length, e.currentTarget.value.length)}

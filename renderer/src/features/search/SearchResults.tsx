@@ -7,7 +7,7 @@ import { useDisplayZone, useUi } from '../../store/ui';
 import { highlight, snippet, termsIn, type HighlightPart, type SearchHit } from './search-index';
 
 /** Up to this many results render as a plain list; more are virtualised. */
-export const PLAIN_LIST_MAX = 50;
+const PLAIN_LIST_MAX = 50;
 const SNIPPET_CHARS = 160;
 
 /** `Sun 4 Feb` per date: formatting dates is slow, and results share a few dozen days. */
@@ -19,7 +19,7 @@ function dateLabel(date: string): string {
 }
 
 /** Text with its matching parts in <mark>: React text nodes only, never HTML. */
-export function Marked({ parts }: { parts: HighlightPart[] }) {
+function Marked({ parts }: { parts: HighlightPart[] }) {
   return (
     <>
       {parts.map((part, i) => (part.isMatch ? <mark key={i}>{part.text}</mark> : <Fragment key={i}>{part.text}</Fragment>))}
@@ -91,7 +91,7 @@ function ResultRow({ hit, zone }: { hit: SearchHit; zone: string }) {
 const matchKey = (hit: SearchHit): string => `${hit.queryTerms.join(' ')}|${Object.entries(hit.match).map(([t, f]) => `${t}:${f.join()}`).join(' ')}`;
 
 /** One result; while typing, rows whose session and matches did not change are not rendered again. */
-export const SearchResultRow = memo(ResultRow, (a, b) => a.zone === b.zone && a.hit.doc === b.hit.doc && matchKey(a.hit) === matchKey(b.hit));
+const SearchResultRow = memo(ResultRow, (a, b) => a.zone === b.zone && a.hit.doc === b.hit.doc && matchKey(a.hit) === matchKey(b.hit));
 
 const keyOf = (hit: SearchHit): string => `${hit.doc.conferenceId}\n${hit.doc.sessionId}`;
 
@@ -104,6 +104,8 @@ export function SearchResultList({ hits }: { hits: SearchHit[] }) {
   const zoneFor = useZoneFor();
   const parent = useRef<HTMLDivElement>(null);
   const isVirtual = hits.length > PLAIN_LIST_MAX;
+  // TanStack Virtual returns functions React Compiler cannot memoize: this component is left uncompiled, on purpose.
+  // eslint-disable-next-line react-hooks/incompatible-library -- see above
   const virtualizer = useVirtualizer({
     count: isVirtual ? hits.length : 0,
     getScrollElement: () => parent.current,

@@ -12,7 +12,7 @@ import { FIELDS, fieldText, type SearchDoc, type SearchField } from './search-do
 import { WORD_SEPARATOR, fold } from './text-match';
 
 export { highlight, snippet, type HighlightPart } from './text-match';
-export { FIELDS, MAX_ABSTRACT_CHARS, docsFromConference, searchDocsFromDb, type ConferenceParts, type SearchDoc, type SearchField } from './search-docs';
+export { MAX_ABSTRACT_CHARS, docsFromConference, searchDocsFromDb, type SearchDoc } from './search-docs';
 
 const BOOST: Record<SearchField, number> = { title: 3, speakers: 2, room: 1, track: 1, abstract: 1 };
 /** MiniSearch's default BM25+ parameters. */
@@ -20,7 +20,7 @@ const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const ABSTRACT = FIELDS.indexOf('abstract');
 
 /** One term's occurrences: parallel arrays, one entry per (session, field) it occurs in. */
-export interface Postings {
+interface Postings {
   docs: Uint32Array;
   fields: Uint8Array;
   /** Boosted BM25+ score of the occurrence, computed once at build time. */

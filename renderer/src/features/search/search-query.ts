@@ -69,7 +69,7 @@ function cacheOf(index: SearchIndex): QueryCache {
   return cache;
 }
 
-export function expandTerm(index: SearchIndex, term: string): Map<number, number> {
+function expandTerm(index: SearchIndex, term: string): Map<number, number> {
   const { expansions } = cacheOf(index);
   let out = expansions.get(term);
   if (!out) {

@@ -14,17 +14,22 @@ import { WatchLaterButton } from '../live/WatchLaterButton';
 import { ExternalLink } from '../../links/ExternalLink';
 import { RoomStatusBadge } from '../live/RoomStatusBadge';
 import { LINK_KIND_LABELS, linkText } from '../../links/label';
-import { MY_ZONE, useDisplayZone, useUi } from '../../store/ui';
+import { MY_ZONE, useDisplayZone } from '../../store/ui';
 import { SpeakerPhoto, usePhotos } from '../speakers/SpeakerPhoto';
-
+import { useAppState, useNow } from '../../app/context';
+import { useEffect } from 'react';
+import { endInteractionAfterPaint } from '../../perf';
 
 export function SessionPage({ data, sessionId }: { data: ConferenceData; sessionId: string }) {
+  // Timed from the click on the session's link to its page painted (`lanyard:open-session`).
+  useEffect(() => endInteractionAfterPaint('open-session', { sessionId }), [sessionId]);
   const session = data.sessions.find((s) => s.id === sessionId);
   const conferenceZone = data.record.conference.timeZone;
   const zone = useDisplayZone(conferenceZone);
-  const online = useUi((s) => s.online);
+  const online = useAppState((s) => s.online);
   const photoUrls = (session?.speakerIds ?? []).map((id) => data.speakers.get(id)?.photoUrl).filter((u): u is string => Boolean(u));
   const photos = usePhotos(photoUrls);
+  const now = useNow();
   if (!session) {
     const entry = data.agenda.get(sessionId);
     if (entry) return <RemovedEntry data={data} entry={entry} zone={zone} headingLevel={2} />;
@@ -38,7 +43,6 @@ export function SessionPage({ data, sessionId }: { data: ConferenceData; session
   // The session's own date in the zone shown: a Brussels Friday evening talk is on Saturday in Tokyo.
   const date = dateIn(session.start, zone);
   const links = sessionLinks(session, room, data.record.conference);
-  const now = Date.now();
   const isLiveSoon = !session.cancelled && Date.parse(session.end) > now && Date.parse(session.start) - 15 * 60_000 <= now;
   const stream = firstOfKind(links, 'stream');
   const hallway = firstOfKind(links, 'hallway');

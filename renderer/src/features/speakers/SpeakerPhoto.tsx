@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { db } from '../../db';
 import { photosFor } from '../../db/photos';
 import './speakers.css';
@@ -12,7 +12,7 @@ export function usePhotos(urls: readonly string[]): Map<string, Blob> {
   return useLiveQuery(() => photosFor(db, key ? key.split('\n') : []), [key]) ?? NO_PHOTOS;
 }
 
-export function initials(name: string): string {
+function initials(name: string): string {
   const words = name.replace(/\(.*?\)/g, ' ').split(/[\s\-_.]+/u).filter((w) => /\p{L}|\p{N}/u.test(w));
   const first = [...(words[0] ?? '?')][0] ?? '?';
   const last = words.length > 1 ? ([...words[words.length - 1]!][0] ?? '') : '';
@@ -24,16 +24,11 @@ export function initials(name: string): string {
  * Never the remote URL: the app stays offline-first and the CSP allows no remote images.
  */
 export function SpeakerPhoto({ name, blob, size = 'small', label }: { name: string; blob: Blob | undefined; size?: 'small' | 'large'; label?: string }) {
-  const [src, setSrc] = useState<string | undefined>(undefined);
-  useEffect(() => {
-    if (!blob) {
-      setSrc(undefined);
-      return undefined;
-    }
-    const objectUrl = URL.createObjectURL(blob);
-    setSrc(objectUrl);
-    return () => URL.revokeObjectURL(objectUrl);
-  }, [blob]);
+  // One blob: URL per blob, revoked when the blob changes or the photo goes away.
+  const src = useMemo(() => (blob ? URL.createObjectURL(blob) : undefined), [blob]);
+  useEffect(() => () => {
+    if (src) URL.revokeObjectURL(src);
+  }, [src]);
   const className = `avatar avatar-${size}`;
   if (src) return <img className={className} src={src} alt={label ?? ''} decoding="async" />;
   return (

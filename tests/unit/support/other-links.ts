@@ -1,4 +1,4 @@
-import type { Link } from '../model/schema';
+import type { Link } from '../../../core/model/schema';
 
 /**
  * Why a link is rightly of kind `other`: it is none of stream, hallway, recording, slides,
