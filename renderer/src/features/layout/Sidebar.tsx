@@ -5,11 +5,12 @@ import { listConferences } from '../../db/queries';
 import { dateRange } from '../../format';
 import { hrefFor } from '../../route';
 import { useNow } from '../../app/context';
+import { MINUTE_MS } from '../../app/clock';
 
 /** Subscribed conferences, current and upcoming first; past ones move to the archive, never deleted. */
 function SidebarView({ activeId, page }: { activeId: string | undefined; page?: string }) {
   const conferences = useLiveQuery(() => listConferences(db), []) ?? [];
-  const now = useNow();
+  const now = useNow(MINUTE_MS);
   const isPast = (lastEnd: number | undefined): boolean => lastEnd !== undefined && lastEnd < now - 14 * 86_400_000;
   const active = conferences.filter((c) => !c.subscription.archived && !isPast(c.conference?.lastEnd));
   const archive = conferences.filter((c) => c.subscription.archived || isPast(c.conference?.lastEnd));

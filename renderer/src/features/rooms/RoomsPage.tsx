@@ -6,6 +6,7 @@ import type { SessionRecord } from '../../db/schema';
 import { hrefFor } from '../../route';
 import { useUi, type Filters } from '../../store/ui';
 import { useNow } from '../../app/context';
+import { MINUTE_MS } from '../../app/clock';
 
 interface Facet {
   id: string;
@@ -22,7 +23,7 @@ function FacetList({ data, label, kind, facets, pick }: { data: ConferenceData; 
     clear(data.record.id);
     toggle(data.record.id, kind, id);
   };
-  const now = useNow();
+  const now = useNow(MINUTE_MS);
   return (
     <section aria-label={label}>
       <ul className="facet-list">
