@@ -12,6 +12,9 @@ export interface Clock {
   subscribe: (listener: () => void) => () => void;
 }
 
+/** For views that show times to the minute: `useNow(MINUTE_MS)` re-renders them once a minute, not at every tick. */
+export const MINUTE_MS = 60_000;
+
 /** The time views show moves in steps of this (a minute-precision UI needs no more). */
 const TICK_MS = 15_000;
 

@@ -22,9 +22,11 @@ export function useAppState<T>(selector: (state: AppState) => T): T {
 
 /**
  * The time to render with: the kernel's clock, which ticks for every subscriber at once, so
- * "today", "live now" and "starts in" never go stale and tests can move time by hand.
+ * "today", "live now" and "starts in" never go stale and tests can move time by hand. With
+ * `stepMs` (a minute for views that show minutes) the time is rounded down to it, and the
+ * component re-renders only when that rounded time changes, not at every tick.
  */
-export function useNow(): number {
+export function useNow(stepMs?: number): number {
   const { clock } = useApp();
-  return useSyncExternalStore(clock.subscribe, clock.ticked);
+  return useSyncExternalStore(clock.subscribe, stepMs ? () => Math.floor(clock.ticked() / stepMs) * stepMs : clock.ticked);
 }

@@ -8,10 +8,11 @@ import { clock, shortDate } from '../../format';
 import { hrefFor } from '../../route';
 import { MY_ZONE, useUi } from '../../store/ui';
 import { useNow } from '../../app/context';
+import { MINUTE_MS } from '../../app/clock';
 
 /** Always in the top bar: the "going" session on now, or the next one, across every conference. */
 export function NextForMe() {
-  const now = useNow();
+  const now = useNow(MINUTE_MS);
   const zoneMode = useUi((s) => s.zoneMode);
   // Re-query when a minute passes (a session ends) as well as when the agenda changes.
   const minute = Math.floor(now / 60_000);

@@ -9,6 +9,7 @@ import { hrefFor } from '../../route';
 import { useDisplayZone } from '../../store/ui';
 import { wallTimeOf } from '../../../../core/time/zone';
 import { useNow } from '../../app/context';
+import { MINUTE_MS } from '../../app/clock';
 
 const SEVERITY_LABELS = { info: 'Info', warning: 'Important', urgent: 'Urgent' } as const;
 /** Announcements this recent stay in view above the schedule; older ones are in the history. */
@@ -48,7 +49,7 @@ export function AnnouncementsPanel({ data }: { data: ConferenceData }) {
   const zone = useDisplayZone(data.record.conference.timeZone);
   const all = useLiveQuery(() => announcementsOf(db, data.record.id), [data.record.id]) ?? [];
   const [permission, setPermission] = useState(notificationPermission);
-  const now = useNow();
+  const now = useNow(MINUTE_MS);
   if (all.length === 0) return null;
   const current = all.filter((a) => !a.isWithdrawn && now - Date.parse(a.time) < CURRENT_MS && Date.parse(a.time) <= now + CURRENT_MS);
   return (

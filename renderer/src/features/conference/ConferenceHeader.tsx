@@ -15,6 +15,7 @@ import { HeldRevision } from './HeldRevision';
 import { LeftOutNotice } from './LeftOutNotice';
 import { LiveChannelState } from '../live/LiveChannelState';
 import { useApp, useAppState, useNow } from '../../app/context';
+import { MINUTE_MS } from '../../app/clock';
 
 const TABS = [
   ['schedule', 'Schedule'],
@@ -30,7 +31,7 @@ function ConferenceHeaderView({ data, current }: { data: ConferenceData; current
   const sub = data.subscription;
   const online = useAppState((s) => s.online);
   const zone = useDisplayZone(conference.timeZone);
-  const now = useNow();
+  const now = useNow(MINUTE_MS);
   const { sync } = useApp();
   const [busy, setBusy] = useState(false);
   const held = useLiveQuery(() => getHeld(db, data.record.id), [data.record.id]);

@@ -2,13 +2,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db';
 import { listConferences } from '../../db/queries';
 import { dateRange } from '../../format';
+import { MINUTE_MS } from '../../app/clock';
 import { useNow } from '../../app/context';
 import { hrefFor } from '../../route';
 
 /** Subscribed conferences, current and upcoming first; past ones move to the archive, never deleted. */
 export function ConferenceList({ activeId }: { activeId: string | undefined }) {
   const conferences = useLiveQuery(() => listConferences(db), []) ?? [];
-  const now = useNow();
+  const now = useNow(MINUTE_MS);
   const isPast = (lastEnd: number | undefined): boolean => lastEnd !== undefined && lastEnd < now - 14 * 86_400_000;
   const active = conferences.filter((c) => !c.subscription.archived && !isPast(c.conference?.lastEnd));
   const archive = conferences.filter((c) => c.subscription.archived || isPast(c.conference?.lastEnd));

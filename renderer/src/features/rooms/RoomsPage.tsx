@@ -8,6 +8,7 @@ import { useDisplayZone, useUi, type Filters } from '../../store/ui';
 import { clock } from '../../format';
 import { RoomStatusBadge } from '../live/RoomStatusBadge';
 import { useNow } from '../../app/context';
+import { MINUTE_MS } from '../../app/clock';
 
 interface Facet {
   id: string;
@@ -24,7 +25,7 @@ function FacetList({ data, label, kind, facets, pick }: { data: ConferenceData; 
     clear(data.record.id);
     toggle(data.record.id, kind, id);
   };
-  const now = useNow();
+  const now = useNow(MINUTE_MS);
   const zone = useDisplayZone(data.record.conference.timeZone);
   return (
     <section aria-label={label}>

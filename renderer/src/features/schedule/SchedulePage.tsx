@@ -12,6 +12,7 @@ import { SessionList } from './SessionList';
 import { Timeline } from './Timeline';
 import { useApp, useNow } from '../../app/context';
 import { beginInteraction, endInteractionAfterPaint } from '../../perf';
+import { MINUTE_MS } from '../../app/clock';
 
 export function SchedulePage({ data, day: askedDay }: { data: ConferenceData; day: string | undefined }) {
   const { conference } = data.record;
@@ -21,7 +22,7 @@ export function SchedulePage({ data, day: askedDay }: { data: ConferenceData; da
   const filters = useFilters(data.record.id);
   // Each press is a new jump (a token), so pressing again after scrolling away jumps again.
   const [jump, setJump] = useState<JumpRequest | undefined>(undefined);
-  const now = useNow();
+  const now = useNow(MINUTE_MS);
   const { clock } = useApp();
   const days = useMemo(() => [...new Set(data.sessions.map((s) => s.day))].sort(), [data.sessions]);
   // The conference day it is now, with the day change: at 01:30 during a congress, still yesterday's programme.

@@ -19,6 +19,7 @@ import { SpeakerPhoto, usePhotos } from '../speakers/SpeakerPhoto';
 import { useAppState, useNow } from '../../app/context';
 import { useEffect } from 'react';
 import { endInteractionAfterPaint } from '../../perf';
+import { MINUTE_MS } from '../../app/clock';
 
 export function SessionPage({ data, sessionId }: { data: ConferenceData; sessionId: string }) {
   // Timed from the click on the session's link to its page painted (`lanyard:open-session`).
@@ -29,7 +30,7 @@ export function SessionPage({ data, sessionId }: { data: ConferenceData; session
   const online = useAppState((s) => s.online);
   const photoUrls = (session?.speakerIds ?? []).map((id) => data.speakers.get(id)?.photoUrl).filter((u): u is string => Boolean(u));
   const photos = usePhotos(photoUrls);
-  const now = useNow();
+  const now = useNow(MINUTE_MS);
   if (!session) {
     const entry = data.agenda.get(sessionId);
     if (entry) return <RemovedEntry data={data} entry={entry} zone={zone} headingLevel={2} />;
