@@ -17,6 +17,7 @@ import { RestoreNotice } from './features/data/RestoreNotice';
 import { Sidebar } from './features/layout/Sidebar';
 import { TopBar } from './features/layout/TopBar';
 import { RoomsPage, TracksPage } from './features/rooms/RoomsPage';
+import { RoomPage, TrackPage } from './features/rooms/FacetSessionsPage';
 import { SchedulePage } from './features/schedule/SchedulePage';
 import { SearchPage } from './features/search/SearchPage';
 import { LivePage } from './features/live/LivePage';
@@ -51,6 +52,8 @@ function ConferenceView({ route }: { route: Extract<Route, { conferenceId: strin
         {route.page === 'speaker' ? <SpeakerPage data={data} speakerId={route.speakerId} /> : null}
         {route.page === 'rooms' ? <RoomsPage data={data} /> : null}
         {route.page === 'tracks' ? <TracksPage data={data} /> : null}
+        {route.page === 'room' ? <RoomPage data={data} roomId={route.roomId} /> : null}
+        {route.page === 'track' ? <TrackPage data={data} trackId={route.trackId} /> : null}
         {route.page === 'agenda' ? <AgendaPage data={data} day={route.day} /> : null}
         {route.page === 'changes' ? <ChangesPage data={data} /> : null}
       </ViewBoundary>
