@@ -77,7 +77,7 @@ export function App() {
   else if (route.page === 'subscribe') content = <SubscribePage initialUrl={route.url} initialLive={route.live && route.topic ? { mqtt: route.live, topic: route.topic } : undefined} />;
   else if (route.page === 'data') content = <DataPage />;
   else if (route.page === 'picks') content = <PicksPage query={route.query} />;
-  else if (route.page === 'search') content = <SearchPage query={route.query} conferenceId={route.conferenceId} />;
+  else if (route.page === 'search') content = <SearchPage query={route.query} conferenceId={route.conferenceId} all={route.all} />;
   else if (route.page === 'live') content = <LivePage />;
   else if (route.page === 'recordings') content = <RecordingsPage />;
   else if (route.page === 'home') content = <p className="muted">{ready && conferences?.length === 0 ? 'No conferences yet: add one.' : 'Loading…'}</p>;
@@ -85,7 +85,7 @@ export function App() {
   return (
     <div className="app">
       <ErrorBoundary what="the top bar" fallback={(failure) => <TopBarFailure failure={failure} />}>
-        <TopBar onSearchPage={route.page === 'search'} />
+        <TopBar onSearchPage={route.page === 'search'} conferenceId={conferenceId} />
       </ErrorBoundary>
       <div className="app-body">
         <Sidebar activeId={conferenceId} page={route.page} />

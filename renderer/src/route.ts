@@ -12,10 +12,10 @@ export type Route =
   | { page: 'room'; conferenceId: string; roomId: string }
   | { page: 'track'; conferenceId: string; trackId: string }
   /**
-   * `conferenceId`: the conference the search started in, and its scope unless `all` widened it
-   * to every current conference; `past` adds past and archived conferences to a wide search.
+   * `conferenceId`: the conference the search started in, and its scope unless `all` widened it.
+   * Without a conference the scope is the current conferences; `all`: every one, past and archived included.
    */
-  | { page: 'search'; query: string; conferenceId?: string; all?: boolean; past?: boolean }
+  | { page: 'search'; query: string; conferenceId?: string; all?: boolean }
   | { page: 'subscribe'; url?: string; live?: string; topic?: string }
   | { page: 'agenda'; conferenceId: string; day?: string }
   | { page: 'changes'; conferenceId: string }
@@ -57,7 +57,6 @@ export function parseRoute(hash: string): Route {
       query: query.get('q') ?? '',
       ...(cid ? { conferenceId: cid } : {}),
       ...(query.get('all') === '1' ? { all: true } : {}),
-      ...(query.get('past') === '1' ? { past: true } : {}),
     };
   }
   if (parts[0] === 'c' && parts[1]) {
@@ -101,7 +100,7 @@ export function hrefFor(route: Route): string {
     case 'tracks':
       return `#/c/${enc(route.conferenceId)}/${route.page}`;
     case 'search': {
-      const q = new URLSearchParams({ q: route.query, ...(route.conferenceId ? { in: route.conferenceId } : {}), ...(route.all ? { all: '1' } : {}), ...(route.past ? { past: '1' } : {}) });
+      const q = new URLSearchParams({ q: route.query, ...(route.conferenceId ? { in: route.conferenceId } : {}), ...(route.all ? { all: '1' } : {}) });
       return `#/search?${q.toString()}`;
     }
     case 'subscribe':

@@ -32,7 +32,7 @@ describe('routes', () => {
       { page: 'track', conferenceId: 'fosdem-2026', trackId: 'Rust & friends' },
       { page: 'search', query: 'poettering', conferenceId: 'fosdem-2026' },
       { page: 'search', query: 'poettering', conferenceId: 'fosdem-2026', all: true },
-      { page: 'search', query: 'poettering', all: true, past: true },
+      { page: 'search', query: 'poettering', all: true },
       { page: 'search', query: '' },
     ] as const) {
       expect(parseRoute(hrefFor(route))).toEqual(route);
