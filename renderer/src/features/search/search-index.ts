@@ -14,7 +14,7 @@ import { WORD_SEPARATOR, fold } from './text-match';
 
 export { highlight, snippet, type HighlightPart } from './text-match';
 export { MAX_ABSTRACT_CHARS, docsFromConference, searchDocsFromDb, searchSourcesFromDb, type SearchDoc } from './search-docs';
-export { facetDocsFromConference, searchFacets, type FacetDoc, type FacetHit } from './search-facets';
+export { facetDocsFromConference, searchFacets, type FacetDoc } from './search-facets';
 
 const BOOST: Record<SearchField, number> = { title: 3, speakers: 2, room: 1, track: 1, abstract: 1 };
 /** MiniSearch's default BM25+ parameters. */

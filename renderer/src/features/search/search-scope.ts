@@ -27,7 +27,7 @@ export interface SearchScope {
 }
 
 /** True for a conference the user filed in the archive or that ended over two weeks ago. */
-export function isPastConference(c: ScopeConference, now: number): boolean {
+function isPastConference(c: ScopeConference, now: number): boolean {
   return c.isArchived || c.lastEnd < now - PAST_AFTER_MS;
 }
 
