@@ -125,3 +125,26 @@ test('FOSDEM 2020: Tracks › Rust (Sunday only) lists its Sunday talks', async 
   await expect(track.getByRole('list', { name: 'Rust on Sunday, 2 February 2020' }).getByRole('listitem')).toHaveCount(13);
   await page.screenshot({ path: 'tests/e2e/screenshots/fosdem-track-rust.png' });
 });
+
+test.describe('seen from Tokyo', () => {
+  test.use({ timezoneId: 'Asia/Tokyo' });
+
+  test("a track's page follows the time toggle: conference time, then the viewer's", async ({ page }) => {
+    host().publish('testcon.json', twoDays());
+    await subscribeByLink(page, `${host().url}testcon.json`);
+    await page.getByRole('navigation', { name: 'Conference sections' }).getByRole('link', { name: 'Tracks' }).click();
+    await page.getByRole('region', { name: 'Tracks' }).getByRole('link', { name: 'Rust', exact: true }).click();
+    const track = page.getByRole('article', { name: 'Rust' });
+    await expect(track.getByText(/times in Europe\/Brussels$/)).toBeVisible();
+    const rows = track.getByRole('listitem');
+    const first = (await rows.first().locator('time').textContent()) ?? '';
+    const [h, m] = first.split('–')[0]!.split(':').map(Number) as [number, number];
+    await page.getByRole('group', { name: 'Show times in' }).getByRole('button', { name: 'My time' }).click();
+    await expect(track.getByText(/times in Asia\/Tokyo$/)).toBeVisible();
+    // Brussels in February is UTC+1, Tokyo UTC+9: eight hours later on the clock.
+    const later = `${String((h + 8) % 24).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+    await expect(rows.first().locator('time')).toHaveText(new RegExp(`^${later}–`));
+    // The last talk ends after Tokyo's midnight: it carries its Tokyo date.
+    await expect(rows.last().locator('time')).toContainText('Sun 5 Feb');
+  });
+});
