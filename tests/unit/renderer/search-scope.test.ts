@@ -123,3 +123,10 @@ describeCorpus('"Poettering" in three FOSDEM years', () => {
     expect(searchFacets(index.facets, 'poettering', { scope: new Set(['fosdem-2024']), limit: 10 }).hits.map((h) => h.doc.conferenceId)).toEqual(['fosdem-2024']);
   });
 });
+
+describe('speakers, rooms and tracks from a hostile feed', () => {
+  it('lists an id given twice once (the last one, as the schedule reads it)', () => {
+    const feed = makeFeed([{ id: 's', title: 'x', speakerIds: ['dup'] }], { speakers: [{ id: 'dup', name: 'First Twin', links: [] }, { id: 'dup', name: 'Second Twin', links: [] }] });
+    expect(searchFacets(facetDocsFromConference('c', feed), 'twin', { limit: 5 }).hits.map((h) => h.doc.name)).toEqual(['Second Twin']);
+  });
+});

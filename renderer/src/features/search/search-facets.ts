@@ -48,7 +48,8 @@ export function facetDocsFromConference(conferenceId: string, parts: ConferenceP
   const conferenceTitle = parts.conference.title;
   const out: FacetDoc[] = [];
   const push = (kind: FacetKind, items: ReadonlyArray<{ id: string; name: string }>): void => {
-    for (const item of items) {
+    // A feed may list an id twice: one result per id, the last one, as in the schedule's own maps.
+    for (const item of new Map(items.map((i) => [i.id, i])).values()) {
       const sessionCount = counts[kind].get(item.id) ?? 0;
       const words = tokenize(fold(item.name)).slice(0, MAX_NAME_WORDS);
       if (sessionCount > 0 && words.length > 0) out.push({ kind, conferenceId, conferenceTitle, id: item.id, name: item.name, sessionCount, words });
