@@ -85,7 +85,7 @@ export function App() {
   return (
     <div className="app">
       <ErrorBoundary what="the top bar" fallback={(failure) => <TopBarFailure failure={failure} />}>
-        <TopBar onSearchPage={route.page === 'search'} conferenceId={conferenceId} />
+        <TopBar onSearchPage={route.page === 'search'} conferenceId={conferenceId} conferenceTitle={conferences?.find((c) => c.subscription.id === conferenceId)?.conference?.conference.title} />
       </ErrorBoundary>
       <div className="app-body">
         <Sidebar activeId={conferenceId} page={route.page} />

@@ -55,6 +55,8 @@ for (const viewport of SIZES) {
     const page = await context.newPage();
     try {
       await subscribeBoth(page);
+      // The top bar's box says what it searches before anything is typed.
+      await expect(page.getByRole('searchbox', { name: 'Search this conference' })).toHaveAttribute('placeholder', 'Search FutureCon…  ( / )');
       await page.keyboard.press('/');
       await page.getByRole('searchbox', { name: 'Search this conference' }).fill('poettering');
       await expect(page).toHaveURL(/#\/search\?q=poettering&in=futurecon$/);

@@ -9,7 +9,7 @@ import { useAppState } from '../../app/context';
  * App name, the search box (press "/" to focus it; inside a conference it searches that
  * conference, one click from all of them), and the time-zone toggle every view respects.
  */
-function TopBarView({ onSearchPage, conferenceId }: { onSearchPage: boolean; conferenceId?: string }) {
+function TopBarView({ onSearchPage, conferenceId, conferenceTitle }: { onSearchPage: boolean; conferenceId?: string; conferenceTitle?: string }) {
   const zoneMode = useUi((s) => s.zoneMode);
   const setZoneMode = useUi((s) => s.setZoneMode);
   const online = useAppState((s) => s.online);
@@ -45,7 +45,7 @@ function TopBarView({ onSearchPage, conferenceId }: { onSearchPage: boolean; con
           className="text-input top-search"
           type="search"
           aria-label={conferenceId ? 'Search this conference' : 'Search conferences'}
-          placeholder="Search sessions, speakers, rooms…  ( / )"
+          placeholder={conferenceId ? `Search ${conferenceTitle ?? 'this conference'}…  ( / )` : 'Search sessions, speakers, rooms…  ( / )'}
           onChange={(e) => navigate(conferenceId ? { page: 'search', query: e.target.value, conferenceId } : { page: 'search', query: e.target.value })}
         />
       )}
