@@ -32,7 +32,9 @@ function twoDays(): string {
 
 const SIZES = [
   { width: 640, height: 480 },
+  { width: 900, height: 700 },
   { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
 ] as const;
 
 for (const viewport of SIZES) {
