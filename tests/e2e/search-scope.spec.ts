@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Feed } from '../../core/model/schema';
 import { expect, test } from './support/fresh-data';
@@ -130,4 +132,25 @@ test('tracks and rooms are results of their own and open their pages across days
   await expect(people.getByRole('listitem').first()).toContainText(/^Room Pagoda room \d+ sessions$/);
   await people.getByRole('link', { name: 'Pagoda room' }).click();
   await expect(page.getByRole('article', { name: 'Pagoda room' }).getByRole('heading', { level: 3 })).toHaveCount(2);
+});
+
+const FOSDEM_2024 = resolve(import.meta.dirname, '../../../shared/corpus/fosdem/fosdem-2024.xml');
+
+test('FOSDEM 2024: "Poettering" lists his speaker page first, then his two talks', async ({ page }) => {
+  test.skip(!existsSync(FOSDEM_2024), `the corpus is not at ${FOSDEM_2024}`);
+  test.setTimeout(90_000);
+  host().publish('fosdem-2024.xml', readFileSync(FOSDEM_2024, 'utf8'));
+  await page.goto(`/#/subscribe?url=${encodeURIComponent(`${host().url}fosdem-2024.xml`)}`);
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  await page.getByRole('region', { name: 'Feed preview' }).getByRole('button', { name: 'Subscribe' }).click({ timeout: 20_000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'FOSDEM 2024' })).toBeVisible({ timeout: 20_000 });
+  await page.keyboard.press('/');
+  await page.getByRole('searchbox', { name: 'Search this conference' }).fill('Poettering');
+  await expect(page.getByTestId('search-scope')).toHaveText(/^In FOSDEM 2024 · Search all conferences$/);
+  const people = page.getByRole('list', { name: 'Speakers, rooms and tracks' });
+  await expect(people.getByRole('listitem')).toHaveText(['Speaker Lennart Poettering 2 sessions']);
+  // Counted independently in the XML: his two 2024 talks.
+  await expect(page.getByRole('list', { name: 'Search results' }).getByRole('listitem')).toHaveCount(2, { timeout: 20_000 });
+  await people.getByRole('link', { name: 'Lennart Poettering' }).click();
+  await expect(page.getByRole('article', { name: 'Lennart Poettering' }).getByRole('button', { name: /Going/ })).toHaveCount(2);
 });
