@@ -17,6 +17,7 @@ import { RestoreNotice } from './features/data/RestoreNotice';
 import { Sidebar } from './features/layout/Sidebar';
 import { TopBar } from './features/layout/TopBar';
 import { RoomsPage, TracksPage } from './features/rooms/RoomsPage';
+import { RoomPage, TrackPage } from './features/rooms/FacetSessionsPage';
 import { SchedulePage } from './features/schedule/SchedulePage';
 import { SearchPage } from './features/search/SearchPage';
 import { LivePage } from './features/live/LivePage';
@@ -51,6 +52,8 @@ function ConferenceView({ route }: { route: Extract<Route, { conferenceId: strin
         {route.page === 'speaker' ? <SpeakerPage data={data} speakerId={route.speakerId} /> : null}
         {route.page === 'rooms' ? <RoomsPage data={data} /> : null}
         {route.page === 'tracks' ? <TracksPage data={data} /> : null}
+        {route.page === 'room' ? <RoomPage data={data} roomId={route.roomId} /> : null}
+        {route.page === 'track' ? <TrackPage data={data} trackId={route.trackId} /> : null}
         {route.page === 'agenda' ? <AgendaPage data={data} day={route.day} /> : null}
         {route.page === 'changes' ? <ChangesPage data={data} /> : null}
       </ViewBoundary>
@@ -74,7 +77,7 @@ export function App() {
   else if (route.page === 'subscribe') content = <SubscribePage initialUrl={route.url} initialLive={route.live && route.topic ? { mqtt: route.live, topic: route.topic } : undefined} />;
   else if (route.page === 'data') content = <DataPage />;
   else if (route.page === 'picks') content = <PicksPage query={route.query} />;
-  else if (route.page === 'search') content = <SearchPage query={route.query} conferenceId={route.conferenceId} />;
+  else if (route.page === 'search') content = <SearchPage query={route.query} conferenceId={route.conferenceId} all={route.all} />;
   else if (route.page === 'live') content = <LivePage />;
   else if (route.page === 'recordings') content = <RecordingsPage />;
   else if (route.page === 'home') content = <p className="muted">{ready && conferences?.length === 0 ? 'No conferences yet: add one.' : 'Loading…'}</p>;
@@ -82,7 +85,7 @@ export function App() {
   return (
     <div className="app">
       <ErrorBoundary what="the top bar" fallback={(failure) => <TopBarFailure failure={failure} />}>
-        <TopBar onSearchPage={route.page === 'search'} />
+        <TopBar onSearchPage={route.page === 'search'} conferenceId={conferenceId} conferenceTitle={conferences?.find((c) => c.subscription.id === conferenceId)?.conference?.conference.title} />
       </ErrorBoundary>
       <div className="app-body">
         <Sidebar activeId={conferenceId} page={route.page} />

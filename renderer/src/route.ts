@@ -8,7 +8,14 @@ export type Route =
   | { page: 'speaker'; conferenceId: string; speakerId: string }
   | { page: 'rooms'; conferenceId: string }
   | { page: 'tracks'; conferenceId: string }
-  | { page: 'search'; query: string; conferenceId?: string }
+  /** One room's or one track's sessions across every day. */
+  | { page: 'room'; conferenceId: string; roomId: string }
+  | { page: 'track'; conferenceId: string; trackId: string }
+  /**
+   * `conferenceId`: the conference the search started in, and its scope unless `all` widened it.
+   * Without a conference the scope is the current conferences; `all`: every one, past and archived included.
+   */
+  | { page: 'search'; query: string; conferenceId?: string; all?: boolean }
   | { page: 'subscribe'; url?: string; live?: string; topic?: string }
   | { page: 'agenda'; conferenceId: string; day?: string }
   | { page: 'changes'; conferenceId: string }
@@ -45,13 +52,20 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'picks') return { page: 'picks', query: queryString };
   if (parts[0] === 'search') {
     const cid = query.get('in');
-    return cid ? { page: 'search', query: query.get('q') ?? '', conferenceId: cid } : { page: 'search', query: query.get('q') ?? '' };
+    return {
+      page: 'search',
+      query: query.get('q') ?? '',
+      ...(cid ? { conferenceId: cid } : {}),
+      ...(query.get('all') === '1' ? { all: true } : {}),
+    };
   }
   if (parts[0] === 'c' && parts[1]) {
     const conferenceId = dec(parts[1]);
     const [kind, arg] = [parts[2], parts[3]];
     if (kind === 'session' && arg) return { page: 'session', conferenceId, sessionId: dec(arg) };
     if (kind === 'speaker' && arg) return { page: 'speaker', conferenceId, speakerId: dec(arg) };
+    if (kind === 'room' && arg) return { page: 'room', conferenceId, roomId: dec(arg) };
+    if (kind === 'track' && arg) return { page: 'track', conferenceId, trackId: dec(arg) };
     if (kind === 'speakers') return { page: 'speakers', conferenceId };
     if (kind === 'rooms') return { page: 'rooms', conferenceId };
     if (kind === 'tracks') return { page: 'tracks', conferenceId };
@@ -77,12 +91,16 @@ export function hrefFor(route: Route): string {
       return `#/c/${enc(route.conferenceId)}/session/${enc(route.sessionId)}`;
     case 'speaker':
       return `#/c/${enc(route.conferenceId)}/speaker/${enc(route.speakerId)}`;
+    case 'room':
+      return `#/c/${enc(route.conferenceId)}/room/${enc(route.roomId)}`;
+    case 'track':
+      return `#/c/${enc(route.conferenceId)}/track/${enc(route.trackId)}`;
     case 'speakers':
     case 'rooms':
     case 'tracks':
       return `#/c/${enc(route.conferenceId)}/${route.page}`;
     case 'search': {
-      const q = new URLSearchParams({ q: route.query, ...(route.conferenceId ? { in: route.conferenceId } : {}) });
+      const q = new URLSearchParams({ q: route.query, ...(route.conferenceId ? { in: route.conferenceId } : {}), ...(route.all ? { all: '1' } : {}) });
       return `#/search?${q.toString()}`;
     }
     case 'subscribe':

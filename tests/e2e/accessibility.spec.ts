@@ -16,6 +16,8 @@ const VIEWS: Array<[string, string]> = [
   ['speakers', '/#/c/centos-connect-2023/speakers'],
   ['agenda', '/#/c/centos-connect-2023/agenda'],
   ['search', '/#/search?q=centos'],
+  ['search with speakers and rooms', '/#/search?q=pagoda&in=centos-connect-2023'],
+  ['room page', '/#/c/centos-connect-2023/room/pagoda-room'],
   ['subscribe', '/#/subscribe'],
   ['live', '/#/live'],
   ['your data', '/#/data'],

@@ -7,8 +7,8 @@ test('search finds sessions while typing, ranked, with the match highlighted', a
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'CentOS Connect at FOSDEM' })).toBeVisible();
   await page.keyboard.press('/');
-  await expect(page.getByRole('searchbox', { name: 'Search all conferences' })).toBeFocused();
-  await page.getByRole('searchbox', { name: 'Search all conferences' }).fill('kmo');
+  await expect(page.getByRole('searchbox', { name: 'Search this conference' })).toBeFocused();
+  await page.getByRole('searchbox', { name: 'Search this conference' }).fill('kmo');
   await expect(page).toHaveURL(/#\/search\?q=kmo/);
   const box = page.getByRole('searchbox', { name: 'Search sessions' });
   await expect(box).toHaveValue('kmo');

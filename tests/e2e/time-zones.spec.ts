@@ -82,12 +82,12 @@ test.describe('seen from Tokyo', () => {
     await expect(page.getByTestId('day-span')).toHaveText('In Asia/Tokyo these sessions fall on more than one date: Fri 3 Feb 23:30 – Sat 4 Feb 02:00.');
     await shot(page, 'tokyo-agenda');
 
-    // Speaker pages list each talk under its own date.
+    // Speaker pages list each talk under its conference day, marked with its own date where that differs.
     await page.goto(`${CONF}/speaker/ecurtin`);
-    await expect(page.getByRole('listitem').filter({ hasText: 'A year in review 2023' })).toHaveText('Sat 4 Feb 00:15 A year in review 2023 - CentOS Automotive SIG');
+    await expect(page.getByRole('listitem').filter({ hasText: 'A year in review 2023' }).locator('time')).toHaveText('00:15–01:00 Sat 4 Feb');
     await shot(page, 'tokyo-speaker');
     await page.goto(`${CONF}/speaker/petergeorg`);
-    await expect(page.getByRole('listitem').filter({ hasText: 'Kmods SIG Update' })).toHaveText('Fri 3 Feb 23:30 Kmods SIG Update');
+    await expect(page.getByRole('listitem').filter({ hasText: 'Kmods SIG Update' }).locator('time')).toHaveText('23:30–00:00');
 
     // Search already spoke in the zone shown: it still agrees.
     await page.goto('/#/search?q=board');
@@ -96,7 +96,7 @@ test.describe('seen from Tokyo', () => {
     // Conference time: Brussels' Friday everywhere, no date marks.
     await setZone(page, 'Conference time');
     await page.goto(`${CONF}/speaker/ecurtin`);
-    await expect(page.getByRole('listitem').filter({ hasText: 'A year in review 2023' })).toHaveText('Fri 3 Feb 16:15 A year in review 2023 - CentOS Automotive SIG');
+    await expect(page.getByRole('listitem').filter({ hasText: 'A year in review 2023' }).locator('time')).toHaveText('16:15–17:00');
     await page.goto(`${CONF}/session/board-ama`);
     await expect(page.getByRole('definition').first()).toHaveText(/^Friday,? 3 February 2023, 17:00–18:00 \(Europe\/Brussels\) · Sat 4 Feb 01:00–02:00 \(Asia\/Tokyo\)$/);
     await expect(page.getByRole('link', { name: /^← Friday,? 3 February 2023$/ })).toBeVisible();

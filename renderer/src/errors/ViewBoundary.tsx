@@ -11,6 +11,8 @@ const VIEW_NAMES: Record<Route['page'], string> = {
   speaker: "this speaker's page",
   rooms: 'the rooms',
   tracks: 'the tracks',
+  room: "this room's sessions",
+  track: "this track's sessions",
   search: 'search',
   subscribe: 'adding a conference',
   agenda: 'my agenda',

@@ -28,6 +28,12 @@ describe('routes', () => {
       { page: 'picks', query: 'c=fosdem-2026&u=https%3A%2F%2Ffosdem.org%2F2026%2Fschedule%2Fxml&n=dw1.6f.8' },
       { page: 'subscribe', url: 'https://example.org/feed.json?a=1&b=2', live: 'wss://push.example.org/mqtt', topic: 'conf/2026' },
       { page: 'subscribe', url: 'https://example.org/feed.json' },
+      { page: 'room', conferenceId: 'fosdem-2026', roomId: 'K.3.401' },
+      { page: 'track', conferenceId: 'fosdem-2026', trackId: 'Rust & friends' },
+      { page: 'search', query: 'poettering', conferenceId: 'fosdem-2026' },
+      { page: 'search', query: 'poettering', conferenceId: 'fosdem-2026', all: true },
+      { page: 'search', query: 'poettering', all: true },
+      { page: 'search', query: '' },
     ] as const) {
       expect(parseRoute(hrefFor(route))).toEqual(route);
     }

@@ -26,6 +26,14 @@ const TABS = [
   ['changes', 'Changes'],
 ] as const;
 
+/** The tab a page belongs to: a room's page is under Rooms, a track's under Tracks, a speaker's under Speakers. */
+function sectionOf(page: Route['page']): Route['page'] {
+  if (page === 'room') return 'rooms';
+  if (page === 'track') return 'tracks';
+  if (page === 'speaker') return 'speakers';
+  return page;
+}
+
 function ConferenceHeaderView({ data, current }: { data: ConferenceData; current: Route['page'] }) {
   const { conference } = data.record;
   const sub = data.subscription;
@@ -89,7 +97,7 @@ function ConferenceHeaderView({ data, current }: { data: ConferenceData; current
       ) : null}
       <nav className="tabs" aria-label="Conference sections">
         {TABS.map(([page, label]) => (
-          <a key={page} href={hrefFor({ page, conferenceId: data.record.id })} aria-current={current === page ? 'page' : undefined}>
+          <a key={page} href={hrefFor({ page, conferenceId: data.record.id })} aria-current={sectionOf(current) === page ? 'page' : undefined}>
             {label}
             {page === 'changes' && data.marks.size > 0 ? <span className="tab-count" aria-label={`${data.marks.size} unseen`}> {data.marks.size}</span> : null}
           </a>

@@ -5,8 +5,11 @@ import { NextForMe } from '../agenda/NextForMe';
 import { NotificationsMenu } from '../agenda/NotificationsMenu';
 import { useAppState } from '../../app/context';
 
-/** App name, the search box (press "/" to focus it), and the time-zone toggle every view respects. */
-function TopBarView({ onSearchPage }: { onSearchPage: boolean }) {
+/**
+ * App name, the search box (press "/" to focus it; inside a conference it searches that
+ * conference, one click from all of them), and the time-zone toggle every view respects.
+ */
+function TopBarView({ onSearchPage, conferenceId, conferenceTitle }: { onSearchPage: boolean; conferenceId?: string; conferenceTitle?: string }) {
   const zoneMode = useUi((s) => s.zoneMode);
   const setZoneMode = useUi((s) => s.setZoneMode);
   const online = useAppState((s) => s.online);
@@ -41,9 +44,9 @@ function TopBarView({ onSearchPage }: { onSearchPage: boolean }) {
           ref={input}
           className="text-input top-search"
           type="search"
-          aria-label="Search all conferences"
-          placeholder="Search sessions, speakers, rooms…  ( / )"
-          onChange={(e) => navigate({ page: 'search', query: e.target.value })}
+          aria-label={conferenceId ? 'Search this conference' : 'Search conferences'}
+          placeholder={conferenceId ? `Search ${conferenceTitle ?? 'this conference'}…  ( / )` : 'Search sessions, speakers, rooms…  ( / )'}
+          onChange={(e) => navigate(conferenceId ? { page: 'search', query: e.target.value, conferenceId } : { page: 'search', query: e.target.value })}
         />
       )}
       <NextForMe />

@@ -3,9 +3,9 @@ import type { ConferenceData } from '../../db/queries';
 import { ExternalLink } from '../../links/ExternalLink';
 import { LINK_KIND_LABELS, linkText } from '../../links/label';
 import type { SessionRecord } from '../../db/schema';
-import { hrefFor } from '../../route';
-import { useDisplayZone, useUi, type Filters } from '../../store/ui';
-import { clock } from '../../format';
+import { hrefFor, type Route } from '../../route';
+import { useDisplayZone } from '../../store/ui';
+import { clock, shortDate } from '../../format';
 import { RoomStatusBadge } from '../live/RoomStatusBadge';
 import { useNow } from '../../app/context';
 import { MINUTE_MS } from '../../app/clock';
@@ -17,14 +17,9 @@ interface Facet {
   links?: Link[];
 }
 
-/** A list of rooms or tracks, each opening the schedule filtered to it; rooms show their links and what is on in them now. */
-function FacetList({ data, label, kind, facets, pick }: { data: ConferenceData; label: string; kind: keyof Filters; facets: Facet[]; pick: (s: SessionRecord) => string | undefined }) {
-  const clear = useUi((s) => s.clearFilters);
-  const toggle = useUi((s) => s.toggleFilter);
-  const show = (id: string): void => {
-    clear(data.record.id);
-    toggle(data.record.id, kind, id);
-  };
+/** A list of rooms or tracks, each opening its own page (its sessions on every day); rooms show their links and what is on in them now. */
+function FacetList({ data, label, kind, facets, pick }: { data: ConferenceData; label: string; kind: 'rooms' | 'tracks'; facets: Facet[]; pick: (s: SessionRecord) => string | undefined }) {
+  const pageOf = (id: string): Route => (kind === 'rooms' ? { page: 'room', conferenceId: data.record.id, roomId: id } : { page: 'track', conferenceId: data.record.id, trackId: id });
   const now = useNow(MINUTE_MS);
   const zone = useDisplayZone(data.record.conference.timeZone);
   return (
@@ -32,14 +27,17 @@ function FacetList({ data, label, kind, facets, pick }: { data: ConferenceData; 
       <ul className="facet-list">
         {facets.map((f) => {
           const sessions = data.sessions.filter((s) => pick(s) === f.id);
+          // A track or room on some days only says which, so nobody opens it on a day it is not on.
+          const days = [...new Set(sessions.map((s) => s.day))].sort();
           const onNow = sessions.find((s) => Date.parse(s.start) <= now && Date.parse(s.end) > now && !s.cancelled);
           const next = kind === 'rooms' ? sessions.find((s) => Date.parse(s.start) > now && !s.cancelled && s.type !== 'break') : undefined;
           return (
             <li key={f.id} aria-label={f.name}>
-              <a href={hrefFor({ page: 'schedule', conferenceId: data.record.id })} onClick={() => show(f.id)}>
-                {f.name}
-              </a>{' '}
-              <span className="muted">{sessions.length} session{sessions.length === 1 ? '' : 's'}</span>
+              <a href={hrefFor(pageOf(f.id))}>{f.name}</a>{' '}
+              <span className="muted">
+                {sessions.length} session{sessions.length === 1 ? '' : 's'}
+                {days.length > 0 && days.length < data.schedule.days.length ? ` · ${days.map(shortDate).join(', ')}` : ''}
+              </span>
               {kind === 'rooms' ? <RoomStatusBadge conferenceId={data.record.id} room={f} /> : null}
               {onNow ? (
                 <span className="facet-now">

@@ -8,6 +8,7 @@ import { hrefFor } from '../../route';
 import { useDisplayZone, useFilters, useUi } from '../../store/ui';
 import { applyFilters, pickDay } from './filtering';
 import { Filters } from './Filters';
+import { OtherDaysNote } from './OtherDaysNote';
 import { SessionList } from './SessionList';
 import { Timeline } from './Timeline';
 import { useApp, useNow } from '../../app/context';
@@ -75,6 +76,7 @@ export function SchedulePage({ data, day: askedDay }: { data: ConferenceData; da
         {shown.length} session{shown.length === 1 ? '' : 's'} · times in {zone}
         {span ? <span data-testid="day-span">: this conference day runs {span} there</span> : null}
       </p>
+      <OtherDaysNote data={data} day={day} filters={filters} shownCount={shown.length} />
       {view === 'timeline' ? <p className="muted keys-hint">On a talk, ↑ and ↓ move along its room, ← and → to what is on in the next room.</p> : null}
       {view === 'timeline' ? <Timeline sessions={shown} data={data} zone={zone} now={now} jumpToken={jump?.token} /> : <SessionList sessions={shown} data={data} zone={zone} jump={jump} />}
     </section>

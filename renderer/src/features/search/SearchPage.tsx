@@ -1,15 +1,24 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { MINUTE_MS } from '../../app/clock';
+import { useNow } from '../../app/context';
 import { beginInteraction, endInteractionAfterPaint, measureSince } from '../../perf';
 import { navigate, parseRoute, type Route } from '../../route';
-import { searchSessions } from './search-index';
+import { FacetResults } from './FacetResults';
+import { searchFacets, searchSessions } from './search-index';
+import { searchScope, type SearchScope } from './search-scope';
 import { SearchResultList } from './SearchResults';
+import { SearchScopeBar, type ScopeChoice } from './SearchScopeBar';
+import { tokenize } from './text-match';
 import { useSearchIndex } from './useSearchIndex';
+import './search.css';
 
 /** Results built per keystroke; beyond these the count still says how many matched. */
 const RESULT_LIMIT = 500;
+/** Speakers, rooms and tracks listed before the sessions; the rest are counted. */
+const FACET_LIMIT = 6;
 
-function searchRoute(query: string, conferenceId: string | undefined): Route {
-  return conferenceId ? { page: 'search', query, conferenceId } : { page: 'search', query };
+function searchRoute(query: string, scope: ScopeChoice): Route {
+  return { page: 'search', query, ...(scope.conferenceId ? { conferenceId: scope.conferenceId } : {}), ...(scope.all ? { all: true } : {}) };
 }
 
 /** The typed query reaches the route (and history) once typing pauses. */
@@ -22,7 +31,7 @@ const ROUTE_DELAY_MS = 300;
  * result was opened) or the route left the search page. A route changed from elsewhere
  * (back button, top bar) replaces the typed text.
  */
-function useQueryText(query: string): [string, (text: string, conferenceId: string | undefined, now?: boolean) => void] {
+function useQueryText(query: string): [string, (text: string, scope: ScopeChoice, now?: boolean) => void] {
   const [text, setText] = useState(query);
   const sent = useRef(query);
   const timer = useRef<number | undefined>(undefined);
@@ -32,13 +41,13 @@ function useQueryText(query: string): [string, (text: string, conferenceId: stri
     sent.current = query;
     setText(query);
   }, [query]);
-  const update = useCallback((next: string, conferenceId: string | undefined, now = false) => {
+  const update = useCallback((next: string, scope: ScopeChoice, now = false) => {
     setText(next);
     window.clearTimeout(timer.current);
     const apply = (): void => {
       if (parseRoute(window.location.hash).page !== 'search') return;
       sent.current = next;
-      navigate(searchRoute(next, conferenceId));
+      navigate(searchRoute(next, scope));
     };
     if (now) apply();
     else timer.current = window.setTimeout(apply, ROUTE_DELAY_MS);
@@ -46,9 +55,9 @@ function useQueryText(query: string): [string, (text: string, conferenceId: stri
   return [text, update];
 }
 
-function hint(scopeTitle: string | undefined, conferenceCount: number): string {
+function hint(scope: SearchScope, conferenceCount: number): string {
   if (conferenceCount === 0) return 'Add a conference to search its sessions.';
-  const where = scopeTitle ? `of ${scopeTitle}` : conferenceCount === 1 ? 'of your conference' : `across all ${conferenceCount} conferences`;
+  const where = scope.kind === 'conference' ? `of ${scope.here?.title ?? 'this conference'}` : scope.ids.length === 1 ? 'of one conference' : `across ${scope.ids.length} conferences`;
   return `Type to search titles, abstracts, speakers, rooms and tracks ${where}.`;
 }
 
@@ -57,15 +66,22 @@ function countLabel(total: number, shown: number): string {
   return shown < total ? `${sessions} (showing the best ${shown.toLocaleString('en')})` : sessions;
 }
 
-/** Search across every stored conference, or one: ranked results while typing, matches marked. */
-export function SearchPage({ query, conferenceId }: { query: string; conferenceId?: string }) {
+/**
+ * Search in the conference it was opened from, or in the current ones (one click widens it to
+ * all): speakers, rooms and tracks first, then ranked sessions, while typing, matches marked.
+ */
+export function SearchPage({ query, conferenceId, all }: { query: string; conferenceId?: string; all?: boolean }) {
   const [text, updateText] = useQueryText(query);
-  const { index, building, conferences, error } = useSearchIndex();
+  const { index, building, conferences, loaded, error } = useSearchIndex();
+  const now = useNow(MINUTE_MS);
+  const scope = useMemo(() => searchScope({ conferenceId, all }, conferences, now), [conferenceId, all, conferences, now]);
+  const inScope = useMemo(() => new Set(scope.ids), [scope]);
   // A search takes about a millisecond over thousands of sessions: results render with the keystroke, not deferred.
   const results = useMemo(
-    () => (index ? searchSessions(index, text, { conferenceId, limit: RESULT_LIMIT }) : undefined),
-    [index, text, conferenceId],
+    () => (index && loaded ? searchSessions(index, text, { conferenceIds: scope.ids, limit: RESULT_LIMIT }) : undefined),
+    [index, loaded, text, scope],
   );
+  const facets = useMemo(() => (index && loaded ? searchFacets(index.facets, text, { scope: inScope, limit: FACET_LIMIT }) : undefined), [index, loaded, text, inScope]);
   // Keystroke (the input event's own time stamp) → these results committed to the page.
   const typedAt = useRef<{ text: string; at: number } | undefined>(undefined);
   useEffect(() => {
@@ -77,15 +93,14 @@ export function SearchPage({ query, conferenceId }: { query: string; conferenceI
     beginInteraction('search', 'search-painted', { timeStamp: typed.at });
     endInteractionAfterPaint('search', { query: text });
   }, [results, text]);
-  const scopeId = useId();
-  const scope = conferences.find((c) => c.id === conferenceId);
   const isEmpty = text.trim().length === 0;
+  const facetCount = facets?.total ?? 0;
 
   let body;
   if (error) body = <p role="alert" className="error">The search index could not be built: {error}</p>;
-  else if (isEmpty) body = <p className="search-hint muted">{hint(scope?.title, conferences.length)}</p>;
+  else if (isEmpty) body = <p className="search-hint muted">{hint(scope, conferences.length)}</p>;
   else if (!results) body = <p className="muted" role="status">Indexing sessions…</p>;
-  else if (results.total === 0) body = <p className="empty">No sessions match “{text.trim()}”.</p>;
+  else if (results.total === 0) body = <p className="empty">No sessions match “{text.trim()}”{scope.kind === 'all' ? '' : ' here'}.</p>;
   else body = <SearchResultList hits={results.hits} />;
 
   return (
@@ -105,24 +120,17 @@ export function SearchPage({ query, conferenceId }: { query: string; conferenceI
           value={text}
           onChange={(e) => {
             typedAt.current = { text: e.target.value, at: e.nativeEvent.timeStamp };
-            updateText(e.target.value, conferenceId);
+            updateText(e.target.value, { conferenceId, all });
           }}
         />
-        <div className="search-scope">
-          <label htmlFor={scopeId}>Search in</label>
-          <select id={scopeId} value={conferenceId ?? ''} onChange={(e) => updateText(text, e.target.value || undefined, true)}>
-            <option value="">All conferences</option>
-            {conferences.map((c) => (
-              <option key={c.id} value={c.id}>{c.title}</option>
-            ))}
-            {conferenceId && !scope ? <option value={conferenceId}>{conferenceId}</option> : null}
-          </select>
-        </div>
       </div>
+      <SearchScopeBar scope={scope} total={conferences.length} choose={(next) => updateText(text, next, true)} />
       <p className="search-count" role="status" aria-live="polite">
+        {!isEmpty && facetCount > 0 ? `${facetCount} ${facetCount === 1 ? 'speaker, room or track' : 'speakers, rooms and tracks'} · ` : ''}
         {!isEmpty && results && results.total > 0 ? countLabel(results.total, results.hits.length) : ''}
         {building && index ? <span className="muted">{!isEmpty && results && results.total > 0 ? ' · ' : ''}Updating the index with new conferences…</span> : null}
       </p>
+      {facets && !isEmpty ? <FacetResults hits={facets.hits} total={facets.total} terms={tokenize(text)} showConference={scope.ids.length > 1} /> : null}
       {body}
     </section>
   );

@@ -1,6 +1,7 @@
 import type { Conference, Room, Session, Speaker, Track } from '../../../../core/model/schema';
 import { htmlToText } from '../../../../core/text/html';
 import type { LanyardDb } from '../../db/schema';
+import { facetDocsFromConference, type FacetDoc } from './search-facets';
 
 /** Indexed text per session: enough to find it, small enough to keep 4,000 sessions light. */
 export const MAX_ABSTRACT_CHARS = 2_000;
@@ -73,12 +74,23 @@ export function docsFromConference(conferenceId: string, parts: ConferenceParts)
   }));
 }
 
-/** Every stored conference's sessions as search documents, read in one transaction. */
-export async function searchDocsFromDb(db: LanyardDb): Promise<SearchDoc[]> {
+/** Every stored conference's sessions, speakers, rooms and tracks as search documents, read in one transaction. */
+export async function searchSourcesFromDb(db: LanyardDb): Promise<{ docs: SearchDoc[]; facets: FacetDoc[] }> {
   const [conferences, schedules] = await db.transaction('r', [db.conferences, db.schedules], () => Promise.all([db.conferences.toArray(), db.schedules.toArray()]));
   const byId = new Map(schedules.map((s) => [s.id, s]));
-  return conferences.flatMap((c) => {
+  const docs: SearchDoc[] = [];
+  const facets: FacetDoc[] = [];
+  for (const c of conferences) {
     const schedule = byId.get(c.id);
-    return schedule ? docsFromConference(c.id, { conference: c.conference, sessions: schedule.sessions, speakers: schedule.speakers, rooms: schedule.rooms, tracks: schedule.tracks }) : [];
-  });
+    if (!schedule) continue;
+    const parts = { conference: c.conference, sessions: schedule.sessions, speakers: schedule.speakers, rooms: schedule.rooms, tracks: schedule.tracks };
+    docs.push(...docsFromConference(c.id, parts));
+    facets.push(...facetDocsFromConference(c.id, parts));
+  }
+  return { docs, facets };
+}
+
+/** Every stored conference's sessions as search documents, read in one transaction. */
+export async function searchDocsFromDb(db: LanyardDb): Promise<SearchDoc[]> {
+  return (await searchSourcesFromDb(db)).docs;
 }

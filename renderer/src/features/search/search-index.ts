@@ -9,10 +9,12 @@
 import type { MatchInfo } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import { FIELDS, fieldText, type SearchDoc, type SearchField } from './search-docs';
+import type { FacetDoc } from './search-facets';
 import { WORD_SEPARATOR, fold } from './text-match';
 
 export { highlight, snippet, type HighlightPart } from './text-match';
-export { MAX_ABSTRACT_CHARS, docsFromConference, searchDocsFromDb, type SearchDoc } from './search-docs';
+export { MAX_ABSTRACT_CHARS, docsFromConference, searchDocsFromDb, searchSourcesFromDb, type SearchDoc } from './search-docs';
+export { facetDocsFromConference, searchFacets, type FacetDoc } from './search-facets';
 
 const BOOST: Record<SearchField, number> = { title: 3, speakers: 2, room: 1, track: 1, abstract: 1 };
 /** MiniSearch's default BM25+ parameters. */
@@ -39,6 +41,8 @@ export interface SearchIndex {
   terms: readonly string[];
   tree: SearchableMap<number>;
   postings: readonly Postings[];
+  /** Speakers, rooms and tracks, searched on their own (search-facets.ts). */
+  facets: readonly FacetDoc[];
 }
 
 export interface SearchHit {
@@ -70,7 +74,7 @@ interface RawPostings {
 /** Every this many documents or terms, the builder pauses so the page can respond. */
 const STEP = 100;
 
-function* indexSteps(docs: readonly SearchDoc[]): Generator<void, SearchIndex> {
+function* indexSteps(docs: readonly SearchDoc[], facets: readonly FacetDoc[]): Generator<void, SearchIndex> {
   const ids = new Map<string, RawPostings>();
   const lengths = FIELDS.map(() => new Float64Array(docs.length));
   for (let i = 0; i < docs.length; i += 1) {
@@ -119,12 +123,12 @@ function* indexSteps(docs: readonly SearchDoc[]): Generator<void, SearchIndex> {
     }
     postings.push(out);
   }
-  return { docs, terms: raw.map((p) => p.term), tree, postings };
+  return { docs, terms: raw.map((p) => p.term), tree, postings, facets };
 }
 
-/** Builds the index over `docs`; a hit's `doc` is the very object passed in. */
-export function buildSearchIndex(docs: readonly SearchDoc[]): SearchIndex {
-  const steps = indexSteps(docs);
+/** Builds the index over `docs` (and `facets`); a hit's `doc` is the very object passed in. */
+export function buildSearchIndex(docs: readonly SearchDoc[], facets: readonly FacetDoc[] = []): SearchIndex {
+  const steps = indexSteps(docs, facets);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -132,8 +136,8 @@ export function buildSearchIndex(docs: readonly SearchDoc[]): SearchIndex {
 }
 
 /** The same, pausing every few hundred documents so the page stays responsive while it builds. */
-export async function buildSearchIndexAsync(docs: readonly SearchDoc[]): Promise<SearchIndex> {
-  const steps = indexSteps(docs);
+export async function buildSearchIndexAsync(docs: readonly SearchDoc[], facets: readonly FacetDoc[] = []): Promise<SearchIndex> {
+  const steps = indexSteps(docs, facets);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;

@@ -79,11 +79,17 @@ function expandTerm(index: SearchIndex, term: string): Map<number, number> {
   return out;
 }
 
-/** 1 for the documents of one conference. */
-function scopeMask(index: SearchIndex, conferenceId: string): Uint8Array {
+const MAX_CACHED_SCOPES = 16;
+
+/** 1 for the documents of the conferences in scope (`key`: their ids, one a line). */
+function scopeMask(index: SearchIndex, key: string, ids: readonly string[]): Uint8Array {
   const { scopes } = cacheOf(index);
-  let mask = scopes.get(conferenceId);
-  if (!mask) scopes.set(conferenceId, (mask = Uint8Array.from(index.docs, (d) => (d.conferenceId === conferenceId ? 1 : 0))));
+  let mask = scopes.get(key);
+  if (!mask) {
+    if (scopes.size >= MAX_CACHED_SCOPES) scopes.clear();
+    const wanted = new Set(ids);
+    scopes.set(key, (mask = Uint8Array.from(index.docs, (d) => (wanted.has(d.conferenceId) ? 1 : 0))));
+  }
   return mask;
 }
 
@@ -125,13 +131,16 @@ function addWord(index: SearchIndex, state: QueryState, word: string, w: number,
  * down. Only the first `limit` hits are built; `total` counts them all. While typing, the
  * words before the last are not searched again.
  */
-export function searchSessions(index: SearchIndex, query: string, options: { conferenceId?: string; limit: number }): SearchResults {
+export function searchSessions(index: SearchIndex, query: string, options: { conferenceId?: string; conferenceIds?: readonly string[]; limit: number }): SearchResults {
   const words = [...new Set(tokenize(fold(query)))].slice(0, MAX_QUERY_TERMS);
   if (words.length === 0) return { hits: [], total: 0 };
   const n = index.docs.length;
   const cache = cacheOf(index);
-  const scope = options.conferenceId === undefined ? undefined : scopeMask(index, options.conferenceId);
-  const key = `${options.conferenceId ?? ''}\n${words.slice(0, -1).join(' ')}`;
+  // The conferences searched: one, several, or (neither given) every one.
+  const ids = options.conferenceIds ?? (options.conferenceId === undefined ? undefined : [options.conferenceId]);
+  const scopeKey = ids === undefined ? '*' : [...ids].sort().join('\n');
+  const scope = ids === undefined ? undefined : scopeMask(index, scopeKey, ids);
+  const key = `${scopeKey}\t${words.slice(0, -1).join(' ')}`;
   const last = words.length - 1;
   let state: QueryState;
   if (last > 0 && cache.before?.key === key) state = cloneState(cache.before.state);

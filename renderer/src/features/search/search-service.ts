@@ -1,5 +1,5 @@
 import type { LanyardDb } from '../../db/schema';
-import { buildSearchIndexAsync, searchDocsFromDb, type SearchIndex } from './search-index';
+import { buildSearchIndexAsync, searchSourcesFromDb, type SearchIndex } from './search-index';
 
 interface Built {
   signature: string;
@@ -28,8 +28,8 @@ export function createSearchService(db: LanyardDb): SearchService {
   const indexFor = (signature: string): Promise<SearchIndex> => {
     if (built?.signature === signature) return Promise.resolve(built.index);
     if (pending?.signature === signature) return pending.promise;
-    const promise = searchDocsFromDb(db)
-      .then((docs) => buildSearchIndexAsync(docs))
+    const promise = searchSourcesFromDb(db)
+      .then(({ docs, facets }) => buildSearchIndexAsync(docs, facets))
       .then(
         (index) => {
           if (pending?.signature === signature) [built, pending] = [{ signature, index }, undefined];

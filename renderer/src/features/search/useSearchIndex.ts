@@ -2,21 +2,20 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useApp } from '../../app/context';
 import type { SearchIndex } from './search-index';
+import type { ScopeConference } from './search-scope';
 import { signatureOf } from './search-service';
 
-interface ConferenceOption {
-  id: string;
-  title: string;
-  firstStart: number;
-}
+type ConferenceOption = ScopeConference & { firstStart: number };
 
 export interface SearchIndexState {
   /** The newest index ready; while a newer one builds, the previous one keeps answering. */
   index: SearchIndex | undefined;
   /** True while the index for the stored data is being built. */
   building: boolean;
-  /** Every stored conference, newest first, for the scope selector. */
+  /** Every stored conference, newest first, for the search's scope. */
   conferences: ConferenceOption[];
+  /** True once the stored conferences have been read (until then the scope is not known). */
+  loaded: boolean;
   error: string | undefined;
 }
 
@@ -24,10 +23,13 @@ export interface SearchIndexState {
 export function useSearchIndex(): SearchIndexState {
   const { db, search } = useApp();
   const stored = useLiveQuery(async () => {
-    const records = await db.conferences.toArray();
+    const [records, subscriptions] = await Promise.all([db.conferences.toArray(), db.subscriptions.toArray()]);
+    const archived = new Set(subscriptions.filter((s) => s.archived).map((s) => s.id));
     return {
       signature: signatureOf(records),
-      conferences: records.map((r) => ({ id: r.id, title: r.conference.title, firstStart: r.firstStart })).sort((a, b) => b.firstStart - a.firstStart),
+      conferences: records
+        .map((r) => ({ id: r.id, title: r.conference.title, firstStart: r.firstStart, lastEnd: r.lastEnd, isArchived: archived.has(r.id) }))
+        .sort((a, b) => b.firstStart - a.firstStart),
     };
   }, [db]);
   const signature = stored?.signature;
@@ -56,6 +58,7 @@ export function useSearchIndex(): SearchIndexState {
     index: current?.index,
     building: signature === undefined || current?.signature !== signature,
     conferences: stored?.conferences ?? [],
+    loaded: stored !== undefined,
     error,
   };
 }

@@ -38,7 +38,7 @@ export function SessionPage({ data, sessionId }: { data: ConferenceData; session
   }
   const entry = data.agenda.get(session.id);
   const room = data.rooms.find((r) => r.id === session.roomId);
-  const track = session.trackId ? data.tracks.get(session.trackId)?.name : undefined;
+  const track = session.trackId ? data.tracks.get(session.trackId) : undefined;
   const speakers = session.speakerIds.map((id) => data.speakers.get(id)).filter((s) => s !== undefined);
   const otherZone = zone === conferenceZone ? MY_ZONE : conferenceZone;
   // The session's own date in the zone shown: a Brussels Friday evening talk is on Saturday in Tokyo.
@@ -66,8 +66,8 @@ export function SessionPage({ data, sessionId }: { data: ConferenceData; session
             </span>
           ) : null}
         </dd>
-        {room ? (<><dt>Room</dt><dd>{room.name}<RoomStatusBadge conferenceId={data.record.id} room={room} /></dd></>) : null}
-        {track ? (<><dt>Track</dt><dd>{track}</dd></>) : null}
+        {room ? (<><dt>Room</dt><dd><a href={hrefFor({ page: 'room', conferenceId: data.record.id, roomId: room.id })}>{room.name}</a><RoomStatusBadge conferenceId={data.record.id} room={room} /></dd></>) : null}
+        {track ? (<><dt>Track</dt><dd><a href={hrefFor({ page: 'track', conferenceId: data.record.id, trackId: track.id })}>{track.name}</a></dd></>) : null}
         {session.type ? (<><dt>Type</dt><dd>{session.type}</dd></>) : null}
         {session.language ? (<><dt>Language</dt><dd>{session.language}</dd></>) : null}
         {speakers.length > 0 ? (

@@ -1,13 +1,14 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { ConferenceData } from '../../db/queries';
 import type { SpeakerRecord } from '../../db/schema';
-import { dateAndClock } from '../../format';
 import { ExternalLink } from '../../links/ExternalLink';
 import { linkText } from '../../links/label';
 import { VirtualList, type JumpRequest } from '../../lists/VirtualList';
 import { RichText } from '../../RichText';
 import { hrefFor } from '../../route';
 import { useDisplayZone } from '../../store/ui';
+import { sessionsByDay } from '../rooms/facet-days';
+import { SessionsByDay } from '../rooms/SessionsByDay';
 import { speakerRows, type IndexRow } from './speaker-index';
 import { SpeakerPhoto, usePhotos } from './SpeakerPhoto';
 
@@ -128,14 +129,8 @@ export function SpeakerPage({ data, speakerId }: { data: ConferenceData; speaker
         </ul>
       ) : null}
       <h3>Sessions</h3>
-      <ul className="plain-list">
-        {sessions.map((s) => (
-          <li key={s.id}>
-            <span className="muted">{dateAndClock(s.start, zone)}</span>{' '}
-            <a href={hrefFor({ page: 'session', conferenceId: data.record.id, sessionId: s.id })}>{s.title}</a>
-          </li>
-        ))}
-      </ul>
+      {/* Every day the speaker is on, each session with its star: a Sunday talk is never behind a Saturday tab. */}
+      <SessionsByDay data={data} name={speaker.name} days={sessionsByDay(sessions)} zone={zone} show="room" />
     </article>
   );
 }
