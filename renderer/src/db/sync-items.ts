@@ -33,7 +33,16 @@ function subValue(sub: SubscriptionRecord): ItemValue<'sub'> {
   if (sub.url) value.url = sub.url;
   if (sub.fileName) value.fileName = sub.fileName;
   if (sub.timeZone) value.timeZone = sub.timeZone;
+  if (sub.title) value.title = sub.title;
+  if (sub.live) value.live = { mqtt: sub.live.mqtt, topic: sub.live.topic };
   return value;
+}
+
+/** The user's own settings of a subscription, as a sub item carries them. */
+function setSettings(record: SubscriptionRecord, value: ItemValue<'sub'>): void {
+  if (value.timeZone) record.timeZone = value.timeZone;
+  if (value.title) record.title = value.title;
+  if (value.live) record.live = value.live;
 }
 
 function add(out: Map<string, LocalItem>, item: LocalItem): void {
@@ -67,6 +76,8 @@ const placeholder = (sessionId: string): SessionIdentity => ({ id: sessionId, ti
 export interface ApplyOutcome {
   /** Subscriptions created here: their feeds are to be fetched. */
   subscribed: string[];
+  /** Stored conferences whose name or time zone was changed elsewhere: their stored copy is to be read again with it. */
+  resettled: string[];
   /** Subscriptions that cannot be created here (from a file, or a URL this profile follows under another name). */
   notCreated: string[];
 }
@@ -78,7 +89,7 @@ export interface ApplyOutcome {
  * schedule with it (the user's own rows follow their own items, never the subscription).
  */
 export async function writeItems(db: LanyardDb, writes: readonly ItemWrite[], now: number): Promise<ApplyOutcome> {
-  const outcome: ApplyOutcome = { subscribed: [], notCreated: [] };
+  const outcome: ApplyOutcome = { subscribed: [], resettled: [], notCreated: [] };
   const agenda = new Map<string, ItemWrite[]>();
   const replan = new Set<string>();
   for (const write of writes) {
@@ -149,11 +160,13 @@ async function writeSub(db: LanyardDb, id: string, value: ItemValue<'sub'> | und
     return;
   }
   if (existing) {
-    const { nextPollAt: _poll, url: _url, fileName: _file, timeZone: _zone, ...rest } = existing;
+    const { nextPollAt: _poll, url: _url, fileName: _file, timeZone: _zone, title: _title, live: _live, ...rest } = existing;
     const next: SubscriptionRecord = { ...rest, addedAt: value.addedAt, archived: value.archived };
     if (value.url) next.url = value.url;
     if (value.fileName) next.fileName = value.fileName;
-    if (value.timeZone) next.timeZone = value.timeZone;
+    setSettings(next, value);
+    // A new name or zone changes what the stored copy shows: it is read again (outside this transaction).
+    if (((existing.title ?? '') !== (next.title ?? '') || (existing.timeZone ?? '') !== (next.timeZone ?? '')) && (await db.conferences.get(id))) outcome.resettled.push(id);
     // Archived elsewhere: no more polls; moved back: poll again from the next tick (as setArchived does).
     if (!value.archived && existing.nextPollAt !== undefined) next.nextPollAt = existing.nextPollAt;
     if (!value.archived && existing.archived && next.source === 'url') next.nextPollAt = now;
@@ -166,7 +179,7 @@ async function writeSub(db: LanyardDb, id: string, value: ItemValue<'sub'> | und
     return;
   }
   const created: SubscriptionRecord = { id, source: 'url', url: value.url, addedAt: value.addedAt, archived: value.archived, failures: 0 };
-  if (value.timeZone) created.timeZone = value.timeZone;
+  setSettings(created, value);
   await db.subscriptions.put(created);
   outcome.subscribed.push(id);
 }
