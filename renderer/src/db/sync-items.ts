@@ -1,6 +1,7 @@
 import type { AgendaEntry, SessionIdentity, WatchLater } from '../../../core/personal/model';
 import { keyId, type AnyItemValue, type ItemKey, type ItemValue } from '../../../core/sync-folder/ops';
 import { replanReminders } from './personal';
+import { personalSubscription } from './personal-data';
 import type { LanyardDb, SubscriptionRecord } from './schema';
 
 /** One synced item as this profile holds it now. */
@@ -28,13 +29,9 @@ export const SYNC_APPLY_TABLES = [
 /** A conference's tables that are not the user's own (what goes when its subscription is removed elsewhere). */
 const CONFERENCE_TABLES = ['announcements', 'revisions', 'reminders', 'changeMarks', 'announcementSeen'] as const;
 
+/** A subscription's item: its personal fields, as the backup copy has them (without the id, which is the key). */
 function subValue(sub: SubscriptionRecord): ItemValue<'sub'> {
-  const value: ItemValue<'sub'> = { source: sub.source, addedAt: sub.addedAt, archived: sub.archived };
-  if (sub.url) value.url = sub.url;
-  if (sub.fileName) value.fileName = sub.fileName;
-  if (sub.timeZone) value.timeZone = sub.timeZone;
-  if (sub.title) value.title = sub.title;
-  if (sub.live) value.live = { mqtt: sub.live.mqtt, topic: sub.live.topic };
+  const { id: _id, ...value } = personalSubscription(sub);
   return value;
 }
 
