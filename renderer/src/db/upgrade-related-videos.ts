@@ -10,7 +10,7 @@ import type { ScheduleRecord } from './schema';
  * talk), not its recording. Untitled links stay: they may have come from the feed's own
  * recording field, which the stored link no longer tells apart.
  */
-export function asRelatedVideo(link: Link): Link {
+function asRelatedVideo(link: Link): Link {
   if (link.kind !== 'recording' || !link.title) return link;
   return classifyLink(link.url, link.title) === 'video' ? { ...link, kind: 'video' } : link;
 }
