@@ -6,7 +6,10 @@ import { cleanText } from '../text/html';
 const VIDEO_FILE = /\.(mp4|webm|ogv|ogg|mkv|mov|m4v|avi|mp3|opus|flac)(\?|#|$)/i;
 const SLIDE_FILE = /\.(pdf|odp|ppt|pptx|key)(\?|#|$)/i;
 const STREAM_HOSTS = /(^|\.)(live\.fosdem\.org|streaming\.media\.ccc\.de|twitch\.tv|stream\.[a-z0-9.-]+)$/i;
-const RECORDING_HOSTS = /(^|\.)(video\.fosdem\.org|media\.ccc\.de|vimeo\.com|peertube\.[a-z0-9.-]+|archive\.org|ubicast\.tv)$/i;
+/** Hosts where conferences publish their own talks' recordings: a link there is the session's recording. */
+const RECORDING_HOSTS = /(^|\.)(video\.fosdem\.org|media\.ccc\.de)$/i;
+/** Video sites where anything may be: a link there is the recording only when the feed or its label says so. */
+const VIDEO_HOSTS = /(^|\.)(vimeo\.com|peertube\.[a-z0-9.-]+|archive\.org|ubicast\.tv|dailymotion\.com)$/i;
 /** Source-code hosts: a repository named "…-streaming" or "live-…" is still a repository. */
 const CODE_HOSTS = /(^|\.)(github\.com|gitlab\.com|codeberg\.org|sr\.ht|bitbucket\.org|sourceforge\.net|git\.[a-z0-9.-]+)$/i;
 const HALLWAY_HOSTS = /(^|\.)(meet\.google\.com|meet\.jit\.si|jitsi\.[a-z0-9.-]+|matrix\.to|chat\.fosdem\.org|app\.element\.io|bbb\.[a-z0-9.-]+|discord\.gg|gather\.town|workadventu\.re|whereby\.com)$/i;
@@ -42,6 +45,7 @@ const HOST_YOUTUBE = 8;
 const HOST_SLIDES = 16;
 const HOST_RECORDING = 32;
 const HOST_REGISTRATION = 64;
+const HOST_VIDEO = 1 << 29;
 const HOST_CODE = 1 << 30;
 /** Bit of HALLWAY_PATHS[i]'s host: `HOST_MEETING << i`. */
 const HOST_MEETING = 128;
@@ -58,6 +62,7 @@ function hostMask(host: string): number {
     (/(^|\.)(youtube\.com|youtu\.be)$/.test(host) ? HOST_YOUTUBE : 0) |
     (SLIDE_HOSTS.test(host) ? HOST_SLIDES : 0) |
     (RECORDING_HOSTS.test(host) ? HOST_RECORDING : 0) |
+    (VIDEO_HOSTS.test(host) ? HOST_VIDEO : 0) |
     (REGISTRATION_HOSTS.test(host) ? HOST_REGISTRATION : 0) |
     (CODE_HOSTS.test(host) ? HOST_CODE : 0);
   HALLWAY_PATHS.forEach(([h], i) => {
@@ -90,7 +95,9 @@ function labelMask(title: string): number {
     (/(live ?stream|watch live|streaming)/.test(label) ? LABEL_STREAM : 0) |
     (/\blive\b/.test(label) ? LABEL_LIVE : 0) |
     (/\bslides?\b|presentation/.test(label) ? LABEL_SLIDES : 0) |
-    (/(recording|video)/.test(label) ? LABEL_RECORDING : 0) |
+    // The recording itself: "Video recording (WebM)", "Recording", "Aufzeichnung", or just "Video (mp4)".
+    (/\brecord(ings?|ed)\b|aufzeichnung|mitschnitt/.test(label) || /^video( file)?\s*(\([^)]*\))?$/.test(label) ? LABEL_RECORDING : 0) |
+
     // "Register now", "Registration", "Tickets"; not "an article in The Register".
     (/\bregist(er|ration)\b|\btickets?\b/.test(label) && !/\bthe register\b/.test(label) ? LABEL_REGISTRATION : 0);
   if (labelKinds.size >= 10_000) labelKinds.clear();
@@ -117,10 +124,13 @@ function classifyParts(hostname: string, pathname: string, search: string, title
   if (/\.m3u8(\?|$)/i.test(path) || host & HOST_STREAM || label & LABEL_STREAM) return 'stream';
   if (host & HOST_YOUTUBE) {
     if (/^\/live/i.test(path) || label & LABEL_LIVE || (search !== '' && new URLSearchParams(search).has('live'))) return 'stream';
-    return 'recording';
+    return label & LABEL_RECORDING ? 'recording' : 'video';
   }
   if (host & HOST_SLIDES || SLIDE_FILE.test(path) || label & LABEL_SLIDES) return 'slides';
-  if (host & HOST_RECORDING || VIDEO_FILE.test(path) || label & LABEL_RECORDING) return 'recording';
+  // Only the session's own recording is one: on the conference's video host, or labelled so.
+  // Any other video (a talk the speaker refers to, on YouTube or a file elsewhere) is related.
+  if (host & HOST_RECORDING || label & LABEL_RECORDING) return 'recording';
+  if (host & HOST_VIDEO || VIDEO_FILE.test(path)) return 'video';
   if (host & HOST_REGISTRATION || label & LABEL_REGISTRATION) return 'registration';
   return 'other';
 }

@@ -26,7 +26,7 @@ export function localized(value: unknown, prefer?: string): string | undefined {
 
 /** c3voc reference `type`s that say what a link is. */
 const REFERENCE_KINDS: Record<string, LinkKind | undefined> = {
-  slides: 'slides', media: 'recording', recording: 'recording', video: 'recording', feedback: 'feedback', stream: 'stream', livestream: 'stream',
+  slides: 'slides', media: 'recording', recording: 'recording', feedback: 'feedback', stream: 'stream', livestream: 'stream',
 };
 
 /** Links from a string, a `{url, title, type}` reference, or a list of either. */

@@ -158,12 +158,12 @@ export function readFrabEvent(element: XmlElement, baseUrl: string | undefined, 
   return ev;
 }
 
+const isMediaAttachment = (type: string | undefined): boolean => /^\s*(video|audio)\s*$/i.test(type ?? '');
+
 /** What a frab attachment's `type` says about it. */
 function attachmentHint(type: string | undefined): LinkKind | undefined {
   switch (type?.trim().toLowerCase()) {
     case 'slides': return 'slides';
-    case 'video':
-    case 'audio': return 'recording';
     default: return undefined;
   }
 }
@@ -195,7 +195,11 @@ function eventLinks(
     for (const a of attachments.children) {
       if (a.name !== 'attachment') continue;
       const href = a.attrs.href?.trim();
-      out.push(makeLink(resolveFeedHref(href || a.text, base), href ? a.text : undefined, warnings, ev.where, attachmentHint(a.attrs.type)));
+      const link = makeLink(resolveFeedHref(href || a.text, base), href ? a.text : undefined, warnings, ev.where, attachmentHint(a.attrs.type));
+      // A video or audio the speaker attached is a demo or a clip (FOSDEM 2020: "Demo video"), not
+      // the session's recording: read like any link (a recording only when labelled so), a video at least.
+      if (link?.kind === 'other' && isMediaAttachment(a.attrs.type)) link.kind = 'video';
+      out.push(link);
     }
   }
   if (ev.video) out.push(makeLink(resolveFeedHref(ev.video, base), undefined, warnings, ev.where, 'recording'));

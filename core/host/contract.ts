@@ -27,10 +27,12 @@ export const FetchFeedResponse = z.discriminatedUnion('kind', [
 /**
  * A small JSON document fetched automatically for live features: a room-status list, c3voc's
  * streams list, a media.ccc.de answer. Same guards as feeds (https, http only for this machine,
- * timeouts, bounded redirects), a much smaller size cap, and conditional requests.
+ * timeouts, bounded redirects), a much smaller size cap, and conditional requests; like photos,
+ * never from this machine or the local network unless `feedUrl` (the conference's feed) is on
+ * that same host.
  */
 export const LIVE_FETCH_KINDS = ['room-status', 'streams', 'recording'] as const;
-export const LiveFetchRequest = z.object({ url, kind: z.enum(LIVE_FETCH_KINDS), etag: validator, lastModified: validator }).strict();
+export const LiveFetchRequest = z.object({ url, kind: z.enum(LIVE_FETCH_KINDS), etag: validator, lastModified: validator, feedUrl: url.optional() }).strict();
 
 export const AppInfo = z.object({ mode: z.enum(['desktop', 'web']), version: z.string(), platform: z.string() });
 

@@ -47,8 +47,10 @@ export function isDayOfStart(day: string, start: string): boolean {
   return offset >= -DAY_MS && offset < 3 * DAY_MS;
 }
 
-export const LINK_KINDS = ['stream', 'hallway', 'recording', 'slides', 'feedback', 'registration', 'other'] as const;
-export const LinkKindSchema = z.enum(LINK_KINDS).describe('What following the link gives the attendee.');
+export const LINK_KINDS = ['stream', 'hallway', 'recording', 'video', 'slides', 'feedback', 'registration', 'other'] as const;
+export const LinkKindSchema = z
+  .enum(LINK_KINDS)
+  .describe("What following the link gives the attendee. recording: the session's own recording; video: another video it refers to (related).");
 
 export const LinkSchema = z
   .object({

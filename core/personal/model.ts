@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LiveChannelSchema } from '../model/schema';
 
 /**
  * Everything personal the attendee keeps in Lanyard: subscriptions, the agenda (stars, notes,
@@ -79,6 +80,8 @@ export const PersonalSubscriptionSchema = z
     timeZone: text(100).optional(),
     /** The name the subscriber gave the conference. */
     title: text(300).optional(),
+    /** The live channel the subscription link carried (`…&live=wss://…&topic=…`); checked again before use. */
+    live: LiveChannelSchema.strict().optional(),
     addedAt: epochMs,
     archived: z.union([z.literal(0), z.literal(1)]),
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LiveChannelSchema } from '../model/schema';
 import { SessionIdentitySchema, StarSchema, type SessionIdentity } from '../personal/model';
 import { stableJson } from '../personal/io';
 import { compareHlc, DEVICE_ID, MAX_COUNTER, MAX_WALL, type Hlc } from './hlc';
@@ -32,7 +33,11 @@ const ITEM_KINDS = {
   prefs: { key: z.tuple([conf]), value: z.object({ remindersEnabled: z.boolean(), reminderMinutes: minutes }).strict() },
   /** A recording on the watch-later list, and whether it was watched. */
   watch: { key: z.tuple([conf, session]), value: z.object({ addedAt: epochMs, watchedAt: epochMs.optional() }).strict() },
-  /** A subscription: how to get the conference again, its zone override and whether it is archived. */
+  /**
+   * A subscription: how to get the conference again, the name and zone the user gave it, the
+   * live channel its link carried, and whether it is archived. `title` and `live` came after the
+   * first files were written: a line without them reads as before (no rename, no link channel).
+   */
   sub: {
     key: z.tuple([conf]),
     value: z
@@ -41,6 +46,8 @@ const ITEM_KINDS = {
         url: z.string().max(2048).optional(),
         fileName: z.string().max(500).optional(),
         timeZone: z.string().max(100).optional(),
+        title: z.string().max(300).optional(),
+        live: LiveChannelSchema.strict().optional(),
         addedAt: epochMs,
         archived: z.union([z.literal(0), z.literal(1)]),
       })

@@ -63,6 +63,21 @@ export interface AddressGuard {
   resolve?: ResolveAll;
 }
 
+/**
+ * The guard for what a conference's feed makes Lanyard fetch by itself (photos, live
+ * documents, the feed's own redirects): its feed's host may be anywhere, every other host
+ * must be public. One place, so each automatic fetch applies the same rule.
+ */
+export function feedHostGuard(feedUrl: string | undefined, resolve?: ResolveAll): AddressGuard {
+  let allowedHost: string | undefined;
+  try {
+    allowedHost = feedUrl ? new URL(feedUrl).hostname : undefined;
+  } catch {
+    allowedHost = undefined;
+  }
+  return { allowedHost, ...(resolve ? { resolve } : {}) };
+}
+
 const bare = (hostname: string): string => hostname.replace(/^\[|\]$/g, '').toLowerCase();
 
 /** True when `hostname` is the host the feed came from, which may be private (and needs no check). */

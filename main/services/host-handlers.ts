@@ -2,6 +2,7 @@ import { Buffer } from 'node:buffer';
 import type { HostHandlers } from './host-dispatch';
 import { decodeFeedBytes } from '../../core/formats/decode';
 import type { NotificationRequest } from '../../core/host/contract';
+import { feedHostGuard } from './address-guard';
 import { fetchFeed } from './feed-fetch';
 import { fetchLiveDocument } from './live-fetch';
 import { fetchPhoto } from './photo-fetch';
@@ -34,14 +35,6 @@ export interface HandlerDeps {
   calendar?: Promise<CalendarService>;
 }
 
-function hostOf(url: string): string | undefined {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return undefined;
-  }
-}
-
 function mirrorOf(deps: HandlerDeps): MirrorFile {
   if (!deps.mirror) throw new Error('This host keeps no backup copy of personal data.');
   return deps.mirror;
@@ -58,7 +51,7 @@ export function createHostHandlers(deps: HandlerDeps): HostHandlers {
     'app:info': () => Promise.resolve({ mode: deps.mode, version: deps.version, platform: deps.platform }),
     'feeds:fetch': async (request) => {
       // The feed's own host may be anywhere (a conference LAN, this machine); a redirect to any other host must not lead into the local network.
-      const outcome = await fetchFeed(request.url, { ...deps.fetchLimits, etag: request.etag, lastModified: request.lastModified, guard: { allowedHost: hostOf(request.url) } });
+      const outcome = await fetchFeed(request.url, { ...deps.fetchLimits, etag: request.etag, lastModified: request.lastModified, guard: feedHostGuard(request.url) });
       if (outcome.kind === 'not-modified') return outcome;
       // The feed's own encoding (BOM, UTF-16, the XML declaration's), as lanyard-feed reads it.
       const text = decodeFeedBytes(outcome.bytes);

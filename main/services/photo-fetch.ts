@@ -1,4 +1,4 @@
-import type { ResolveAll } from './address-guard';
+import { feedHostGuard, type ResolveAll } from './address-guard';
 import { FetchError, fetchFeed } from './feed-fetch';
 
 /** Raster formats a speaker photo may have. SVG is refused: it can carry script. */
@@ -49,15 +49,6 @@ export interface PhotoFetchOptions {
   resolve?: ResolveAll;
 }
 
-function hostOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Fetches one speaker photo for the offline cache, with the feed fetcher's guards (https
  * only, http for this machine; a timeout; bounded redirects that never leave https) and a
@@ -75,7 +66,7 @@ export async function fetchPhoto(raw: string, options: PhotoFetchOptions = {}): 
     maxRedirects: 3,
     accept: 'image/avif, image/webp, image/png, image/jpeg, image/gif;q=0.8',
     what: 'The photo',
-    guard: { allowedHost: hostOf(options.feedUrl), ...(options.resolve ? { resolve: options.resolve } : {}) },
+    guard: feedHostGuard(options.feedUrl, options.resolve),
   });
   if (outcome.kind !== 'fetched') throw new FetchError('The server answered 304 Not Modified to a photo request without validators');
   const declared = mediaType(outcome.contentType);

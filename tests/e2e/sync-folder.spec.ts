@@ -131,6 +131,25 @@ test('a conference subscribed on one computer arrives on the other, downloaded f
   await desktopContext.close();
 });
 
+test('a conference renamed on one computer shows the new name on the other', async ({ browser, page }) => {
+  test.setTimeout(60_000);
+  const { desktop, desktopContext, carry } = await twoComputers(page, browser);
+  await desktop.goto(`${second.url}#/c/centos-connect-2023`);
+  await expect(desktop.getByRole('heading', { level: 1, name: 'CentOS Connect at FOSDEM' })).toBeVisible();
+
+  await page.goto('/#/c/centos-connect-2023');
+  await page.getByRole('button', { name: 'Name and time zone…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Name and time zone' });
+  await dialog.getByLabel('Conference name').fill('CentOS at FOSDEM, with Ada');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'CentOS at FOSDEM, with Ada' })).toBeVisible();
+
+  await carry(/"k":\["sub","centos-connect-2023"\],"x":\{[^}]*"title":"CentOS at FOSDEM, with Ada"/);
+  await expect(desktop.getByRole('heading', { level: 1, name: 'CentOS at FOSDEM, with Ada' })).toBeVisible({ timeout: 10_000 });
+  await expect(desktop.getByRole('navigation', { name: 'Conferences' }).getByRole('link', { name: /CentOS at FOSDEM, with Ada/ })).toBeVisible();
+  await desktopContext.close();
+});
+
 test('a folder path that is not a folder is refused in plain words', async ({ page }) => {
   await page.goto('/#/data');
   const section = page.getByRole('region', { name: 'Sync with other computers' });

@@ -97,7 +97,13 @@ export function createApp(deps: AppDeps): LanyardApp {
       if (outcome.kind !== 'failed') void photos.cache(id);
     },
   });
-  const syncFolder = createAppSyncFolder({ db, host, now: () => clock.now(), fetchSubscription: (sub) => sync.syncNow(sub) });
+  const syncFolder = createAppSyncFolder({
+    db,
+    host,
+    now: () => clock.now(),
+    fetchSubscription: (sub) => sync.syncNow(sub),
+    resettle: (id) => engine.run('resettle', { id, now: clock.now() }),
+  });
   const live: LiveDeps = { db, host, notify: deps.notify, now: () => clock.now(), sync };
   const stops: Array<() => void> = [];
   let isStopped = false;

@@ -17,6 +17,7 @@ export function personalSubscription(sub: SubscriptionRecord): PersonalSubscript
   if (sub.fileName) out.fileName = sub.fileName;
   if (sub.timeZone) out.timeZone = sub.timeZone;
   if (sub.title) out.title = sub.title;
+  if (sub.live) out.live = { mqtt: sub.live.mqtt, topic: sub.live.topic };
   return out;
 }
 

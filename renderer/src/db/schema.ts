@@ -5,6 +5,7 @@ import type { FormatId } from '../../../core/formats/sniff';
 import type { AgendaEntry, ConferencePrefs, WatchLater } from '../../../core/personal/model';
 import type { ReminderRecord } from '../../../core/personal/reminders';
 import type { Announcement, Conference, Link, LiveChannel, Room, Session, Speaker, Track } from '../../../core/model/schema';
+import { reclassifyRelatedVideos } from './upgrade-related-videos';
 
 /** How the user subscribed, and everything sync needs to keep the copy fresh. */
 export interface SubscriptionRecord {
@@ -338,6 +339,9 @@ export class LanyardDb extends Dexie {
     this.version(7).stores(SCHEMA_V7);
     // Version 8 adds the live services' claims and media.ccc.de lookups; nothing older changes.
     this.version(8).stores(SCHEMA_V8);
+    // Version 9 tells a session's own recording from videos it refers to (link kind `video`);
+    // no table changes, stored links are reclassified.
+    this.version(9).stores({}).upgrade(reclassifyRelatedVideos);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { AgendaEntry, SessionIdentity, WatchLater } from '../../../core/personal/model';
 import { keyId, type AnyItemValue, type ItemKey, type ItemValue } from '../../../core/sync-folder/ops';
 import { replanReminders } from './personal';
+import { personalSubscription } from './personal-data';
 import type { LanyardDb, SubscriptionRecord } from './schema';
 
 /** One synced item as this profile holds it now. */
@@ -28,12 +29,17 @@ export const SYNC_APPLY_TABLES = [
 /** A conference's tables that are not the user's own (what goes when its subscription is removed elsewhere). */
 const CONFERENCE_TABLES = ['announcements', 'revisions', 'reminders', 'changeMarks', 'announcementSeen'] as const;
 
+/** A subscription's item: its personal fields, as the backup copy has them (without the id, which is the key). */
 function subValue(sub: SubscriptionRecord): ItemValue<'sub'> {
-  const value: ItemValue<'sub'> = { source: sub.source, addedAt: sub.addedAt, archived: sub.archived };
-  if (sub.url) value.url = sub.url;
-  if (sub.fileName) value.fileName = sub.fileName;
-  if (sub.timeZone) value.timeZone = sub.timeZone;
+  const { id: _id, ...value } = personalSubscription(sub);
   return value;
+}
+
+/** The user's own settings of a subscription, as a sub item carries them. */
+function setSettings(record: SubscriptionRecord, value: ItemValue<'sub'>): void {
+  if (value.timeZone) record.timeZone = value.timeZone;
+  if (value.title) record.title = value.title;
+  if (value.live) record.live = value.live;
 }
 
 function add(out: Map<string, LocalItem>, item: LocalItem): void {
@@ -67,6 +73,8 @@ const placeholder = (sessionId: string): SessionIdentity => ({ id: sessionId, ti
 export interface ApplyOutcome {
   /** Subscriptions created here: their feeds are to be fetched. */
   subscribed: string[];
+  /** Stored conferences whose name or time zone was changed elsewhere: their stored copy is to be read again with it. */
+  resettled: string[];
   /** Subscriptions that cannot be created here (from a file, or a URL this profile follows under another name). */
   notCreated: string[];
 }
@@ -78,7 +86,7 @@ export interface ApplyOutcome {
  * schedule with it (the user's own rows follow their own items, never the subscription).
  */
 export async function writeItems(db: LanyardDb, writes: readonly ItemWrite[], now: number): Promise<ApplyOutcome> {
-  const outcome: ApplyOutcome = { subscribed: [], notCreated: [] };
+  const outcome: ApplyOutcome = { subscribed: [], resettled: [], notCreated: [] };
   const agenda = new Map<string, ItemWrite[]>();
   const replan = new Set<string>();
   for (const write of writes) {
@@ -149,11 +157,13 @@ async function writeSub(db: LanyardDb, id: string, value: ItemValue<'sub'> | und
     return;
   }
   if (existing) {
-    const { nextPollAt: _poll, url: _url, fileName: _file, timeZone: _zone, ...rest } = existing;
+    const { nextPollAt: _poll, url: _url, fileName: _file, timeZone: _zone, title: _title, live: _live, ...rest } = existing;
     const next: SubscriptionRecord = { ...rest, addedAt: value.addedAt, archived: value.archived };
     if (value.url) next.url = value.url;
     if (value.fileName) next.fileName = value.fileName;
-    if (value.timeZone) next.timeZone = value.timeZone;
+    setSettings(next, value);
+    // A new name or zone changes what the stored copy shows: it is read again (outside this transaction).
+    if (((existing.title ?? '') !== (next.title ?? '') || (existing.timeZone ?? '') !== (next.timeZone ?? '')) && (await db.conferences.get(id))) outcome.resettled.push(id);
     // Archived elsewhere: no more polls; moved back: poll again from the next tick (as setArchived does).
     if (!value.archived && existing.nextPollAt !== undefined) next.nextPollAt = existing.nextPollAt;
     if (!value.archived && existing.archived && next.source === 'url') next.nextPollAt = now;
@@ -166,7 +176,7 @@ async function writeSub(db: LanyardDb, id: string, value: ItemValue<'sub'> | und
     return;
   }
   const created: SubscriptionRecord = { id, source: 'url', url: value.url, addedAt: value.addedAt, archived: value.archived, failures: 0 };
-  if (value.timeZone) created.timeZone = value.timeZone;
+  setSettings(created, value);
   await db.subscriptions.put(created);
   outcome.subscribed.push(id);
 }

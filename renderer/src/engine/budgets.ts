@@ -17,6 +17,7 @@ export const JOB_BUDGET_MS: Readonly<Record<JobKind, number>> = {
   preview: 60_000,
   subscribe: 60_000,
   settings: 60_000,
+  resettle: 60_000,
   sample: 30_000,
   agendaIcs: 60_000,
   agendaIcsExport: 60_000,

@@ -5,7 +5,7 @@ import { exportAgendaCalendar, exportSessionCalendar, importAgendaCalendar } fro
 import { liveAgendaText } from '../personal/live-agenda';
 import { applyFeedText } from '../sync/apply';
 import { describeReadError, subscribeCandidate, summarize } from '../sync/candidate';
-import { changeConferenceSettings } from '../sync/conference-settings';
+import { changeConferenceSettings, resettleConference } from '../sync/conference-settings';
 import { addSample } from '../sync/sample';
 import { readCandidate, type Candidate } from '../sync/subscribe';
 import type { EngineJobs, JobKind } from './jobs';
@@ -40,6 +40,7 @@ export function createJobHandlers(db: LanyardDb): JobHandlers {
       return stored;
     },
     settings: ({ id, settings, now, text }) => changeConferenceSettings(db, id, settings, now, text === undefined ? undefined : () => Promise.resolve(text)),
+    resettle: ({ id, now }) => resettleConference(db, id, now),
     sample: async ({ now }) => {
       await addSample(db, now);
       return null;

@@ -45,6 +45,8 @@ export interface EngineJobs {
   subscribe: { args: { key: string; now: number }; result: StoreOutcome };
   /** Rename a conference and/or change its zone, reading its stored feed text again (`text`: downloaded by the page when none is stored). */
   settings: { args: { id: string; settings: ConferenceSettings; now: number; text?: string | undefined }; result: SettingsOutcome };
+  /** Read a stored conference again with the name and zone its subscription now has (changed on another computer). */
+  resettle: { args: { id: string; now: number }; result: SettingsOutcome };
   /** Add the built-in sample conference when it is missing. */
   sample: { args: { now: number }; result: null };
   /** Read an .ics agenda and star the sessions it matches. Throws FeedError for an unreadable file. */

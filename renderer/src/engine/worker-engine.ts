@@ -53,6 +53,7 @@ const DOING: Readonly<Record<JobKind, string>> = {
   preview: 'Reading this feed',
   subscribe: 'Storing this conference',
   settings: 'Reading this feed in its new time zone',
+  resettle: 'Reading this feed with the name and time zone set on another computer',
   sample: 'Adding the built-in sample',
   agendaIcs: 'Reading this calendar',
   agendaIcsExport: 'Making the calendar file',

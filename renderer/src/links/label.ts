@@ -1,7 +1,7 @@
 import type { Link, LinkKind } from '../../../core/model/schema';
 
 export const LINK_KIND_LABELS: Record<LinkKind, string> = {
-  stream: 'Live stream', hallway: 'Hallway / chat', recording: 'Recording', slides: 'Slides', feedback: 'Feedback', registration: 'Registration', other: 'Link',
+  stream: 'Live stream', hallway: 'Hallway / chat', recording: 'Recording', video: 'Related video', slides: 'Slides', feedback: 'Feedback', registration: 'Registration', other: 'Link',
 };
 
 /** A link's words: its title, else its host (or the address of a mailto link). */

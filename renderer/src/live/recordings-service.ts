@@ -26,6 +26,8 @@ export interface RecordingsWatcher {
 
 interface Watched {
   conferenceId: string;
+  /** The conference's feed: media.ccc.de lookups are guarded with it, like every automatic fetch. */
+  feedUrl: string | undefined;
   conferenceTitle: string;
   session: Session;
   isCcc: boolean;
@@ -48,8 +50,9 @@ async function watchedSessions(db: LanyardDb): Promise<Watched[]> {
     const schedule = record ? schedules.get(record.id) : undefined;
     if (!record || !schedule) return [];
     const ids = wanted.get(record.id)!;
-    const isCcc = isCccFamily(record.conference, feedUrls.get(record.id));
-    return schedule.sessions.filter((s) => ids.has(s.id)).map((session) => ({ conferenceId: record.id, conferenceTitle: record.conference.title, session, isCcc }));
+    const feedUrl = feedUrls.get(record.id);
+    const isCcc = isCccFamily(record.conference, feedUrl);
+    return schedule.sessions.filter((s) => ids.has(s.id)).map((session) => ({ conferenceId: record.id, feedUrl, conferenceTitle: record.conference.title, session, isCcc }));
   });
 }
 
@@ -75,7 +78,7 @@ export function createRecordingsWatcher(deps: RecordingsDeps): RecordingsWatcher
       const at = nextRecordingCheck({ end, now, lastCheckAt: row?.checkedAt, failures: row?.failures ?? 0, random: deps.random() });
       if (at === undefined || at > now) continue;
       budget -= 1;
-      const answer = await deps.fetchLive({ url: mediaCccEventUrl(guid, deps.mediaApi ?? MEDIA_CCC_API), kind: 'recording' });
+      const answer = await deps.fetchLive({ url: mediaCccEventUrl(guid, deps.mediaApi ?? MEDIA_CCC_API), kind: 'recording', ...(w.feedUrl ? { feedUrl: w.feedUrl } : {}) });
       const base = { conferenceId: w.conferenceId, sessionId: session.id, guid, checkedAt: now };
       let next: ExternalRecordingRecord;
       if (!answer.ok) {

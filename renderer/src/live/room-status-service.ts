@@ -28,11 +28,15 @@ export interface RoomStatusService {
 
 interface PollState {
   url: string;
+  /** The conference's feed: the host guard lets a document on that same host be on a private network. */
+  feedUrl: string | undefined;
   nextAt: number;
   failures: number;
   etag?: string | undefined;
   lastModified?: string | undefined;
 }
+
+const feedOf = (poll: PollState): { feedUrl?: string } => (poll.feedUrl ? { feedUrl: poll.feedUrl } : {});
 
 /** The c3voc streams list changes rarely (rooms are set up before a conference): every ten minutes is plenty. */
 const C3VOC_EVERY_MS = 10 * 60_000;
@@ -42,7 +46,7 @@ const IDLE_MS = 60_000;
 /**
  * Polls room status (the address a conference declares, or FOSDEM's for FOSDEM) and, for
  * CCC conferences, c3voc's streams list, only while each conference is on: every 60–90 s,
- * backing off from 30 s after failures, with conditional requests. Results go to the live
+ * backing off from 30 s after failures, with conditional requests (through the host's address guard, with the conference's feed URL). Results go to the live
  * store (room status is stale after six minutes there); each update checks whether the room
  * of the user's next talk is full. Fetches go through the host, like feed polls.
  */
@@ -54,7 +58,7 @@ export function createRoomStatusService(deps: RoomStatusDeps): RoomStatusService
   let running: Promise<void> | undefined;
 
   const pollRooms = async (id: string, poll: PollState, now: number): Promise<void> => {
-    const answer = await deps.fetchLive({ url: poll.url, kind: 'room-status', etag: poll.etag, lastModified: poll.lastModified });
+    const answer = await deps.fetchLive({ url: poll.url, kind: 'room-status', etag: poll.etag, lastModified: poll.lastModified, ...feedOf(poll) });
     const store = useLive.getState();
     let problem: string | undefined;
     if (!answer.ok) problem = answer.error.message;
@@ -78,7 +82,7 @@ export function createRoomStatusService(deps: RoomStatusDeps): RoomStatusService
   };
 
   const pollStreams = async (id: string, record: ConferenceRecord, poll: PollState, now: number): Promise<void> => {
-    const answer = await deps.fetchLive({ url: poll.url, kind: 'streams', etag: poll.etag, lastModified: poll.lastModified });
+    const answer = await deps.fetchLive({ url: poll.url, kind: 'streams', etag: poll.etag, lastModified: poll.lastModified, ...feedOf(poll) });
     let ok = answer.ok && answer.value.kind === 'not-modified';
     if (answer.ok && answer.value.kind === 'fetched') {
       const parsed = parseC3vocStreams(answer.value.text, c3vocSlug(record.conference));
@@ -93,10 +97,10 @@ export function createRoomStatusService(deps: RoomStatusDeps): RoomStatusService
     poll.nextAt = now + (ok ? C3VOC_EVERY_MS : nextRoomStatusDelay(poll.failures, deps.random()));
   };
 
-  const due = (map: Map<string, PollState>, id: string, url: string, now: number): PollState | undefined => {
+  const due = (map: Map<string, PollState>, id: string, url: string, feedUrl: string | undefined, now: number): PollState | undefined => {
     let poll = map.get(id);
-    if (!poll || poll.url !== url) {
-      poll = { url, nextAt: now, failures: 0 };
+    if (!poll || poll.url !== url || poll.feedUrl !== feedUrl) {
+      poll = { url, feedUrl, nextAt: now, failures: 0 };
       map.set(id, poll);
     }
     return poll.nextAt <= now ? poll : undefined;
@@ -113,10 +117,10 @@ export function createRoomStatusService(deps: RoomStatusDeps): RoomStatusService
       if (!sub || sub.archived || !isRoomStatusTime(now, record.firstStart, record.lastEnd)) continue;
       active.add(record.id);
       const url = roomStatusUrlOf(record.conference, sub.url);
-      const roomPoll = url ? due(rooms, record.id, url, now) : undefined;
+      const roomPoll = url ? due(rooms, record.id, url, sub.url, now) : undefined;
       if (roomPoll) jobs.push(pollRooms(record.id, roomPoll, now));
       if (record.conference.streams?.c3voc || isCccFamily(record.conference, sub.url)) {
-        const streamPoll = due(streams, record.id, deps.c3vocUrl ?? C3VOC_STREAMS_URL, now);
+        const streamPoll = due(streams, record.id, deps.c3vocUrl ?? C3VOC_STREAMS_URL, sub.url, now);
         if (streamPoll) jobs.push(pollStreams(record.id, record, streamPoll, now));
       }
     }

@@ -47,17 +47,23 @@ function serial(work: () => Promise<void>): () => void {
   return run;
 }
 
+/** Calls `next` with what `query` reads, now and after every write that changes it; returns the stop function. */
+function watch<T>(query: () => Promise<T>, next: (value: T) => void): () => void {
+  const subscription = liveQuery(query).subscribe({ next, error: () => undefined });
+  return () => subscription.unsubscribe();
+}
+
 /** Starts the room-status (and c3voc streams) poller; returns its stop function. */
 export function startRoomStatus({ db, host, notify, now }: LiveDeps): () => void {
   const service = createRoomStatusService({ db, fetchLive: (request) => host.fetchLive(request), notify, now, random: Math.random, setTimer: windowTimer });
   // A conference added, archived or updated (new dates, a declared room-status address), or a
   // talk starred as going (the "room full" check follows the next talk), is looked at at once.
-  const watch = liveQuery(async () => {
+  const stopWatching = watch(async () => {
     const [subs, records, going] = await Promise.all([db.subscriptions.toArray(), db.conferences.toArray(), db.agenda.where('star').equals('going').primaryKeys()]);
     return JSON.stringify([subs.map((s) => [s.id, s.archived, s.url]), records.map((r) => [r.id, r.firstStart, r.lastEnd, r.conference.roomStatus, r.conference.streams]), going]);
-  }).subscribe({ next: () => void service.tick(), error: () => undefined });
+  }, () => void service.tick());
   return () => {
-    watch.unsubscribe();
+    stopWatching();
     service.stop();
   };
 }
@@ -88,23 +94,23 @@ export function startLiveChannels({ db, notify, now, sync: syncService }: LiveDe
     if (stopped || (!wanted && !service)) return;
     await (await load()).sync();
   });
-  const watch = liveQuery(async () => {
-    const [subs, records] = await Promise.all([db.subscriptions.toArray(), db.conferences.toArray()]);
-    // What decides the channels: which subscriptions are active and what channel each names.
-    return {
-      key: JSON.stringify([subs.map((s) => [s.id, s.archived, s.live]), records.map((r) => [r.id, r.conference.live])]),
-      hasChannel: subs.some((s) => s.live) || records.some((r) => r.conference.live),
-    };
-  }).subscribe({
-    next: ({ hasChannel }) => {
+  const stopWatching = watch(
+    async () => {
+      const [subs, records] = await Promise.all([db.subscriptions.toArray(), db.conferences.toArray()]);
+      // What decides the channels: which subscriptions are active and what channel each names.
+      return {
+        key: JSON.stringify([subs.map((s) => [s.id, s.archived, s.live]), records.map((r) => [r.id, r.conference.live])]),
+        hasChannel: subs.some((s) => s.live) || records.some((r) => r.conference.live),
+      };
+    },
+    ({ hasChannel }) => {
       wanted = hasChannel;
       sync();
     },
-    error: () => undefined,
-  });
+  );
   return () => {
     stopped = true;
-    watch.unsubscribe();
+    stopWatching();
     void service?.then((s) => s.stop());
   };
 }
@@ -115,13 +121,13 @@ const RECORDINGS_EVERY_MS = 15 * 60_000;
 export function startRecordingsWatcher({ db, host, notify, now }: LiveDeps): () => void {
   const watcher = createRecordingsWatcher({ db, fetchLive: (request) => host.fetchLive(request), notify, now, random: Math.random });
   const check = serial(() => watcher.check());
-  const watch = liveQuery(async () => {
+  const stopWatching = watch(async () => {
     const [records, agenda, later] = await Promise.all([db.conferences.toArray(), db.agenda.toArray(), db.watchLater.toCollection().primaryKeys()]);
     return JSON.stringify([records.map((r) => [r.id, r.storedAt]), agenda.map((e) => [e.conferenceId, e.sessionId, e.star ?? '']), later.length]);
-  }).subscribe({ next: check, error: () => undefined });
+  }, check);
   const timer = window.setInterval(check, RECORDINGS_EVERY_MS);
   return () => {
-    watch.unsubscribe();
+    stopWatching();
     window.clearInterval(timer);
   };
 }

@@ -17,6 +17,8 @@ export interface AppSyncFolderDeps {
   now: () => number;
   /** Fetches a subscription's feed now (the sync service's syncNow). */
   fetchSubscription: (sub: SubscriptionRecord) => Promise<unknown>;
+  /** Reads a stored conference again with the name and zone it now has (the engine's `resettle` job). */
+  resettle: (id: string) => Promise<unknown>;
 }
 
 /** The sync folder as the app kernel holds it: started with the other services, driven by *Your data*. */
@@ -34,7 +36,7 @@ export interface AppSyncFolder {
 /**
  * The sync folder service for the app. Subscriptions that arrive from another computer are
  * fetched at once, so a new computer gets the user's conferences without waiting for the next
- * sync tick.
+ * sync tick; a conference renamed or given another zone elsewhere is read again with it.
  */
 export function createAppSyncFolder(deps: AppSyncFolderDeps): AppSyncFolder {
   const { db, host } = deps;
@@ -51,6 +53,9 @@ export function createAppSyncFolder(deps: AppSyncFolderDeps): AppSyncFolder {
           for (const id of ids) {
             void db.subscriptions.get(id).then((sub) => (sub ? deps.fetchSubscription(sub) : undefined));
           }
+        },
+        onResettled: (ids) => {
+          for (const id of ids) void deps.resettle(id).catch(() => undefined);
         },
       });
       void service.syncNow();

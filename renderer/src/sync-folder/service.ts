@@ -6,7 +6,7 @@ import { mergeOps, seenVector } from '../../../core/sync-folder/merge';
 import { opLine, valueText, type ItemValue } from '../../../core/sync-folder/ops';
 import type { LanyardDb } from '../db/schema';
 import { readSyncBase, readSyncMeta, writeSyncMeta } from '../db/sync-meta';
-import { readLocalItems, SYNC_APPLY_TABLES, writeItems, type ItemWrite, type LocalItem } from '../db/sync-items';
+import { readLocalItems, SYNC_APPLY_TABLES, writeItems, type ApplyOutcome, type ItemWrite, type LocalItem } from '../db/sync-items';
 import type { FolderPort } from './port';
 import { createFolderReader, type FolderReader } from './reader';
 import { changesSinceAgreed, firstSyncOffers, isSafeToRewrite, isUncreatable, randomDeviceId } from './record';
@@ -19,6 +19,8 @@ export interface SyncFolderDeps {
   now?: () => number;
   /** Subscriptions that arrived from the folder: fetch their feeds now (a new computer gets the user's conferences). */
   onSubscribed?: (ids: string[]) => void;
+  /** Stored conferences renamed or given another time zone on another computer: read their stored copy again with it. */
+  onResettled?: (ids: string[]) => void;
   onStatus?: (status: SyncFolderStatus) => void;
   /** Tests drive rounds themselves: no live query, no folder events, no timers. */
   manual?: boolean;
@@ -164,6 +166,7 @@ export function startSyncFolder(deps: SyncFolderDeps): SyncFolderService {
       }
       const outcome = await applyMerged(local, agreed, path, me.clock, ops.length > 0);
       if (outcome.subscribed.length) deps.onSubscribed?.(outcome.subscribed);
+      if (outcome.resettled.length) deps.onResettled?.(outcome.resettled);
     }
     await compactWhenDue(me.id, name);
 
@@ -215,7 +218,7 @@ export function startSyncFolder(deps: SyncFolderDeps): SyncFolderService {
    * transaction that reads the rows again and leaves alone any item the person changed
    * meanwhile (the next round records that as an edit made here).
    */
-  async function applyMerged(before: Map<string, LocalItem>, agreed: Agreed, path: string, hlc: HlcClock, hasNewOps: boolean): Promise<{ subscribed: string[]; notCreated: string[] }> {
+  async function applyMerged(before: Map<string, LocalItem>, agreed: Agreed, path: string, hlc: HlcClock, hasNewOps: boolean): Promise<ApplyOutcome> {
     const keys = new Set([...before.keys(), ...reader.merged.keys(), ...agreed.base.keys()]);
     let needsWrite = false;
     const baseChanges = new Map<string, string>();
@@ -237,7 +240,7 @@ export function startSyncFolder(deps: SyncFolderDeps): SyncFolderService {
         });
         commitBase(agreed, baseChanges);
       }
-      return { subscribed: [], notCreated: [] };
+      return { subscribed: [], resettled: [], notCreated: [] };
     }
     const committed = new Map<string, string>();
     const outcome = await db.transaction('rw', [...SYNC_APPLY_TABLES], async () => {
@@ -254,7 +257,7 @@ export function startSyncFolder(deps: SyncFolderDeps): SyncFolderService {
         if (hint) write.identity = hint;
         writes.push(write);
       }
-      const result = writes.length ? await writeItems(db, writes, now()) : { subscribed: [], notCreated: [] };
+      const result = writes.length ? await writeItems(db, writes, now()) : { subscribed: [], resettled: [], notCreated: [] };
       const after = writes.length ? await readLocalItems(db) : current;
       for (const id of keys) {
         if (!isSteady(id)) continue;

@@ -49,7 +49,32 @@ export async function changeConferenceSettings(
   const zoneChanged = (sub.timeZone ?? '') !== (timeZone ?? '');
   const titleChanged = (sub.title ?? '') !== (title ?? '');
   if (!zoneChanged && !titleChanged) return { kind: 'saved', reread: false };
+  return storeWithSettings(db, sub, next, zoneChanged, now, fetchText);
+}
 
+/**
+ * Reads a conference's stored copy again with the name and zone its subscription has now:
+ * they were changed on another computer and arrived through the sync folder, which only
+ * writes the subscription. Without the stored text, a URL is downloaded in full at the next
+ * refresh (as for a change made here); the new name shows at once either way.
+ */
+export async function resettleConference(db: LanyardDb, id: string, now: number): Promise<SettingsOutcome> {
+  const sub = await db.subscriptions.get(id);
+  if (!sub) return { kind: 'failed', message: 'This conference is no longer subscribed.' };
+  // What it was read with before is not known here: read it again as for a new zone.
+  return storeWithSettings(db, sub, sub, true, now);
+}
+
+async function storeWithSettings(
+  db: LanyardDb,
+  sub: SubscriptionRecord,
+  next: SubscriptionRecord,
+  zoneChanged: boolean,
+  now: number,
+  fetchText?: (url: string) => Promise<string | undefined>,
+): Promise<SettingsOutcome> {
+  const { id } = sub;
+  const title = next.title;
   let text = (await db.sources.get(id))?.text;
   if (text === undefined && (zoneChanged || !title) && sub.source === 'url' && sub.url && fetchText) text = await fetchText(sub.url).catch(() => undefined);
   if (text === undefined || text.length > LIMITS.maxInputChars) return storeWithoutText(db, sub, next, { zoneChanged, title }, now);

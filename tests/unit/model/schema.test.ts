@@ -15,7 +15,7 @@ describe('the published JSON Schema for Lanyard feeds', () => {
     expect(Object.keys(properties)).toEqual(expect.arrayContaining(['lanyard', 'revision', 'conference', 'rooms', 'tracks', 'speakers', 'sessions', 'announcements']));
     const text = JSON.stringify(committed);
     for (const field of ['timeZone', 'codeOfConduct', 'recordingOptOut', 'cancelled', 'speakerIds', 'photoUrl', 'severity']) expect(text).toContain(`"${field}"`);
-    expect(text).toContain('"enum":["stream","hallway","recording","slides","feedback","registration","other"]');
+    expect(text).toContain('"enum":["stream","hallway","recording","video","slides","feedback","registration","other"]');
   });
 
   it('the built-in sample conforms to the model', () => {

@@ -59,7 +59,7 @@ describe('changing the time zone of a conference with floating times', () => {
     expect(await db.subscriptions.get(id)).toMatchObject({ timeZone: 'Europe/Brussels', etag: '"r1"' });
   });
 
-  it('keeps a new name and the zone through a later revision, and both reach the personal-data mirror', async () => {
+  it('keeps a new name and the zone through a later revision, and both (with a link’s live channel) reach the personal-data mirror', async () => {
     const id = await subscribed();
     expect(await changeConferenceSettings(db, id, { title: 'My SmallConf', timeZone: 'America/New_York' }, T0 + 1)).toMatchObject({ kind: 'saved' });
     expect((await loadFeed(db, id))?.conference.title).toBe('My SmallConf');
@@ -73,7 +73,8 @@ describe('changing the time zone of a conference with floating times', () => {
     // The revision's diff lists the one added session, not moved times.
     const revisions = await db.revisions.toArray();
     expect(revisions.map((r) => r.counts)).toEqual([expect.objectContaining({ new: 1, 'moved-time': 0 })]);
-    expect(personalSubscription((await db.subscriptions.get(id))!)).toMatchObject({ title: 'My SmallConf', timeZone: 'America/New_York' });
+    await db.subscriptions.update(id, { live: { mqtt: 'wss://live.example.org/mqtt', topic: 'small' } });
+    expect(personalSubscription((await db.subscriptions.get(id))!)).toMatchObject({ title: 'My SmallConf', timeZone: 'America/New_York', live: { mqtt: 'wss://live.example.org/mqtt', topic: 'small' } });
   });
 
   it('going back to the feed\'s zone and name', async () => {

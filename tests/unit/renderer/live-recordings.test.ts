@@ -48,9 +48,10 @@ describe('recordings arriving', () => {
   });
   afterEach(() => dropDb(db));
 
-  async function store(change: (feed: Feed) => void, now: number): Promise<void> {
+  // The feed comes from the test server's host, so the host's address guard lets media.ccc.de's stand-in on 127.0.0.1 answer.
+  async function store(change: (feed: Feed) => void, now: number, feedUrl = `${server.url}/feed.json`): Promise<void> {
     const { feed, format, warnings } = importFeed(sampleRevision(change));
-    const subscription = (await db.subscriptions.get(ID)) ?? { id: ID, source: 'url' as const, url: 'https://example.org/feed.json', addedAt: 0, archived: 0 as const, failures: 0 };
+    const subscription = (await db.subscriptions.get(ID)) ?? { id: ID, source: 'url' as const, url: feedUrl, addedAt: 0, archived: 0 as const, failures: 0 };
     await storeFeed(db, { subscription, feed, format, warnings, diff: undefined, now });
   }
 
@@ -128,5 +129,18 @@ describe('recordings arriving', () => {
     await watcher({ now: END + 30 * HOUR }).check();
     expect(notified).toEqual([]);
     expect(await db.liveClaims.get([ID, 'recording:ebranch'])).toMatchObject({ notified: false });
+  });
+
+  it('never asks an address on this machine when the conference\'s feed came from elsewhere (the host\'s address guard)', async () => {
+    await store((feed) => {
+      feed.conference.id = ID;
+      feed.sessions.find((s) => s.id === 'ebranch')!.guid = GUID;
+    }, END - 2 * HOUR, 'https://example.org/feed.json');
+    await setStar(db, ID, 'ebranch', 'going', END - 2 * HOUR);
+    released = true;
+    await watcher({ now: END + 2 * HOUR }).check();
+    expect(server.requests).toEqual([]);
+    expect(notified).toEqual([]);
+    expect(await db.externalRecordings.get([ID, 'ebranch'])).toMatchObject({ links: [], failures: 1, lastError: expect.stringMatching(/a loopback address \(this machine\); Lanyard never downloads from there by itself$/) as unknown });
   });
 });

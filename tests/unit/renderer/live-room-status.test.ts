@@ -45,9 +45,10 @@ describe('the room-status poller, through the host fetcher, against a server on 
   });
   afterEach(() => dropDb(db));
 
-  async function store(change: (feed: Feed) => void): Promise<void> {
+  // The feed comes from the test server's host, so the host's address guard lets its room status on 127.0.0.1 through.
+  async function store(change: (feed: Feed) => void, feedUrl = `${server.url}/feed.json`): Promise<void> {
     const { feed, format, warnings } = importFeed(sampleRevision(change));
-    await storeFeed(db, { subscription: { id: ID, source: 'url', url: `${server.url}/feed.json`, addedAt: 0, archived: 0, failures: 0 }, feed, format, warnings, diff: undefined, now: NOW });
+    await storeFeed(db, { subscription: { id: ID, source: 'url', url: feedUrl, addedAt: 0, archived: 0, failures: 0 }, feed, format, warnings, diff: undefined, now: NOW });
   }
 
   function service(clock: { now: number }) {
@@ -150,5 +151,16 @@ describe('the room-status poller, through the host fetcher, against a server on 
     });
     await service({ now: NOW }).tick();
     expect(useLive.getState().c3voc[ID]).toEqual({ 'pagoda room': 'https://streaming.media.ccc.de/38c3/pagoda' });
+  });
+
+  it('never polls a room status or streams list on this machine for a conference whose feed came from elsewhere', async () => {
+    await store((feed) => {
+      feed.conference.id = '38c3';
+      feed.conference.roomStatus = { url: `${server.url}/rooms.json`, format: 'fosdem' };
+    }, 'https://fosdem.example.org/schedule.json');
+    await service({ now: NOW }).tick();
+    expect(server.requests).toEqual([]);
+    expect(useLive.getState().roomPolls[ID]).toMatchObject({ failures: 1, lastError: expect.stringMatching(/^The room status is on 127\.0\.0\.1, a loopback address/) as unknown });
+    expect(useLive.getState().c3voc[ID]).toBeUndefined();
   });
 });

@@ -56,7 +56,7 @@ const saved = (): PersonalData =>
   personalData({
     subscriptions: [
       { id: 'centos-connect-2023', source: 'sample', addedAt: 1, archived: 1 },
-      urlSubscription('fosdem-2024', 'https://fosdem.org/2024/schedule/xml'),
+      { ...urlSubscription('fosdem-2024', 'https://fosdem.org/2024/schedule/xml'), title: 'FOSDEM with friends', live: { mqtt: 'wss://live.example.org/mqtt', topic: 'fosdem' } },
       { id: 'local', source: 'file', fileName: 'my-conf.xml', addedAt: 3, archived: 0 },
     ],
     agenda: [agendaEntry('fosdem-2024', 'a', { note: 'front row' }), agendaEntry('fosdem-2024', 'b', { star: 'maybe' }), agendaEntry('local', 'x', { star: undefined, reminderMinutes: 5 })],
@@ -82,7 +82,7 @@ describe('restoring from the mirror file', () => {
     expect(await db.prefs.get('fosdem-2024')).toEqual({ conferenceId: 'fosdem-2024', remindersEnabled: false, reminderMinutes: 20 });
     expect(await db.watchLater.count()).toBe(1);
     const sub = await db.subscriptions.get('fosdem-2024');
-    expect(sub).toMatchObject({ source: 'url', url: 'https://fosdem.org/2024/schedule/xml', failures: 0 });
+    expect(sub).toMatchObject({ source: 'url', url: 'https://fosdem.org/2024/schedule/xml', failures: 0, title: 'FOSDEM with friends', live: { mqtt: 'wss://live.example.org/mqtt', topic: 'fosdem' } });
     expect(sub?.nextPollAt).toBeUndefined();
     expect(await db.subscriptions.get('local')).toBeUndefined();
     const { summary } = outcome.restored!;

@@ -1,5 +1,6 @@
 import { readCandidate, subscribe } from '../../../renderer/src/sync/subscribe';
 import { applyFeedText } from '../../../renderer/src/sync/apply';
+import { resettleConference } from '../../../renderer/src/sync/conference-settings';
 import { readLocalItems } from '../../../renderer/src/db/sync-items';
 import { LanyardDb } from '../../../renderer/src/db/schema';
 import { valueText } from '../../../core/sync-folder/ops';
@@ -55,7 +56,7 @@ export async function valueNow(db: LanyardDb, key: readonly string[]): Promise<s
     return valueText(watch ? { addedAt: watch.addedAt, ...(watch.watchedAt === undefined ? {} : { watchedAt: watch.watchedAt }) } : undefined);
   }
   const sub = await db.subscriptions.get(conf);
-  return valueText(sub ? { source: sub.source, ...(sub.url ? { url: sub.url } : {}), ...(sub.timeZone ? { timeZone: sub.timeZone } : {}), addedAt: sub.addedAt, archived: sub.archived } : undefined);
+  return valueText(sub ? { source: sub.source, ...(sub.url ? { url: sub.url } : {}), ...(sub.timeZone ? { timeZone: sub.timeZone } : {}), ...(sub.title ? { title: sub.title } : {}), ...(sub.live ? { live: sub.live } : {}), addedAt: sub.addedAt, archived: sub.archived } : undefined);
 }
 
 let opened = 0;
@@ -65,16 +66,21 @@ export class Device {
   readonly db: LanyardDb;
   readonly service: SyncFolderService;
   private fetchQueue: string[] = [];
+  private resettleQueue: string[] = [];
 
   constructor(readonly id: string, port: FolderPort, readonly now: () => number) {
     opened += 1;
     this.db = new LanyardDb(`sync-device-${id}-${opened}`);
-    this.service = startSyncFolder({ db: this.db, folder: port, now, manual: true, newDeviceId: () => id, onSubscribed: (ids) => this.fetchQueue.push(...ids) });
+    this.service = startSyncFolder({ db: this.db, folder: port, now, manual: true, newDeviceId: () => id, onSubscribed: (ids) => this.fetchQueue.push(...ids), onResettled: (ids) => this.resettleQueue.push(...ids) });
   }
 
-  /** A sync round, then what the sync manager does for subscriptions that arrived: fetch their feeds. */
+  /**
+   * A sync round, then what the app does next: fetch the feeds of subscriptions that arrived,
+   * and read again the conferences renamed or given another zone elsewhere.
+   */
   async sync(): Promise<void> {
     await this.service.syncNow();
+    for (const id of this.resettleQueue.splice(0)) await resettleConference(this.db, id, this.now());
     const queued = this.fetchQueue.splice(0);
     for (const id of queued) {
       const text = feedTexts.get(id);

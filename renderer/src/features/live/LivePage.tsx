@@ -9,8 +9,7 @@ import { clock, dateAndClock } from '../../format';
 import { openLink } from '../../links/open';
 import { hrefFor } from '../../route';
 import { MY_ZONE, useUi } from '../../store/ui';
-import { useClock } from './use-clock';
-import { useAppState } from '../../app/context';
+import { useAppState, useNow } from '../../app/context';
 
 function LiveCard({ item, zone, online }: { item: LiveItem; zone: string; online: boolean }) {
   const { session } = item;
@@ -53,7 +52,7 @@ function LiveCard({ item, zone, online }: { item: LiveItem; zone: string; online
 
 /** What is on right now and what starts within 15 minutes, across every conference; my agenda first. */
 export function LivePage() {
-  const now = useClock();
+  const now = useNow();
   const online = useAppState((s) => s.online);
   const zoneMode = useUi((s) => s.zoneMode);
   const data = useLiveQuery(async () => ({ conferences: await liveCandidates(db, now), agenda: await agendaStars(db), next: await nextSession(db, now) }), [now]);

@@ -9,8 +9,7 @@ import { linkText } from '../../links/label';
 import { VirtualList } from '../../lists/VirtualList';
 import { hrefFor } from '../../route';
 import { MY_ZONE, useUi } from '../../store/ui';
-import { useClock } from './use-clock';
-import { useAppState } from '../../app/context';
+import { useAppState, useNow } from '../../app/context';
 
 function RecordingRow({ item, zone, online }: { item: RecordingItem; zone: string; online: boolean }) {
   const { session } = item;
@@ -42,7 +41,7 @@ function RecordingRow({ item, zone, online }: { item: RecordingItem; zone: strin
 
 /** Recorded sessions across conferences (the agenda's first) and the "watch later" list. */
 export function RecordingsPage() {
-  const now = useClock();
+  const now = useNow();
   const online = useAppState((s) => s.online);
   const zoneMode = useUi((s) => s.zoneMode);
   const data = useLiveQuery(

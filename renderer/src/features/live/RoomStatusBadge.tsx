@@ -1,10 +1,10 @@
 import { describeRoomStatus, findRoomStatus, isStale, type RoomStatus } from '../../../../core/live/room-status';
+import { useNow } from '../../app/context';
 import { useLive } from '../../store/live';
-import { useClock } from './use-clock';
 import './room-status.css';
 
 function Fresh({ status }: { status: RoomStatus }) {
-  const now = useClock();
+  const now = useNow();
   const text = describeRoomStatus(status, now);
   const stale = isStale(status, now);
   return (

@@ -11,6 +11,7 @@ import { hrefFor } from '../../route';
 import { firstOfKind, sessionLinks } from '../../../../core/live/links';
 import { openLink } from '../../links/open';
 import { WatchLaterButton } from '../live/WatchLaterButton';
+import { RelatedVideos } from './RelatedVideos';
 import { ExternalLink } from '../../links/ExternalLink';
 import { RoomStatusBadge } from '../live/RoomStatusBadge';
 import { LINK_KIND_LABELS, linkText } from '../../links/label';
@@ -103,9 +104,9 @@ export function SessionPage({ data, sessionId }: { data: ConferenceData; session
         <p><WatchLaterButton conferenceId={data.record.id} sessionId={session.id} title={session.title} /></p>
       ) : null}
       <SessionCalendarButton conferenceId={data.record.id} sessionId={session.id} />
-      {links.length > 0 ? (
+      {links.some((l) => l.kind !== 'video') ? (
         <ul className="link-list" aria-label="Links">
-          {links.map((l) => (
+          {links.filter((l) => l.kind !== 'video').map((l) => (
             <li key={l.url}>
               <ExternalLink href={l.url} className={`chip chip-${l.kind}`}>
                 {LINK_KIND_LABELS[l.kind]}: {linkText(l)}
@@ -116,6 +117,7 @@ export function SessionPage({ data, sessionId }: { data: ConferenceData; session
           ))}
         </ul>
       ) : null}
+      <RelatedVideos links={links} online={online} />
       <RichText html={session.abstract} />
       <RichText html={session.description} />
     </article>
