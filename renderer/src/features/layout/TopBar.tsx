@@ -6,6 +6,7 @@ import { NotificationsMenu } from '../agenda/NotificationsMenu';
 import { useAppState } from '../../app/context';
 import { useSidebar } from '../../store/layout';
 import './top-bar.css';
+import './small-window.css';
 
 /**
  * App name, the search box (press "/" to focus it), and the time-zone toggle every view respects.

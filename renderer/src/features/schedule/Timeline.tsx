@@ -82,7 +82,8 @@ export function Timeline({ sessions, data, zone, now, pinned, jumpToken }: { ses
         <div className="timeline-gutter" style={{ height }}>
           {nowVisible ? (
             <span className="timeline-now-label" style={{ top: y(now) }} data-testid="timeline-now-label">
-              Now {clock(now, zone)}
+              <span className="visually-hidden">Now </span>
+              {clock(now, zone)}
             </span>
           ) : null}
           {hours.map((h) => (
