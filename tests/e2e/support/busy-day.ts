@@ -22,7 +22,7 @@ export interface BusyDay {
   onNow: string;
   /** Its session id. */
   onNowId: string;
-  /** A talk that ended more than an hour before `now`. */
+  /** The first talk of the first room, 09:00 to 09:25 at the latest: over by `now`. */
   ended: string;
 }
 
@@ -76,7 +76,7 @@ export function busyDay(now: number, roomCount = 14): BusyDay {
           onNow = title;
           onNowId = session.id;
         }
-        if (r === 0 && at + minutes * MIN < now - HOUR && at > midnight + 9 * HOUR) ended = title;
+        if (r === 0 && k === 0) ended = title;
         at += (minutes + 5) * MIN;
       }
     });

@@ -1,0 +1,151 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './support/fresh-data';
+import { subscribeByLink, useFeedHost } from './support/feed-host';
+import { busyDay } from './support/busy-day';
+
+const host = useFeedHost(test);
+
+/** The scroll box of an element (the e2e project has no DOM types). */
+interface Scrollable {
+  scrollTop: number;
+  scrollLeft: number;
+  scrollWidth: number;
+}
+
+/** The browser's getComputedStyle, as far as these tests use it (the e2e project has no DOM types). */
+declare const getComputedStyle: (element: unknown) => Record<string, string>;
+/** One computed style property of an element. */
+const styleOf = (element: Locator, property: string): Promise<string> => element.evaluate((el, name) => getComputedStyle(el)[name] ?? '', property);
+const opacityOf = async (row: Locator): Promise<number> => Number(await styleOf(row, 'opacity'));
+
+async function openBusyDay(page: Page, rooms: number): Promise<ReturnType<typeof busyDay>> {
+  const day = busyDay(Date.now(), rooms);
+  host().publish('testcon.json', day.feed);
+  await subscribeByLink(page, `${host().url}testcon.json`);
+  return day;
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the list (${colorScheme}): Jump to now passes over the all-day workshop to the talk on now, under a now line, ended talks dimmed`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const day = await openBusyDay(page, 3);
+    await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'List' }).click();
+    const list = page.getByTestId('session-list');
+    const rowOf = (title: string): Locator => list.getByRole('listitem').filter({ has: page.getByRole('link', { name: title, exact: true }) });
+
+    // The all-day workshop starts first; the list opens at the top of the day.
+    await expect(rowOf(day.allDay)).toBeInViewport();
+    await page.getByRole('button', { name: 'Jump to now' }).click();
+    await expect(rowOf(day.onNow)).toBeInViewport();
+    await expect(rowOf(day.allDay)).not.toBeInViewport();
+    await expect(list.getByTestId('now-marker')).toBeInViewport();
+    // The first row in view has not ended.
+    const first = list.getByRole('listitem').filter({ has: page.getByRole('link') });
+    const top = (await list.boundingBox())!.y;
+    let firstInView: Locator | undefined;
+    for (let i = 0; i < (await first.count()); i += 1) {
+      const box = await first.nth(i).boundingBox();
+      if (box && box.y >= top - 1) {
+        firstInView = first.nth(i);
+        break;
+      }
+    }
+    expect(firstInView).toBeDefined();
+    await expect(firstInView!).not.toContainText('Ended:');
+    // The talk on now is at full strength.
+    expect(await opacityOf(rowOf(day.onNow))).toBe(1);
+    await expect(rowOf(day.onNow)).not.toContainText('Ended:');
+
+    // Ended talks are dimmed and say so.
+    await list.evaluate((el) => void ((el as unknown as Scrollable).scrollTop = 0));
+    const ended = rowOf(day.ended);
+    await ended.scrollIntoViewIfNeeded();
+    await expect(ended).toContainText('Ended:');
+    expect(await opacityOf(ended)).toBeLessThan(0.7);
+  });
+}
+
+test('the timeline: the time axis and room headers stay put, short talks are readable, starred ones stand out', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const day = await openBusyDay(page, 14);
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Timeline' }).click();
+  const timeline = page.getByTestId('timeline');
+  const hour = timeline.getByText('12:00', { exact: true });
+  const header = timeline.locator('.timeline-room').filter({ hasText: 'Main hall' });
+  const before = (await hour.boundingBox())!;
+  const headerBefore = (await header.boundingBox())!;
+  // Far to the right: the hour labels keep their place.
+  const width = await timeline.evaluate((el) => (el as unknown as Scrollable).scrollWidth);
+  expect(width).toBeGreaterThan(2000);
+  await timeline.evaluate((el) => void ((el as unknown as Scrollable).scrollLeft = 1500));
+  await expect.poll(async () => timeline.evaluate((el) => (el as unknown as Scrollable).scrollLeft)).toBeGreaterThan(1000);
+  expect((await hour.boundingBox())!.x).toBeCloseTo(before.x, 0);
+  await expect(hour).toBeInViewport();
+  // Down: the room headers keep theirs.
+  await timeline.evaluate((el) => void ((el as unknown as Scrollable).scrollLeft = 0));
+  await timeline.evaluate((el) => void ((el as unknown as Scrollable).scrollTop += 400));
+  await expect.poll(async () => (await header.boundingBox())!.y).toBeCloseTo(headerBefore.y, 0);
+
+  // A 10-minute talk is a whole line: its time and the start of its title, not a sliver.
+  const lightning = page.getByRole('group', { name: 'Main hall' }).getByRole('link', { name: /Lightning talk/ }).first();
+  const box = (await lightning.boundingBox())!;
+  expect(box.height).toBeGreaterThanOrEqual(16);
+  const title = lightning.locator('.timeline-title');
+  const titleBox = (await title.boundingBox())!;
+  expect(titleBox.y + 12).toBeLessThanOrEqual(box.y + box.height);
+  expect(titleBox.x).toBeLessThan(box.x + box.width - 20);
+
+  // Starred as going: framed and filled, not only a small star.
+  await page.goto(`/#/c/testcon-2023/session/${day.onNowId}`);
+  await page.getByRole('main').getByRole('group', { name: `My agenda: ${day.onNow}` }).getByRole('button', { name: 'Going' }).click();
+  await page.goBack();
+  const going = page.getByRole('group', { name: 'Main hall' }).getByRole('link', { name: new RegExp(day.onNow) });
+  await expect(going).toContainText('Going');
+  const look = async (link: Locator): Promise<string> => `${await styleOf(link, 'backgroundColor')} ${await styleOf(link, 'boxShadow')}`;
+  const plain = page.getByRole('group', { name: 'Room A' }).getByRole('link').last();
+  expect(await look(going)).not.toBe(await look(plain));
+  expect(await styleOf(going, 'boxShadow')).not.toBe('none');
+});
+
+test('hidden and pinned rooms and hidden tracks survive a reload, and Show all brings them back', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const day = await openBusyDay(page, 6);
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Timeline' }).click();
+  const timeline = page.getByTestId('timeline');
+  const count = page.getByText(/^\d+ sessions · times in/);
+  const total = Number((await count.textContent())?.match(/^\d+/)?.[0]);
+
+  await page.getByText('Rooms and tracks', { exact: true }).click();
+  const rooms = page.getByRole('group', { name: /^Rooms:/ });
+  await rooms.getByRole('checkbox', { name: 'Room B' }).uncheck();
+  await rooms.getByRole('button', { name: 'Pin Room D' }).click();
+  await page.getByRole('group', { name: /^Tracks:/ }).getByRole('checkbox', { name: 'Kernel' }).uncheck();
+
+  const check = async (): Promise<void> => {
+    await expect(timeline.getByRole('group', { name: 'Room B' })).toHaveCount(0);
+    // Pinned rooms come first, left of the others.
+    await expect(timeline.getByRole('group').first()).toHaveAttribute('aria-label', 'Room D (pinned)');
+    await expect(timeline.getByRole('link', { name: /on Kernel/ })).toHaveCount(0);
+    await expect(page.getByTestId('hidden-note')).toContainText('1 room hidden · 1 track hidden');
+    expect(Number((await count.textContent())?.match(/^\d+/)?.[0])).toBeLessThan(total);
+  };
+  await check();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'TestCon 2023' })).toBeVisible();
+  await check();
+  // Other conferences are not touched: the sample's schedule hides nothing.
+  await page.goto('/#/c/centos-connect-2023');
+  await expect(page.getByRole('heading', { level: 1, name: 'CentOS Connect at FOSDEM' })).toBeVisible();
+  await expect(page.getByTestId('hidden-note')).toHaveCount(0);
+  await page.goBack();
+
+  await page.getByTestId('hidden-note').getByRole('button', { name: 'Show all' }).click();
+  await expect(timeline.getByRole('group', { name: 'Room B' })).toHaveCount(1);
+  await expect(timeline.getByRole('link', { name: /on Kernel/ }).first()).toBeAttached();
+  await expect(page.getByTestId('hidden-note')).toHaveCount(0);
+  await expect(count).toHaveText(new RegExp(`^${total} sessions`));
+  // The pin stays until unpinned.
+  await expect(timeline.getByRole('group').first()).toHaveAttribute('aria-label', 'Room D (pinned)');
+  expect(day.rooms).toContain('Room D');
+});
