@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fresh-data';
-import { subscribeByLink, useFeedHost } from './support/feed-host';
+import { subscribeByLink, testConference, useFeedHost } from './support/feed-host';
 import { busyDay } from './support/busy-day';
 
 const host = useFeedHost(test);
@@ -148,4 +148,42 @@ test('hidden and pinned rooms and hidden tracks survive a reload, and Show all b
   // The pin stays until unpinned.
   await expect(timeline.getByRole('group').first()).toHaveAttribute('aria-label', 'Room D (pinned)');
   expect(day.rooms).toContain('Room D');
+});
+
+test('at 08:00 on a FOSDEM Sunday (days change at 09:00), the schedule opens on Sunday, and Jump to now lands on its first talk', async ({ page }) => {
+  const now = Date.now();
+  // A fixed-offset zone where it is now between 08:00 and 09:00.
+  let offset = 8 - new Date(now).getUTCHours();
+  if (offset < -12) offset += 24;
+  if (offset > 14) offset -= 24;
+  const zone = offset === 0 ? 'UTC' : offset > 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`;
+  const dateOf = (ms: number): string => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+  const sunday = dateOf(now);
+  const saturday = dateOf(now - 24 * 3600_000);
+  const eight = Math.floor(now / 3600_000) * 3600_000; // 08:00 local
+  const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const feed = testConference((f) => {
+    const base = f.sessions[0]!;
+    const talk = (id: string, title: string, start: number, day: string) => ({
+      ...base, id, guid: undefined, sourceId: undefined, title, start: iso(start), end: iso(start + 50 * 60_000), day, roomId: f.rooms[0]!.id, speakerIds: [], links: [], cancelled: false, type: 'talk',
+    });
+    f.conference = { ...f.conference, timeZone: zone, start: saturday, end: sunday, days: [saturday, sunday], dayChange: '09:00' };
+    f.sessions = [
+      talk('sat-1', 'Saturday opening', eight - 22.5 * 3600_000, saturday), // 09:30
+      talk('sat-2', 'Saturday closing', eight - 14 * 3600_000, saturday), // 18:00
+      talk('sun-1', 'Sunday first talk', eight + 3600_000, sunday), // 09:00
+      talk('sun-2', 'Sunday second talk', eight + 2 * 3600_000, sunday), // 10:00
+    ];
+  });
+  host().publish('fosdem.json', feed);
+  await subscribeByLink(page, `${host().url}fosdem.json`);
+  const tabs = page.getByRole('navigation', { name: 'Days' });
+  await expect(tabs.locator('a[aria-current="page"]')).toHaveAttribute('href', new RegExp(`${sunday}$`));
+  await expect(page.getByRole('link', { name: 'Sunday first talk' })).toBeVisible();
+  // From Saturday's tab, Jump to now opens Sunday's, at its first talk.
+  await tabs.locator(`a[href$="${saturday}"]`).click();
+  await expect(page.getByRole('link', { name: 'Saturday opening' })).toBeVisible();
+  await page.getByRole('button', { name: 'Jump to now' }).click();
+  await expect(tabs.locator('a[aria-current="page"]')).toHaveAttribute('href', new RegExp(`${sunday}$`));
+  await expect(page.getByRole('link', { name: 'Sunday first talk' })).toBeInViewport();
 });
