@@ -16,7 +16,6 @@ interface Scrollable {
 declare const getComputedStyle: (element: unknown) => Record<string, string>;
 /** One computed style property of an element. */
 const styleOf = (element: Locator, property: string): Promise<string> => element.evaluate((el, name) => getComputedStyle(el)[name] ?? '', property);
-const opacityOf = async (row: Locator): Promise<number> => Number(await styleOf(row, 'opacity'));
 
 async function openBusyDay(page: Page, rooms: number): Promise<ReturnType<typeof busyDay>> {
   const day = busyDay(Date.now(), rooms);
@@ -54,7 +53,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
     expect(firstInView).toBeDefined();
     await expect(firstInView!).not.toContainText('Ended:');
     // The talk on now is at full strength.
-    expect(await opacityOf(rowOf(day.onNow))).toBe(1);
+    const onNowTitle = rowOf(day.onNow).getByRole('link', { name: day.onNow, exact: true });
+    const fullColour = await styleOf(onNowTitle, 'color');
+    const fullBackground = await styleOf(rowOf(day.onNow), 'backgroundColor');
     await expect(rowOf(day.onNow)).not.toContainText('Ended:');
 
     // Ended talks are dimmed and say so.
@@ -62,7 +63,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const ended = rowOf(day.ended);
     await ended.scrollIntoViewIfNeeded();
     await expect(ended).toContainText('Ended:');
-    expect(await opacityOf(ended)).toBeLessThan(0.7);
+    expect(await styleOf(ended.getByRole('link', { name: day.ended, exact: true }), 'color')).not.toBe(fullColour);
+    expect(await styleOf(ended, 'backgroundColor')).not.toBe(fullBackground);
   });
 }
 
@@ -71,7 +73,10 @@ test('the timeline: the time axis and room headers stay put, short talks are rea
   const day = await openBusyDay(page, 14);
   await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Timeline' }).click();
   const timeline = page.getByTestId('timeline');
-  const hour = timeline.getByText('12:00', { exact: true });
+  // The hour it is now (the timeline opens a little above now).
+  const nowHour = new Intl.DateTimeFormat('en-GB', { timeZone: day.zone, hour: '2-digit', hourCycle: 'h23' }).format(Date.now());
+  const hour = timeline.locator('.timeline-hour').getByText(`${nowHour}:00`, { exact: true });
+  await expect(hour).toBeInViewport();
   const header = timeline.locator('.timeline-room').filter({ hasText: 'Main hall' });
   const before = (await hour.boundingBox())!;
   const headerBefore = (await header.boundingBox())!;

@@ -28,7 +28,8 @@ describe('hidden and pinned rooms and tracks', () => {
     toggle('39c3', 'hiddenRooms', 'saal-1');
     expect(of('fosdem-2026')).toEqual({ hiddenRooms: ['k.1.105'], hiddenTracks: ['rust'], pinnedRooms: ['janson'] });
     expect(of('39c3')).toEqual(prefs.NO_ROOM_PREFS);
-    expect(JSON.parse(stored.get('lanyard-rooms') ?? '{}').state.byConference['fosdem-2026'].pinnedRooms).toEqual(['janson']);
+    const written = JSON.parse(stored.get('lanyard-rooms') ?? '{}') as { state: { byConference: Record<string, RoomPrefsModule.RoomPrefs> } };
+    expect(written.state.byConference['fosdem-2026']?.pinnedRooms).toEqual(['janson']);
   });
 
   it('Show all brings back hidden rooms and tracks and keeps the pins', () => {

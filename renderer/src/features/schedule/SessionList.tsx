@@ -81,8 +81,8 @@ function withNowMark(sessions: readonly SessionRecord[], now: number | undefined
 }
 
 /**
- * The day's sessions as a list; only the rows on screen are rendered. Sessions that have ended
- * by `now` are dimmed; with `showNow` a line marks the time it is now. `jump` (a new token per
+ * The day's sessions as a list; only the rows on screen are rendered. With `showNow` (today's
+ * tab) a line marks the time it is now and sessions that have ended are dimmed. `jump` (a new token per
  * press of *Jump to now*) scrolls to what is on at its time (see nowSessionIndex).
  */
 export function SessionList({ sessions, data, zone, jump, now, showNow }: { sessions: SessionRecord[]; data: ConferenceData; zone: string; jump?: { token: number; at: number } | undefined; now: number; showNow: boolean }) {
@@ -105,7 +105,7 @@ export function SessionList({ sessions, data, zone, jump, now, showNow }: { sess
             <span className="now-marker-label">Now {clock(s.now, zone)}</span>
           </div>
         ) : (
-          <SessionRow session={s} data={data} zone={zone} isPast={Date.parse(s.end) <= now} />
+          <SessionRow session={s} data={data} zone={zone} isPast={showNow && Date.parse(s.end) <= now} />
         )
       }
       estimateSize={(s) => (isNowMark(s) ? 24 : 64)}

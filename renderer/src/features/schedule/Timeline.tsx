@@ -103,7 +103,7 @@ export function Timeline({ sessions, data, zone, now, pinned, jumpToken }: { ses
               const room = next ? y(Date.parse(next.start)) - top - 2 : Infinity;
               const h = Math.max(y(Date.parse(s.end)) - top - 2, Math.min(MIN_HEIGHT, room), 6);
               const star = data.agenda.get(s.id)?.star;
-              const kind = (s.type === 'break' ? ' is-break' : s.cancelled ? ' is-cancelled' : '') + (star ? ` is-${star}` : '') + (h < COMPACT_BELOW ? ' is-compact' : '') + (Date.parse(s.end) <= now ? ' is-past' : '');
+              const kind = (s.type === 'break' ? ' is-break' : s.cancelled ? ' is-cancelled' : '') + (star ? ` is-${star}` : '') + (h < COMPACT_BELOW ? ' is-compact' : '') + (nowVisible && Date.parse(s.end) <= now ? ' is-past' : '');
               const isChanged = data.marks.has(s.id);
               return (
                 <a
