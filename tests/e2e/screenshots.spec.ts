@@ -101,6 +101,18 @@ test('screenshots of every main view at 640×480, 900×700, 1280×800 and 1920×
         await expectTopBarInView(page, size);
         expect(await overflow(page), `${view.name} at ${size.width}×${size.height}, ${colorScheme}`).toEqual({ page: 0, topBar: 0 });
       }
+      // In a narrow window: the sidebar's drawer and the More menu, open.
+      if (size.width < 960) {
+        const bar = page.getByRole('banner');
+        await bar.getByRole('button', { name: 'Navigation' }).click();
+        await expect(page.getByRole('navigation', { name: 'Conferences' })).toBeInViewport();
+        await page.screenshot({ path: `${FOLDER}/${size.width}x${size.height}-${colorScheme}-drawer.png` });
+        await page.keyboard.press('Escape');
+        await bar.getByRole('button', { name: 'More' }).click();
+        await expect(page.getByRole('region', { name: 'Next for me' })).toBeInViewport();
+        await page.screenshot({ path: `${FOLDER}/${size.width}x${size.height}-${colorScheme}-more.png` });
+        await page.keyboard.press('Escape');
+      }
     }
   }
 });
