@@ -5,7 +5,7 @@ import { conferenceDayOf, wallTimeOf } from './zone';
  * hacking room, an all-day exhibition. They would put "now" and the day's programme at 08:00
  * while the talks that are actually current are elsewhere.
  */
-export const LONG_SESSION_MS = 4 * 60 * 60_000;
+const LONG_SESSION_MS = 4 * 60 * 60_000;
 
 /** A session's times as stored (ISO instants) and the conference day the feed files it under. */
 interface Timed {
