@@ -3,6 +3,7 @@ import { expect, test } from './support/fresh-data';
 import { subscribeByLink, useFeedHost } from './support/feed-host';
 import { busyDay } from './support/busy-day';
 import { putRows } from './support/store-rows';
+import { violations } from './support/axe';
 
 const host = useFeedHost(test);
 
@@ -61,6 +62,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await toggle.click();
     await expect(sidebar).toBeVisible();
     await expect(sidebar.getByRole('link', { name: '+ Add conference' })).toBeInViewport();
+    expect(await violations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await expect(sidebar).toBeHidden();
     await expect(toggle).toBeFocused();

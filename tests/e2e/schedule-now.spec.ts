@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fresh-data';
 import { subscribeByLink, testConference, useFeedHost } from './support/feed-host';
 import { busyDay } from './support/busy-day';
+import { violations } from './support/axe';
 
 const host = useFeedHost(test);
 
@@ -58,6 +59,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const fullBackground = await styleOf(rowOf(day.onNow), 'backgroundColor');
     await expect(rowOf(day.onNow)).not.toContainText('Ended:');
 
+    // The list around now, and the room and track choices open, pass axe's WCAG 2.1 AA checks (contrast of the dimmed rows too).
+    await page.getByText('Rooms and tracks', { exact: true }).click();
+    expect(await violations(page)).toEqual([]);
+
     // Ended talks are dimmed and say so.
     await list.evaluate((el) => void ((el as unknown as Scrollable).scrollTop = 0));
     const ended = rowOf(day.ended);
@@ -109,6 +114,11 @@ test('the timeline: the time axis and room headers stay put, short talks are rea
   await expect(going).toContainText('Going');
   const look = async (link: Locator): Promise<string> => `${await styleOf(link, 'backgroundColor')} ${await styleOf(link, 'boxShadow')}`;
   const plain = page.getByRole('group', { name: 'Room A' }).getByRole('link').last();
+  // Going, ended and short blocks and the now label keep WCAG AA contrast, light and dark.
+  expect(await violations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await violations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'light' });
   expect(await look(going)).not.toBe(await look(plain));
   expect(await styleOf(going, 'boxShadow')).not.toBe('none');
 });
