@@ -34,7 +34,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const list = page.getByTestId('session-list');
     const rowOf = (title: string): Locator => list.getByRole('listitem').filter({ has: page.getByRole('link', { name: title, exact: true }) });
 
-    // The all-day workshop starts first; the list opens at the top of the day.
+    // Today's list opens at what is on now, not at the all-day workshop that starts first.
+    await expect(rowOf(day.onNow)).toBeInViewport();
+    await expect(rowOf(day.allDay)).not.toBeInViewport();
+    // Back at the top of the day, Jump to now comes back to it.
+    await list.evaluate((el) => void ((el as unknown as Scrollable).scrollTop = 0));
     await expect(rowOf(day.allDay)).toBeInViewport();
     await page.getByRole('button', { name: 'Jump to now' }).click();
     await expect(rowOf(day.onNow)).toBeInViewport();

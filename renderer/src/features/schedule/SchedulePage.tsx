@@ -23,9 +23,6 @@ export function SchedulePage({ data, day: askedDay }: { data: ConferenceData; da
   const setView = useUi((s) => s.setView);
   const filters = useFilters(data.record.id);
   const roomPrefs = useRoomPrefsOf(data.record.id);
-  // Each press is a new jump (a token), so pressing again after scrolling away jumps again; it
-  // is for today's tab at the time it was pressed (from another day's tab it opens today's first).
-  const [press, setPress] = useState<{ token: number; day: string; at: number } | undefined>(undefined);
   const now = useNow(MINUTE_MS);
   const { clock } = useApp();
   const days = useMemo(() => [...new Set(data.sessions.map((s) => s.day))].sort(), [data.sessions]);
@@ -33,6 +30,10 @@ export function SchedulePage({ data, day: askedDay }: { data: ConferenceData; da
   // day; at 08:00 on FOSDEM's Sunday (days change at 09:00) Sunday, as Saturday's ended at 19:00.
   const today = useMemo(() => programmeToday(data, now), [data, now]);
   const day = pickDay(days, askedDay, today);
+  // Each press is a new jump (a token), so pressing again after scrolling away jumps again; it
+  // is for today's tab at the time it was pressed (from another day's tab it opens today's
+  // first). A schedule opened on today's tab starts with one: at what is on now.
+  const [press, setPress] = useState<{ token: number; day: string; at: number } | undefined>(() => (day === today ? { token: 1, day, at: now } : undefined));
   const shown = useMemo(() => applyFilters(withoutHidden(data.sessions.filter((s) => s.day === day), roomPrefs), filters), [data.sessions, day, filters, roomPrefs]);
   const isOn = days.includes(today);
   const isToday = day === today;
