@@ -101,6 +101,9 @@ test('the timeline: the time axis and room headers stay put, short talks are rea
   await timeline.evaluate((el) => void ((el as unknown as Scrollable).scrollTop += 400));
   await expect.poll(async () => (await header.boundingBox())!.y).toBeCloseTo(headerBefore.y, 0);
 
+  // The all-day workshop began at 08:00, far above: its title stays in view under the room names.
+  await expect(timeline.getByRole('link', { name: new RegExp(day.allDay.replace(/[()]/g, '\\$&')) }).locator('.timeline-title')).toBeInViewport();
+
   // A 10-minute talk is a whole line: its time and the start of its title, not a sliver.
   const lightning = page.getByRole('group', { name: 'Main hall' }).getByRole('link', { name: /Lightning talk/ }).first();
   const box = (await lightning.boundingBox())!;

@@ -115,9 +115,12 @@ export function Timeline({ sessions, data, zone, now, pinned, jumpToken }: { ses
                   onClick={(event) => beginInteraction('open-session', 'open-session', event)}
                   title={`${clockOn(s.start, zone, s.day)}–${clock(s.end, zone)} ${s.title}`}
                 >
-                  <span className="timeline-block-time">{clock(s.start, zone)}</span>
-                  {star ? <> <span className="timeline-star">{star === 'going' ? '★' : '☆'} <span className="star-word">{star === 'going' ? 'Going' : 'Maybe'}</span></span></> : null}
-                  {isChanged ? <> <span className="timeline-changed" aria-label="changed">•</span></> : null} <span className="timeline-title">{s.title}</span>
+                  {/* One block that sticks under the room names, so a long session's title stays in view. */}
+                  <span className="timeline-block-body">
+                    <span className="timeline-block-time">{clock(s.start, zone)}</span>
+                    {star ? <> <span className="timeline-star">{star === 'going' ? '★' : '☆'} <span className="star-word">{star === 'going' ? 'Going' : 'Maybe'}</span></span></> : null}
+                    {isChanged ? <> <span className="timeline-changed" aria-label="changed">•</span></> : null} <span className="timeline-title">{s.title}</span>
+                  </span>
                 </a>
               );
             })}
