@@ -38,8 +38,12 @@ export function VirtualList<T>({ items, keyOf, render, estimateSize, className, 
     getItemKey: (index) => keyOf(items[index]!, index),
     overscan,
   });
+  // Each token scrolls once: the same request made again (its list re-filtered, a row added above) does not pull the list back.
+  const jumped = useRef<number | undefined>(undefined);
   useEffect(() => {
-    if (jump && jump.index >= 0) virtualizer.scrollToIndex(jump.index, { align: 'start' });
+    if (!jump || jump.index < 0 || jumped.current === jump.token) return;
+    jumped.current = jump.token;
+    virtualizer.scrollToIndex(jump.index, { align: 'start' });
   }, [jump, virtualizer]);
   return (
     <div ref={parent} className={className} data-testid={testId}>

@@ -12,20 +12,25 @@ import { RoomStatusBadge } from '../live/RoomStatusBadge';
 import { useApp } from '../../app/context';
 import { beginInteraction } from '../../perf';
 
-const PX_PER_MINUTE = 1.6;
+/** 2 px a minute: a 10-minute talk is 20 px, room for its time and title on one line. */
+const PX_PER_MINUTE = 2;
 const MIN_HEIGHT = 28;
+/** Blocks lower than this show time and title on one line (the whole title on hover and focus). */
+const COMPACT_BELOW = 40;
 /** Room above the first hour line, so its label is not hidden under the sticky room names. */
 const TOP_PAD = 14;
 /** Rooms whose talks are in the first frame (more than fit across a wide window); the others follow in a background render. */
 const FIRST_COLUMNS = 10;
 
 /** The day as a grid: rooms as columns, time running down, one block per session. */
-export function Timeline({ sessions, data, zone, now, jumpToken }: { sessions: SessionRecord[]; data: ConferenceData; zone: string; now: number; jumpToken?: number | undefined }) {
+export function Timeline({ sessions, data, zone, now, pinned, jumpToken }: { sessions: SessionRecord[]; data: ConferenceData; zone: string; now: number; pinned: readonly string[]; jumpToken?: number | undefined }) {
   const app = useApp();
   const scroller = useRef<HTMLDivElement>(null);
-  const rooms = data.rooms.filter((r) => sessions.some((s) => s.roomId === r.id));
+  // Pinned rooms first (in the order they were pinned), then the others in the feed's order.
+  const withSessions = data.rooms.filter((r) => sessions.some((s) => s.roomId === r.id));
+  const rooms = [...pinned.flatMap((id) => withSessions.filter((r) => r.id === id)), ...withSessions.filter((r) => !pinned.includes(r.id))];
   const hasUnroomed = sessions.some((s) => !s.roomId);
-  const columns = [...rooms.map((r) => ({ id: r.id, name: r.name })), ...(hasUnroomed ? [{ id: '', name: 'Elsewhere' }] : [])];
+  const columns = [...rooms.map((r) => ({ id: r.id, name: r.name, isPinned: pinned.includes(r.id) })), ...(hasUnroomed ? [{ id: '', name: 'Elsewhere', isPinned: false }] : [])];
   const inColumn = columns.map((c) => sessions.filter((s) => (s.roomId ?? '') === c.id));
   // The rooms in view are painted first; those scrolled out of view to the right fill in just after (React's deferred render).
   const filled = useDeferredValue(columns.length, Math.min(columns.length, FIRST_COLUMNS));
@@ -68,12 +73,19 @@ export function Timeline({ sessions, data, zone, now, jumpToken }: { sessions: S
         <div className="timeline-corner" />
         {columns.map((c) => (
           // The column's own label names the room for screen readers; this is the visible header.
-          <div key={c.id} className="timeline-room" aria-hidden="true">
+          <div key={c.id} className={c.isPinned ? 'timeline-room is-pinned' : 'timeline-room'} aria-hidden="true">
             {c.name}
+            {c.isPinned ? <span className="pin-mark">pinned</span> : null}
             {c.id ? <RoomStatusBadge conferenceId={data.record.id} room={c} /> : null}
           </div>
         ))}
         <div className="timeline-gutter" style={{ height }}>
+          {nowVisible ? (
+            <span className="timeline-now-label" style={{ top: y(now) }} data-testid="timeline-now-label">
+              <span className="visually-hidden">Now </span>
+              {clock(now, zone)}
+            </span>
+          ) : null}
           {hours.map((h) => (
             <span key={h.at} className="timeline-hour" style={{ top: y(h.at) }}>
               {h.label}
@@ -82,7 +94,7 @@ export function Timeline({ sessions, data, zone, now, jumpToken }: { sessions: S
           ))}
         </div>
         {columns.map((c, col) => (
-          <div key={c.id} className="timeline-column" style={{ height }} role="group" aria-label={c.name}>
+          <div key={c.id} className="timeline-column" style={{ height }} role="group" aria-label={c.isPinned ? `${c.name} (pinned)` : c.name}>
             {(col < filled ? inColumn[col]! : []).map((s, i, inRoom) => {
               const top = y(Date.parse(s.start));
               // Short sessions get room for a line of text, but never cover the next one
@@ -91,7 +103,7 @@ export function Timeline({ sessions, data, zone, now, jumpToken }: { sessions: S
               const room = next ? y(Date.parse(next.start)) - top - 2 : Infinity;
               const h = Math.max(y(Date.parse(s.end)) - top - 2, Math.min(MIN_HEIGHT, room), 6);
               const star = data.agenda.get(s.id)?.star;
-              const kind = (s.type === 'break' ? ' is-break' : s.cancelled ? ' is-cancelled' : '') + (star ? ` is-${star}` : '');
+              const kind = (s.type === 'break' ? ' is-break' : s.cancelled ? ' is-cancelled' : '') + (star ? ` is-${star}` : '') + (h < COMPACT_BELOW ? ' is-compact' : '') + (nowVisible && Date.parse(s.end) <= now ? ' is-past' : '');
               const isChanged = data.marks.has(s.id);
               return (
                 <a
@@ -103,9 +115,12 @@ export function Timeline({ sessions, data, zone, now, jumpToken }: { sessions: S
                   onClick={(event) => beginInteraction('open-session', 'open-session', event)}
                   title={`${clockOn(s.start, zone, s.day)}–${clock(s.end, zone)} ${s.title}`}
                 >
-                  <span className="timeline-block-time">{clock(s.start, zone)}</span>
-                  {star ? <> <span className="timeline-star" aria-label={star === 'going' ? 'going' : 'maybe'}>{star === 'going' ? '★' : '☆'}</span></> : null}
-                  {isChanged ? <> <span className="timeline-changed" aria-label="changed">•</span></> : null} {s.title}
+                  {/* One block that sticks under the room names, so a long session's title stays in view. */}
+                  <span className="timeline-block-body">
+                    <span className="timeline-block-time">{clock(s.start, zone)}</span>
+                    {star ? <> <span className="timeline-star">{star === 'going' ? '★' : '☆'} <span className="star-word">{star === 'going' ? 'Going' : 'Maybe'}</span></span></> : null}
+                    {isChanged ? <> <span className="timeline-changed" aria-label="changed">•</span></> : null} <span className="timeline-title">{s.title}</span>
+                  </span>
                 </a>
               );
             })}
