@@ -8,10 +8,12 @@ import { hrefFor } from '../../route';
 import { useDisplayZone } from '../../store/ui';
 import { DateMark } from '../../time/DateMark';
 import { ChangeMark } from '../changes/ChangeMark';
+import { AgendaChange } from './AgendaChange';
 import { RemovedEntry } from './RemovedEntry';
 import { ReminderSettings } from './ReminderSettings';
 import { SharePicks } from './SharePicks';
 import { StarControl } from './StarControl';
+import { useAgendaChanges } from './use-agenda-changes';
 
 interface Slot extends AgendaSlot {
   session: SessionRecord;
@@ -24,7 +26,7 @@ function duration(minutes: number): string {
   return h ? (m ? `${h} h ${m} min` : `${h} h`) : `${m} min`;
 }
 
-function AgendaItem({ slot, data, zone }: { slot: Slot; data: ConferenceData; zone: string }) {
+function AgendaItem({ slot, data, zone, changed }: { slot: Slot; data: ConferenceData; zone: string; changed: ReadonlyMap<string, string[]> }) {
   const { session, entry } = slot;
   const room = data.rooms.find((r) => r.id === session.roomId)?.name;
   const reminder = data.reminders.get(session.id);
@@ -41,6 +43,7 @@ function AgendaItem({ slot, data, zone }: { slot: Slot; data: ConferenceData; zo
         </a>
         {session.cancelled ? <span className="tag tag-cancelled">Cancelled</span> : null}
         <ChangeMark mark={mark} />
+        <AgendaChange phrases={mark ? changed.get(session.id) : undefined} />
         <span className="agenda-meta">
           {room ? <span>{room}</span> : null}
           <span>ends {clock(session.end, zone)}</span>
@@ -54,7 +57,7 @@ function AgendaItem({ slot, data, zone }: { slot: Slot; data: ConferenceData; zo
   );
 }
 
-function Conflict({ row, data, zone, daySessions }: { row: Extract<AgendaRow<Slot>, { kind: 'conflict' }>; data: ConferenceData; zone: string; daySessions: SessionRecord[] }) {
+function Conflict({ row, data, zone, daySessions, changed }: { row: Extract<AgendaRow<Slot>, { kind: 'conflict' }>; data: ConferenceData; zone: string; daySessions: SessionRecord[]; changed: ReadonlyMap<string, string[]> }) {
   const [isOpen, setOpen] = useState(false);
   const inAgenda = useMemo(() => new Set(data.agenda.keys()), [data.agenda]);
   const alternatives = alternativesFor(daySessions, row.start, row.end, inAgenda);
@@ -71,7 +74,7 @@ function Conflict({ row, data, zone, daySessions }: { row: Extract<AgendaRow<Slo
           <strong>{row.isClash ? '⚠ Conflict' : 'Overlap'}</strong> {span} · {row.slots.length} sessions at once
         </p>
         <ul className="agenda-list">
-          {row.slots.map((slot) => <AgendaItem key={slot.sessionId} slot={slot} data={data} zone={zone} />)}
+          {row.slots.map((slot) => <AgendaItem key={slot.sessionId} slot={slot} data={data} zone={zone} changed={changed} />)}
         </ul>
         <button type="button" className="link-button" aria-expanded={isOpen} onClick={() => setOpen(!isOpen)}>
           {isOpen ? 'Hide alternatives' : `Show alternatives (${alternatives.length})`}
@@ -102,6 +105,7 @@ const NO_SESSIONS: SessionRecord[] = [];
 
 export function AgendaPage({ data, day: askedDay }: { data: ConferenceData; day: string | undefined }) {
   const zone = useDisplayZone(data.record.conference.timeZone);
+  const changed = useAgendaChanges(data, zone);
   const byId = useMemo(() => new Map(data.sessions.map((s) => [s.id, s])), [data.sessions]);
   const entries = [...data.agenda.values()];
   const slots: Slot[] = entries.flatMap((entry) => {
@@ -149,8 +153,8 @@ export function AgendaPage({ data, day: askedDay }: { data: ConferenceData; day:
                   </li>
                 );
               }
-              if (row.kind === 'conflict') return <Conflict key={`c-${row.start}`} row={row} data={data} zone={zone} daySessions={daySessions} />;
-              return <AgendaItem key={row.slot.sessionId} slot={row.slot} data={data} zone={zone} />;
+              if (row.kind === 'conflict') return <Conflict key={`c-${row.start}`} row={row} data={data} zone={zone} daySessions={daySessions} changed={changed} />;
+              return <AgendaItem key={row.slot.sessionId} slot={row.slot} data={data} zone={zone} changed={changed} />;
             })}
           </ol>
         </>
