@@ -9,6 +9,7 @@ import { useDisplayZone } from '../../store/ui';
 import { DateMark } from '../../time/DateMark';
 import { ChangeMark } from '../changes/ChangeMark';
 import { AgendaChange } from './AgendaChange';
+import { AgendaExport } from './AgendaExport';
 import { RemovedEntry } from './RemovedEntry';
 import { ReminderSettings } from './ReminderSettings';
 import { SharePicks } from './SharePicks';
@@ -114,9 +115,11 @@ export function AgendaPage({ data, day: askedDay }: { data: ConferenceData; day:
     return [{ sessionId: session.id, start: Date.parse(session.start), end: Date.parse(session.end), isGoing: entry.star === 'going', isCancelled: session.cancelled, session, entry }];
   });
   const removed = entries.filter((e) => e.removedAt !== undefined);
-  const days = [...new Set(slots.map((s) => s.session.day))].sort();
+  // A removed session is listed under its own conference day (a Sunday talk under Sunday), even when nothing else is left that day.
+  const days = [...new Set([...slots.map((s) => s.session.day), ...removed.map((e) => e.identity.day)])].sort();
   const day = askedDay && days.includes(askedDay) ? askedDay : days[0];
   const rows = layoutDay(slots.filter((s) => s.session.day === day));
+  const removedToday = removed.filter((e) => e.identity.day === day);
   const daySessions = (day ? data.schedule.byDay.get(day) : undefined) ?? NO_SESSIONS;
   const conflicts = rows.filter((r) => r.kind === 'conflict' && r.isClash).length;
   // Grouped by conference day, like the schedule; when the zone shown puts the day's sessions on other dates, the heading says where they fall.
@@ -124,7 +127,10 @@ export function AgendaPage({ data, day: askedDay }: { data: ConferenceData; day:
   return (
     <section className="agenda-page" aria-label="My agenda">
       <ReminderSettings data={data} />
-      <SharePicks data={data} />
+      <div className="agenda-actions">
+        <AgendaExport conferenceId={data.record.id} />
+        <SharePicks data={data} />
+      </div>
       {days.length === 0 ? (
         <p className="empty">Your agenda is empty. Mark sessions with ★ Going or ☆ Maybe, in the schedule or on a session’s page.</p>
       ) : (
@@ -132,7 +138,7 @@ export function AgendaPage({ data, day: askedDay }: { data: ConferenceData; day:
           <nav className="day-tabs" aria-label="Agenda days">
             {days.map((d) => (
               <a key={d} href={hrefFor({ page: 'agenda', conferenceId: data.record.id, day: d })} aria-current={d === day ? 'page' : undefined}>
-                {shortDate(d)} ({slots.filter((s) => s.session.day === d).length})
+                {shortDate(d)} ({slots.filter((s) => s.session.day === d).length + removed.filter((e) => e.identity.day === d).length})
               </a>
             ))}
           </nav>
@@ -159,10 +165,10 @@ export function AgendaPage({ data, day: askedDay }: { data: ConferenceData; day:
           </ol>
         </>
       )}
-      {removed.length > 0 ? (
+      {removedToday.length > 0 ? (
         <section className="removed-section" aria-label="Removed by the organizers">
-          <h2>Removed by the organizers ({removed.length})</h2>
-          {removed.map((entry) => <RemovedEntry key={entry.sessionId} data={data} entry={entry} zone={zone} />)}
+          <h2>Removed by the organizers ({removedToday.length})</h2>
+          {removedToday.map((entry) => <RemovedEntry key={entry.sessionId} data={data} entry={entry} zone={zone} />)}
         </section>
       ) : null}
     </section>

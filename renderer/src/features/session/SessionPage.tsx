@@ -32,7 +32,8 @@ export function SessionPage({ data, sessionId }: { data: ConferenceData; session
   const photos = usePhotos(photoUrls);
   const now = useNow(MINUTE_MS);
   if (!session) {
-    const entry = data.agenda.get(sessionId);
+    // A link to a removed session by its old id (from Changes, a notification) finds the entry kept for it.
+    const entry = data.agenda.get(sessionId) ?? data.agenda.get(`removed:${sessionId}`);
     if (entry) return <RemovedEntry data={data} entry={entry} zone={zone} headingLevel={2} />;
     return <p role="alert">This session is not in the schedule (any more).</p>;
   }
