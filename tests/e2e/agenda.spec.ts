@@ -94,7 +94,9 @@ test('star sessions, see conflicts and alternatives, and follow a revision that 
   // The agenda follows: new time and room, the moved reminder, a "Changed" mark, and OKD kept as removed.
   const kmods = agenda.getByRole('listitem', { name: 'Kmods SIG Update' });
   await expect(kmods.getByText(`${conf.clock(conf.kmodsStart + 45 * MIN)}–${conf.clock(conf.kmodsStart + 75 * MIN)}`)).toBeVisible();
-  await expect(kmods.getByText('Lab room')).toBeVisible();
+  await expect(kmods.getByText('Lab room', { exact: true })).toBeVisible();
+  // It says what changed, not only "Changed".
+  await expect(kmods.getByText(/^Moved from \w{3} \d\d:\d\d to \w{3} \d\d:\d\d · room Pagoda room → Lab room$/)).toBeVisible();
   await expect(kmods.getByText(`Reminder at ${newReminder}`)).toBeVisible();
   await expect(kmods.getByText('Changed', { exact: true })).toBeVisible();
   const removed = agenda.getByRole('region', { name: 'Removed by the organizers' });

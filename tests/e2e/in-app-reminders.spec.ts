@@ -40,7 +40,7 @@ for (const size of [{ width: 640, height: 480 }, { width: 1280, height: 800 }]) 
     // Two sessions start within 10 minutes: both reminders are due at once, and both stay on screen, stacked.
     await goTo(page, 'hyperscale', 'Hyperscale SIG update');
     await goTo(page, 'mirrormanager', 'MirrorManager and CentOS Stream 9');
-    const region = page.getByRole('status', { name: 'Reminders shown in Lanyard' });
+    const region = page.getByRole('region', { name: 'Reminders shown in Lanyard' });
     const first = region.getByRole('listitem', { name: /^Starts in \d+ min: Hyperscale SIG update$/ });
     const second = region.getByRole('listitem', { name: /^Starts in \d+ min: MirrorManager and CentOS Stream 9$/ });
     await expect(first).toBeVisible();
@@ -90,7 +90,7 @@ test('with notifications allowed, a reminder is a system notification and nothin
   await goTo(page, 'hyperscale', 'Hyperscale SIG update');
   await page.getByRole('button', { name: /Notifications/ }).click();
   await expect(page.getByRole('region', { name: 'Recent notifications' }).getByText(/^Starts in \d+ min: Hyperscale SIG update$/)).toBeVisible();
-  await expect(page.getByRole('status', { name: 'Reminders shown in Lanyard' }).getByRole('listitem')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Reminders shown in Lanyard' }).getByRole('listitem')).toHaveCount(0);
 });
 
 test('with notifications blocked, the Reminders box says how to unblock them', async ({ browser }) => {
@@ -105,6 +105,6 @@ test('with notifications blocked, the Reminders box says how to unblock them', a
   await expect(blocked.getByTestId('reminder-delivery')).toContainText('notifications are blocked for Lanyard in this browser');
   await expect(blocked.getByTestId('reminder-delivery')).toContainText('set Notifications to Allow');
   await goTo(blocked, 'hyperscale', 'Hyperscale SIG update');
-  await expect(blocked.getByRole('status', { name: 'Reminders shown in Lanyard' }).getByRole('listitem')).toContainText('Shown here because this browser is not allowed');
+  await expect(blocked.getByRole('region', { name: 'Reminders shown in Lanyard' }).getByRole('listitem')).toContainText('Shown here because this browser is not allowed');
   await context.close();
 });

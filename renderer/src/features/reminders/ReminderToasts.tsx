@@ -65,12 +65,13 @@ export function ReminderToasts() {
   const now = useNow();
   const notices = useLiveQuery(() => unseenInAppNotices(db, now), [now]) ?? [];
   return (
-    <div className="toasts" role="status" aria-live="polite" aria-label="Reminders shown in Lanyard">
+    // A named region that is a polite live region (as role=status is): always there, so each toast added is announced.
+    <section className="toasts" aria-label="Reminders shown in Lanyard" aria-live="polite" aria-relevant="additions">
       {notices.length ? (
         <ul className="toast-list">
           {notices.map((n) => <Toast key={n.id} notice={n} />)}
         </ul>
       ) : null}
-    </div>
+    </section>
   );
 }
