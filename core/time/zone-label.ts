@@ -1,7 +1,9 @@
 import { offsetMinutes } from './zone';
 
-/** "Brussels time" from "Europe/Brussels"; a zone with no city ("Etc/GMT-2", "UTC") is named as it is. */
+/** "Brussels time" from "Europe/Brussels"; "UTC+2" from "Etc/GMT-2" (whose sign is the other way round); "UTC" as it is. */
 export function zoneName(zone: string): string {
+  const etc = /^Etc\/GMT([+-])(\d{1,2})$/.exec(zone);
+  if (etc) return `UTC${etc[1] === '-' ? '+' : '−'}${etc[2]}`;
   if (zone === 'UTC' || zone.startsWith('Etc/')) return zone;
   const city = zone.split('/').at(-1)?.replace(/_/g, ' ');
   return city ? `${city} time` : zone;

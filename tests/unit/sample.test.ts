@@ -155,6 +155,8 @@ describe('built-in sample: CentOS Connect 2023', () => {
       'https://ti.to/centos/connect-at-fosdem-2023/with/connect-online',
     ]);
     expect(links.filter((l) => l.kind === 'other').map((l) => l.url)).toEqual(['https://fosdem.org/2023/schedule/track/distributions/']);
+    // The virtual hallway track is on Google Meet, its link given only to registered online attendees: said as such.
+    expect(links.filter((l) => l.kind === 'hallway')).toEqual([{ url: 'https://connect.centos.org/', title: 'Google Meet, link for registered online attendees', kind: 'hallway' }]);
     expect(feed.conference.codeOfConduct).toMatchObject({
       url: 'https://www.centos.org/code-of-conduct/',
       contacts: [

@@ -16,7 +16,9 @@ describe('the zone a notification names', () => {
 
   it('turns IANA names into words', () => {
     expect(zoneName('America/Los_Angeles')).toBe('Los Angeles time');
-    expect(zoneName('Etc/GMT-2')).toBe('Etc/GMT-2');
+    expect(zoneName('Etc/GMT-2')).toBe('UTC+2');
+    expect(zoneName('Etc/GMT+5')).toBe('UTC−5');
+    expect(zoneName('Etc/UTC')).toBe('Etc/UTC');
     expect(zoneName('UTC')).toBe('UTC');
   });
 });

@@ -7,6 +7,7 @@ import type { ConferenceData } from '../../db/queries';
 import { clock, dateRange } from '../../format';
 import { AnnouncementsPanel } from '../announcements/AnnouncementsPanel';
 import { ConferenceActions } from './ConferenceActions';
+import { SampleNote } from './SampleNote';
 import { ExternalLink } from '../../links/ExternalLink';
 import { linkText } from '../../links/label';
 import { hrefFor, type Route } from '../../route';
@@ -67,6 +68,7 @@ function ConferenceHeaderView({ data, current }: { data: ConferenceData; current
         ) : null}
         <ConferenceActions data={data} subscription={sub} />
       </div>
+      {sub?.source === 'sample' && sub.archived !== 1 ? <SampleNote /> : null}
       <p className="conference-meta">
         <span>{dateRange(conference.start, conference.end)}</span>
         {venue?.name ? <span> · {[venue.name, venue.city].filter(Boolean).join(', ')}</span> : null}
@@ -82,7 +84,7 @@ function ConferenceHeaderView({ data, current }: { data: ConferenceData; current
         <nav aria-label="Take part" className="participation">
           {conference.links.map((link) => (
             <ExternalLink key={link.url} href={link.url} className={`chip chip-${link.kind}`} title={online ? undefined : 'Needs a connection'}>
-              {linkText(link)}
+              {link.kind === 'hallway' && !/hallway/i.test(linkText(link)) ? `Hallway: ${linkText(link)}` : linkText(link)}
             </ExternalLink>
           ))}
         </nav>

@@ -66,9 +66,10 @@ export function SchedulePage({ data, day: askedDay }: { data: ConferenceData; da
             Timeline
           </button>
         </div>
-        <button type="button" className="button" onClick={jumpToNow} disabled={!isToday} title={isToday ? undefined : 'The conference is not on today'}>
+        <button type="button" className="button" onClick={jumpToNow} disabled={!isToday} title={isToday ? undefined : 'The conference is not on now'} aria-describedby={isToday ? undefined : 'jump-why'}>
           Jump to now
         </button>
+        {isToday ? null : <span id="jump-why" className="muted jump-why">the conference is not on now</span>}
       </div>
       <Filters data={data} />
       <p className="muted schedule-count">
