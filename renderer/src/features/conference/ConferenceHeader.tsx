@@ -68,10 +68,10 @@ function ConferenceHeaderView({ data, current }: { data: ConferenceData; current
         ) : null}
         <ConferenceActions data={data} subscription={sub} />
       </div>
-      {sub?.source === 'sample' && sub.archived !== 1 ? <SampleNote /> : null}
       <p className="conference-meta">
         <span>{dateRange(conference.start, conference.end)}</span>
         {venue?.name ? <span> · {[venue.name, venue.city].filter(Boolean).join(', ')}</span> : null}
+        {sub?.source === 'sample' && sub.archived !== 1 ? <SampleNote /> : null}
       </p>
       <p className={sub?.lastError ? 'freshness has-error' : isHeld ? 'freshness is-held' : 'freshness'} role="status" aria-live="polite" data-testid="freshness">
         {freshness}
