@@ -7,7 +7,7 @@ import type { ConferenceData } from '../../db/queries';
 import { clock, dateIn, shortDate } from '../../format';
 
 /** "Sat 14:00": the weekday and time in the zone shown, so a move to another day reads as one. */
-export function weekdayClock(zone: string): AgendaInstantFormat {
+function weekdayClock(zone: string): AgendaInstantFormat {
   return (iso) => {
     const ms = Date.parse(iso);
     if (Number.isNaN(ms)) return iso;
