@@ -164,7 +164,9 @@ describe('reminders and change notifications (injected clock)', () => {
     other.close();
     const all = [...a.shown, ...b.shown];
     expect(all).toHaveLength(1);
-    expect(all[0]).toMatchObject({ title: 'Starts in 10 min: Kmods SIG Update', body: `15:30–16:00${IN_BRUSSELS} · Pagoda room · CentOS Connect at FOSDEM`, sessionRef: `${id}\nkmods` });
+    expect(all[0]).toMatchObject({ title: 'Starts in 10 min: Kmods SIG Update', body: `15:30–16:00${IN_BRUSSELS} · Pagoda room · CentOS Connect at FOSDEM\nJoin the hallway: open the session`,
+      // The Pagoda room's hallway: the Google Meet whose link registered online attendees get.
+      actions: [{ label: 'Join the hallway', url: 'https://connect.centos.org/' }], sessionRef: `${id}\nkmods` });
     expect(await db.notices.count()).toBe(1);
   });
 

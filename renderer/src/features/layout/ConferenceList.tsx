@@ -50,7 +50,7 @@ export function ConferenceList({ activeId }: { activeId: string | undefined }) {
         </>
       ) : null}
       {archive.length > 0 ? (
-        <details className="archive" open={active.length + samples.length === 0}>
+        <details className="archive" open={active.length === 0}>
           <summary>Past conferences ({archive.length})</summary>
           <ul className="conference-list">{archive.map(item)}</ul>
         </details>
