@@ -108,3 +108,18 @@ test('with notifications blocked, the Reminders box says how to unblock them', a
   await expect(blocked.getByRole('region', { name: 'Reminders shown in Lanyard' }).getByRole('listitem')).toContainText('Shown here because this browser is not allowed');
   await context.close();
 });
+
+test('in a browser with no notifications at all, reminders appear in the app and the Reminders box says so', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript({ content: 'delete window.Notification;' });
+  const conf = liveConference(Date.now());
+  host().publish('testcon.json', conf.build(() => undefined));
+  await subscribe(page);
+  await page.goto('/#/c/testcon-2023/agenda');
+  await expect(page.getByTestId('reminder-delivery')).toContainText('Reminders are shown inside Lanyard only');
+  await expect(page.getByTestId('reminder-delivery')).toContainText('this browser cannot show system notifications');
+  await goTo(page, 'hyperscale', 'Hyperscale SIG update');
+  await expect(page.getByRole('region', { name: 'Reminders shown in Lanyard' }).getByRole('listitem')).toContainText('Shown here because this browser cannot show notifications.');
+  await context.close();
+});
