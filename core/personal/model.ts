@@ -30,6 +30,10 @@ export const SessionIdentitySchema = z
     day: text(10),
     /** ISO instant of the start when the entry was last attached. */
     start: text(40),
+    /** A removed session's end, room and track in the last revision that had it (set when it is removed), to show what it was. */
+    end: text(40).optional(),
+    room: text(500).optional(),
+    track: text(500).optional(),
   })
   .strict();
 

@@ -125,10 +125,18 @@ export function decideDue(records: readonly ReminderRecord[], now: number, lastT
   return { fire: fire.sort(byTime), missed: missed.sort(byTime), slept };
 }
 
-/** "in 10 min", "now", "2 min ago": how the start relates to now, for a notification. */
+/**
+ * "in 10 min", "now", "2 min ago": how the start relates to now, for a notification. A time
+ * ahead counts started minutes, as a countdown does: a 10-minute reminder shown at 9 min 44 s
+ * (ticks are every 15 s, a hidden window's once a minute) says "in 10 min", never "in 9 min".
+ * A time past counts whole minutes gone.
+ */
 export function startsIn(start: number, now: number): string {
-  const minutes = Math.round((start - now) / 60_000);
-  if (minutes === 0) return 'now';
-  if (minutes > 0) return minutes >= 90 ? `in ${Math.floor(minutes / 60)} h ${minutes % 60} min` : `in ${minutes} min`;
-  return `${-minutes} min ago`;
+  const ms = start - now;
+  if (ms > 0) {
+    const minutes = Math.ceil(ms / 60_000);
+    return minutes >= 90 ? `in ${Math.floor(minutes / 60)} h ${minutes % 60} min` : `in ${minutes} min`;
+  }
+  const ago = Math.floor(-ms / 60_000);
+  return ago === 0 ? 'now' : `${ago} min ago`;
 }

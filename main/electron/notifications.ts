@@ -21,15 +21,24 @@ export function plainNotificationText(text: string, max: number, escapeMarkup: b
   return escapeMarkup ? capped.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : capped;
 }
 
+/** How long the desktop has to report a failure before a notification counts as shown (Linux and macOS report none). */
+const FAILURE_WINDOW_MS = 3_000;
+
 /**
  * Shows notifications from the main process and routes clicks: the body opens the session,
  * an action button opens its link. A notification with the same tag replaces the previous
- * one instead of stacking.
+ * one instead of stacking. It rejects when the desktop cannot show it (no notification
+ * service, or the desktop refused it), so the page shows the reminder itself instead of
+ * leaving it silent.
  */
-export function createNotifier(actions: NotificationActions, platform: NodeJS.Platform = process.platform): (request: NotificationRequest) => void {
+export function createNotifier(
+  actions: NotificationActions,
+  platform: NodeJS.Platform = process.platform,
+  failureWindowMs = FAILURE_WINDOW_MS,
+): (request: NotificationRequest) => Promise<void> {
   const shown = new Map<string, Notification>();
   return (request) => {
-    if (!Notification.isSupported()) return;
+    if (!Notification.isSupported()) return Promise.reject(new Error('This desktop has no notification service.'));
     shown.get(request.tag)?.close();
     const buttons = request.actions ?? [];
     const notification = new Notification({
@@ -48,6 +57,19 @@ export function createNotifier(actions: NotificationActions, platform: NodeJS.Pl
       if (shown.get(request.tag) === notification) shown.delete(request.tag);
     });
     shown.set(request.tag, notification);
+    const outcome = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(resolve, failureWindowMs);
+      notification.on('show', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      // Windows says when its notification centre refused one (notifications off for the app, Focus assist).
+      notification.on('failed', (_event, error) => {
+        clearTimeout(timer);
+        reject(new Error(`The desktop did not show the notification: ${error}`));
+      });
+    });
     notification.show();
+    return outcome;
   };
 }

@@ -20,7 +20,7 @@ export interface HandlerDeps {
   openFeedFile?: () => Promise<{ name: string; text: string } | null>;
   updateTray?: (next: Array<{ title: string; when: string; sessionRef: string }>) => void;
   /** Desktop: a native notification. Web mode shows notifications in the page instead. */
-  showNotification?: (request: NotificationRequest) => void;
+  showNotification?: (request: NotificationRequest) => Promise<void>;
   /** Desktop: the one link opener (re-checks the policy). Web mode: the page opens a tab itself. */
   openLink?: (url: string, confirmed: boolean) => Promise<void>;
   /** Tighter fetch limits (total time, bytes) than the defaults; tests use them to play slow servers quickly. */
@@ -70,10 +70,11 @@ export function createHostHandlers(deps: HandlerDeps): HostHandlers {
       deps.updateTray?.(update.next);
       return Promise.resolve(null);
     },
-    'notify:show': (request) => {
-      if (!deps.showNotification) return Promise.reject(new Error('This host shows no notifications; the page shows them itself.'));
-      deps.showNotification(request);
-      return Promise.resolve(null);
+    'notify:show': async (request) => {
+      if (!deps.showNotification) throw new Error('This host shows no notifications; the page shows them itself.');
+      // A rejection (no notification service, the desktop refused it) reaches the page, which then shows the reminder itself.
+      await deps.showNotification(request);
+      return null;
     },
     'links:open': async (request) => {
       // The web-mode server must never open a browser on the machine it runs on.

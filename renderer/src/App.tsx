@@ -3,7 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { useAppState } from './app/context';
 import { db } from './db';
 import { ErrorBoundary } from './errors/ErrorBoundary';
-import { NoticeFailure, TopBarFailure } from './errors/ShellFailures';
+import { NoticeFailure, ToastsFailure, TopBarFailure } from './errors/ShellFailures';
 import { ViewBoundary } from './errors/ViewBoundary';
 import { conferenceData, listConferences, loadAgendaState, loadSubscription } from './db/queries';
 import { useScheduleModel } from './app/use-schedule';
@@ -22,6 +22,7 @@ import { SchedulePage } from './features/schedule/SchedulePage';
 import { SearchPage } from './features/search/SearchPage';
 import { LivePage } from './features/live/LivePage';
 import { RecordingsPage } from './features/live/RecordingsPage';
+import { ReminderToasts } from './features/reminders/ReminderToasts';
 import { SessionPage } from './features/session/SessionPage';
 import { LinkDialog } from './links/LinkDialog';
 import { useRoomsWithStreams } from './live/streams';
@@ -97,6 +98,9 @@ export function App() {
         </main>
       </div>
       <LinkDialog />
+      <ErrorBoundary what="the reminders shown in Lanyard" fallback={(failure) => <ToastsFailure failure={failure} />}>
+        <ReminderToasts />
+      </ErrorBoundary>
     </div>
   );
 }

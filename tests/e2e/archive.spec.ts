@@ -5,6 +5,8 @@ import { subscribeByLink, useFeedHost } from './support/feed-host';
 import { liveConference } from './support/live-conference';
 
 const host = useFeedHost(test);
+// The list renders the rows on screen: at 1280×800 the afternoon's Kmods talk is among them under the header's participation links.
+test.use({ viewport: { width: 1280, height: 800 } });
 
 test('move a conference to the archive and back, then remove it after saying what goes with it', async ({ page }) => {
   host().publish('testcon.json', liveConference(Date.now()).build(() => undefined));

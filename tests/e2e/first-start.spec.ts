@@ -1,6 +1,8 @@
 import { expect, test } from './support/fresh-data';
 
 test.describe('first start', () => {
+// The list renders the rows on screen: at 1280×800 the afternoon's Kmods talk is among them under the header's participation links.
+test.use({ viewport: { width: 1280, height: 800 } });
   test('shows the built-in CentOS Connect sample with no network', async ({ page, context }) => {
     const outside: string[] = [];
     await context.route('**/*', async (route) => {

@@ -131,7 +131,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(results.getByRole('listitem').first()).toContainText('FOSDEM 2020');
       await shot('search');
       await results.getByRole('link').first().click();
-      await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
+      await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toBeVisible();
       await expect(page.getByText('When', { exact: true })).toBeVisible();
       await shot('session');
     } finally {

@@ -77,7 +77,15 @@ describe('built-in sample: CentOS Connect 2023', () => {
       url: 'https://connect.centos.org/',
     });
     expect(feed.conference.description).toContain('CentOS Connect is a free mini-conference focusing on CentOS Stream');
-    expect(feed.rooms).toEqual([{ id: 'pagoda-room', name: 'Pagoda room', description: 'Eighth floor, DoubleTree Brussels City Center', links: [] }]);
+    // The one room's hallway is the conference's virtual hallway track on Google Meet, whose link only registered online attendees get: said as such.
+    expect(feed.rooms).toEqual([
+      {
+        id: 'pagoda-room',
+        name: 'Pagoda room',
+        description: 'Eighth floor, DoubleTree Brussels City Center',
+        links: [{ url: 'https://connect.centos.org/', title: 'Google Meet, link for registered online attendees', kind: 'hallway' }],
+      },
+    ]);
   });
 
   it('has every row of the schedule table, in order, each ending when the next begins', () => {

@@ -41,3 +41,28 @@ export async function addNotice(db: LanyardDb, notice: NoticeRecord): Promise<vo
 export function recentNotices(db: LanyardDb, limit = 20): Promise<NoticeRecord[]> {
   return db.notices.orderBy('at').reverse().limit(limit).toArray();
 }
+
+/** Kinds that must never be silent: when the system does not show them, Lanyard shows them itself. */
+const IN_APP_KINDS: ReadonlySet<NoticeRecord['kind']> = new Set(['reminder', 'missed']);
+/** An unseen in-app reminder older than this is only kept in the Notifications list. */
+const IN_APP_KEEP_MS = 12 * 3_600_000;
+
+/**
+ * Reminders the system did not show (not allowed, unsupported, refused by the desktop) and
+ * the user has not seen yet, oldest first: they stay on screen inside Lanyard until seen.
+ */
+export async function unseenInAppNotices(db: LanyardDb, now: number): Promise<NoticeRecord[]> {
+  const recent = await db.notices.where('at').above(now - IN_APP_KEEP_MS).toArray();
+  return recent.filter((n) => IN_APP_KINDS.has(n.kind) && n.outcome !== 'shown' && n.seenInAppAt === undefined).sort((a, b) => a.at - b.at);
+}
+
+/** The user dismissed (or opened) an in-app reminder: it leaves the screen in every window. */
+export async function markNoticeSeen(db: LanyardDb, id: number, now: number): Promise<void> {
+  await db.notices.update(id, { seenInAppAt: now });
+}
+
+/** The last reminder the system was asked to show, and what it did with it: the Reminders box says why reminders stay in the app. */
+export async function lastReminderOutcome(db: LanyardDb): Promise<NoticeRecord['outcome'] | undefined> {
+  const last = await db.notices.orderBy('at').reverse().filter((n) => n.kind === 'reminder' || n.kind === 'missed').first();
+  return last?.outcome;
+}

@@ -1,8 +1,8 @@
 import Dexie from 'dexie';
 import type { FeedDiff } from '../../../core/feed/diff';
-import type { Feed } from '../../../core/model/schema';
+import type { Feed, Session } from '../../../core/model/schema';
 import { identityOf, locateInRevision, oldToNewIds } from '../../../core/personal/identity';
-import type { AgendaEntry, ConferencePrefs, Star, WatchLater } from '../../../core/personal/model';
+import type { AgendaEntry, ConferencePrefs, SessionIdentity, Star, WatchLater } from '../../../core/personal/model';
 import { planReminders, reconcileReminders, type ReminderRecord, type SessionTimes } from '../../../core/personal/reminders';
 import type { ScheduleInMemory, ScheduleModel } from './schedule-model';
 import { getSessions } from './schedules';
@@ -104,6 +104,13 @@ function merge(a: AgendaEntry, b: AgendaEntry): AgendaEntry {
   return merged;
 }
 
+/** What a removed session was in the last revision that had it: its end, room and track, beside the remembered title, start and speakers. */
+function lastKnown(identity: SessionIdentity, session: Session, feed: Feed | undefined): SessionIdentity {
+  const room = session.roomId ? feed?.rooms.find((r) => r.id === session.roomId)?.name : undefined;
+  const track = session.trackId ? feed?.tracks.find((t) => t.id === session.trackId)?.name : undefined;
+  return { ...identity, start: session.start, end: session.end, ...(room ? { room } : {}), ...(track ? { track } : {}) };
+}
+
 export interface ReattachInput {
   conferenceId: string;
   previous: Feed | undefined;
@@ -131,6 +138,7 @@ export async function reattachPersonal(db: LanyardDb, input: ReattachInput): Pro
   const located = locateInRevision([...entries, ...watch], next, previousIds, byOldId);
   const names = new Map(next.speakers.map((s) => [s.id, s.name]));
   const nameOf = (id: string): string | undefined => names.get(id);
+  const previousById = previous ? new Map(previous.sessions.map((s) => [s.id, s])) : undefined;
 
   const agenda = new Map<string, AgendaEntry>();
   let removed = 0;
@@ -141,7 +149,8 @@ export async function reattachPersonal(db: LanyardDb, input: ReattachInput): Pro
       const { removedAt: _gone, ...rest } = entry;
       updated = { ...rest, sessionId: session.id, identity: identityOf(session, nameOf) };
     } else {
-      updated = { ...entry, sessionId: tombstoneKey(entry.sessionId), removedAt: entry.removedAt ?? now };
+      const last = entry.removedAt === undefined ? previousById?.get(entry.sessionId) : undefined;
+      updated = { ...entry, sessionId: tombstoneKey(entry.sessionId), removedAt: entry.removedAt ?? now, identity: last ? lastKnown(entry.identity, last, previous) : entry.identity };
       removed += 1;
     }
     const clash = agenda.get(updated.sessionId);

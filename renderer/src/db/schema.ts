@@ -120,6 +120,8 @@ export interface NoticeRecord {
   actions?: Array<{ label: string; url: string }>;
   /** What the system did with it: shown, or why not. */
   outcome: 'shown' | 'not-allowed' | 'unsupported' | 'failed';
+  /** A reminder the system did not show stays on screen inside Lanyard until the user has seen it (dismissed or opened it). Not indexed. */
+  seenInAppAt?: number;
 }
 
 /** A host the user allowed links to ("ask once per unknown host"); lowercase punycode. */

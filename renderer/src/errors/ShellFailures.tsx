@@ -29,3 +29,12 @@ export function NoticeFailure({ failure }: { failure: Failure }) {
     </div>
   );
 }
+
+/** The in-app reminders when they failed to render: the Notifications list still has every one. */
+export function ToastsFailure({ failure }: { failure: Failure }) {
+  return (
+    <div className="list-failure toasts-failure" role="alert">
+      Reminders could not be shown here ({describeFailure(failure.error)}); they are in the Notifications list of the top bar. <CopyReport report={failure.report} />
+    </div>
+  );
+}

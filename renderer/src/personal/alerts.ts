@@ -11,7 +11,13 @@ import type { LanyardDb, NoticeRecord, RevisionRecord } from '../db/schema';
 import { clock, clockOn, dateIn, shortDate } from '../format';
 import type { HostApi } from '../../../core/host/contract';
 import type { NotificationRequest, NotifyOutcome } from '../notify';
-import { chosenZone } from '../store/ui';
+import { noticeZoneLabel } from '../../../core/time/zone-label';
+import { chosenZone, MY_ZONE, useUi } from '../store/ui';
+
+/** The zone a notification's times are in (the time toggle's), and its name when the conference's and the viewer's clocks differ. */
+function noticeZone(conferenceZone: string, instant: number): { zone: string; label: string | undefined } {
+  return { zone: chosenZone(conferenceZone), label: noticeZoneLabel(useUi.getState().zoneMode, conferenceZone, MY_ZONE, instant) };
+}
 
 export type Show = (request: NotificationRequest) => Promise<NotifyOutcome>;
 
@@ -31,7 +37,8 @@ async function describeSession(db: LanyardDb, conferenceId: string, sessionId: s
     const link = links.find((l) => l.kind === kind);
     if (link) actions.push({ label: ACTION_LABELS[kind], url: link.url });
   }
-  return { session, conference, room, actions, zone: chosenZone(conference.conference.timeZone) };
+  const { zone, label } = noticeZone(conference.conference.timeZone, Date.parse(session.start));
+  return { session, conference, room, actions, zone, zoneLabel: label };
 }
 
 async function show(db: LanyardDb, showFn: Show, kind: NoticeRecord['kind'], request: NotificationRequest, now: number): Promise<NotifyOutcome> {
@@ -52,8 +59,10 @@ async function show(db: LanyardDb, showFn: Show, kind: NoticeRecord['kind'], req
 async function reminderNotification(db: LanyardDb, reminder: ReminderRecord, now: number): Promise<NotificationRequest | undefined> {
   const info = await describeSession(db, reminder.conferenceId, reminder.sessionId);
   if (!info) return undefined;
-  const { session, conference, room, actions, zone } = info;
-  const where = [`${clock(session.start, zone)}–${clock(session.end, zone)}`, room?.name, conference.conference.title].filter(Boolean).join(' · ');
+  const { session, conference, room, actions, zone, zoneLabel } = info;
+  // "15:30–16:00 Brussels time": the toggle's zone, named when the viewer's clock reads differently.
+  const when = `${clock(session.start, zone)}–${clock(session.end, zone)}${zoneLabel ? ` ${zoneLabel}` : ''}`;
+  const where = [when, room?.name, conference.conference.title].filter(Boolean).join(' · ');
   const request: NotificationRequest = {
     tag: `reminder:${reminder.conferenceId}:${reminder.sessionId}:${reminder.fireAt}`,
     title: `Starts ${startsIn(Date.parse(session.start), now)}: ${session.title}`.slice(0, 300),
@@ -73,11 +82,14 @@ async function missedSummary(db: LanyardDb, missed: ReminderRecord[], slept: boo
   const recent = missed.filter((r) => r.start > now - 12 * 3_600_000);
   if (recent.length === 0) return undefined;
   const lines: string[] = [];
+  const labels = new Set<string>();
   for (const r of recent.slice(0, 4)) {
     const info = await describeSession(db, r.conferenceId, r.sessionId);
     if (info) lines.push(`${clock(info.session.start, info.zone)} ${info.session.title}${info.room ? ` (${info.room.name})` : ''}`);
+    if (info?.zoneLabel) labels.add(info.zoneLabel);
   }
   if (recent.length > 4) lines.push(`and ${recent.length - 4} more`);
+  if (labels.size) lines.push(`Times in ${[...labels].join(', ')}.`);
   const first = recent[0]!;
   return {
     tag: `missed:${now}`,
@@ -97,7 +109,7 @@ async function changesNotification(db: LanyardDb, revision: RevisionRecord): Pro
   const ids = new Set(entries.flatMap((e) => [e.sessionId, e.identity.id]));
   const touched = agendaChanges(revision.changes, ids);
   if (touched.length === 0) return undefined;
-  const zone = chosenZone(conference.conference.timeZone);
+  const { zone, label: zoneLabel } = noticeZone(conference.conference.timeZone, revision.at);
   const time = (iso: string, withDate: boolean): string => {
     const t = clock(iso, zone);
     return withDate ? `${shortDate(wallTimeOf(Date.parse(iso), zone).date)} ${t}` : t;
@@ -110,6 +122,7 @@ async function changesNotification(db: LanyardDb, revision: RevisionRecord): Pro
     lines.push(line);
   }
   if (touched.length > 5) lines.push(`and ${touched.length - 5} more changes in your agenda`);
+  if (zoneLabel) lines.push(`Times in ${zoneLabel}.`);
   const target = touched.find((c) => !c.tags.includes('removed')) ?? touched[0]!;
   return {
     tag: `changes:${revision.conferenceId}:${revision.id ?? revision.at}`,

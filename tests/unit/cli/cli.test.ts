@@ -26,7 +26,7 @@ describe('lanyard-feed inspect', () => {
     expect(code).toBe(0);
     expect(out).toContain('Conference:  CentOS Connect');
     expect(out).toContain('Time zone:   Europe/Brussels');
-    expect(out).toMatch(/Links: +stream 1, hallway 0, recording 0, video 0, slides 0, feedback 0, registration 2/);
+    expect(out).toMatch(/Links: +stream 1, hallway 1, recording 0, video 0, slides 0, feedback 0, registration 2/);
   });
 
   it('prints exactly one JSON object with --json', async () => {

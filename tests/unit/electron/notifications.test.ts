@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 type Handler = (...args: unknown[]) => void;
-const fake = vi.hoisted(() => ({ made: [] as Array<{ options: Record<string, unknown>; handlers: Map<string, Handler>; shown: number; closed: number }> }));
+const fake = vi.hoisted(() => ({ made: [] as Array<{ options: Record<string, unknown>; handlers: Map<string, Handler>; shown: number; closed: number }>, isSupported: true }));
 vi.mock('electron', () => ({
   Notification: class {
     static isSupported(): boolean {
-      return true;
+      return fake.isSupported;
     }
     record: (typeof fake.made)[number];
     constructor(options: Record<string, unknown>) {
@@ -29,6 +29,7 @@ const { createNotifier, plainNotificationText } = await import('../../../main/el
 describe('desktop notifications', () => {
   beforeEach(() => {
     fake.made.length = 0;
+    fake.isSupported = true;
   });
 
   it('escapes markup in the body on Linux and flattens feed text', () => {
@@ -41,8 +42,8 @@ describe('desktop notifications', () => {
     const actions = { openSession: vi.fn(), openUrl: vi.fn() };
     const show = createNotifier(actions, 'linux');
     const request = { tag: 'reminder:c/s', title: 'In 10 min: <i>Talk</i>', body: 'Room <K.1.105>', sessionRef: 'c\ns', actions: [{ label: 'Watch stream', url: 'https://example.org/live' }] };
-    show(request);
-    show(request);
+    void show(request);
+    void show(request);
     expect(fake.made).toHaveLength(2);
     const [first, second] = fake.made;
     expect(first?.closed).toBe(1);
@@ -56,5 +57,24 @@ describe('desktop notifications', () => {
     expect(actions.openSession).toHaveBeenCalledWith('c\ns');
     expect(actions.openUrl).toHaveBeenCalledTimes(1);
     expect(actions.openUrl).toHaveBeenCalledWith('https://example.org/live');
+  });
+
+  it('reports a notification the desktop cannot show, so the page shows the reminder itself', async () => {
+    const actions = { openSession: vi.fn(), openUrl: vi.fn() };
+    const request = { tag: 't', title: 'Starts in 10 min: Talk', body: 'Room' };
+    fake.isSupported = false;
+    await expect(createNotifier(actions, 'linux')(request)).rejects.toThrow('This desktop has no notification service.');
+    expect(fake.made).toHaveLength(0);
+    fake.isSupported = true;
+    // Windows refuses it (notifications turned off for the app): the failure reaches the caller.
+    const refused = createNotifier(actions, 'win32', 60_000)(request);
+    fake.made[0]?.handlers.get('failed')?.({}, 'notifications are disabled');
+    await expect(refused).rejects.toThrow('The desktop did not show the notification: notifications are disabled');
+    // Shown: resolves on the desktop's word, without waiting for the failure window.
+    const shown = createNotifier(actions, 'linux', 60_000)(request);
+    fake.made[1]?.handlers.get('show')?.({});
+    await expect(shown).resolves.toBeUndefined();
+    // A desktop that says nothing either way (Linux, macOS): counted as shown after the window.
+    await expect(createNotifier(actions, 'linux', 0)(request)).resolves.toBeUndefined();
   });
 });

@@ -136,5 +136,12 @@ describe('reminder planning', () => {
     expect(startsIn(T0, T0)).toBe('now');
     expect(startsIn(T0 - 3 * MIN, T0)).toBe('3 min ago');
     expect(startsIn(T0 + 135 * MIN, T0)).toBe('in 2 h 15 min');
+    // A 10-minute reminder shown a tick late (9 min 44 s ahead), or a hidden window's minute late, still says 10.
+    expect(startsIn(T0 + 9 * MIN + 44_000, T0)).toBe('in 10 min');
+    expect(startsIn(T0 + 9 * MIN + 1_000, T0)).toBe('in 10 min');
+    expect(startsIn(T0 + 9 * MIN, T0)).toBe('in 9 min');
+    expect(startsIn(T0 + 20_000, T0)).toBe('in 1 min');
+    expect(startsIn(T0 - 50_000, T0)).toBe('now');
+    expect(startsIn(T0 - 3 * MIN - 59_000, T0)).toBe('3 min ago');
   });
 });

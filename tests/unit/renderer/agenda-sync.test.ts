@@ -9,6 +9,8 @@ import { reattachToStored } from '../../../renderer/src/db/personal-restore';
 import { getSession } from '../../../renderer/src/db/schedules';
 import { LanyardDb } from '../../../renderer/src/db/schema';
 import { alertTick } from '../../../renderer/src/personal/alerts';
+import { MY_ZONE } from '../../../renderer/src/store/ui';
+import { noticeZoneLabel } from '../../../core/time/zone-label';
 import { applyFeedText } from '../../../renderer/src/sync/apply';
 import { readCandidate, subscribe } from '../../../renderer/src/sync/subscribe';
 import { describeCorpus, readCorpus } from '../support/corpus';
@@ -17,6 +19,9 @@ import { dropDb, openFreshDb, SAMPLE, sampleRevision as revision } from '../supp
 const MIN = 60_000;
 /** Conference morning, 08:00 in Brussels. */
 const T0 = Date.parse('2023-02-03T07:00:00Z');
+/** Notifications name the zone of their times when the machine running the tests is not on Brussels time. */
+const IN_BRUSSELS = noticeZoneLabel('conference', 'Europe/Brussels', MY_ZONE, T0) ? ' Brussels time' : '';
+const TIMES_LINE = IN_BRUSSELS ? '\nTimes in Brussels time.' : '';
 let db: LanyardDb;
 
 beforeEach(async () => {
@@ -159,7 +164,9 @@ describe('reminders and change notifications (injected clock)', () => {
     other.close();
     const all = [...a.shown, ...b.shown];
     expect(all).toHaveLength(1);
-    expect(all[0]).toMatchObject({ title: 'Starts in 10 min: Kmods SIG Update', body: '15:30–16:00 · Pagoda room · CentOS Connect at FOSDEM', sessionRef: `${id}\nkmods` });
+    expect(all[0]).toMatchObject({ title: 'Starts in 10 min: Kmods SIG Update', body: `15:30–16:00${IN_BRUSSELS} · Pagoda room · CentOS Connect at FOSDEM\nJoin the hallway: open the session`,
+      // The Pagoda room's hallway: the Google Meet whose link registered online attendees get.
+      actions: [{ label: 'Join the hallway', url: 'https://connect.centos.org/' }], sessionRef: `${id}\nkmods` });
     expect(await db.notices.count()).toBe(1);
   });
 
@@ -175,7 +182,7 @@ describe('reminders and change notifications (injected clock)', () => {
     await alertTick(db, Date.parse('2023-02-03T13:30:00Z'), Date.parse('2023-02-03T12:00:00Z'), r.show);
     expect(r.shown).toHaveLength(1);
     expect(r.shown[0]!.title).toBe('2 reminders missed while your computer was asleep');
-    expect(r.shown[0]!.body).toBe('13:50 Introducing CentOS Stream CoreOS and OKD Streams (Pagoda room)\n14:15 Network management in Enterprise Linux: present and future (Pagoda room)');
+    expect(r.shown[0]!.body).toBe(`13:50 Introducing CentOS Stream CoreOS and OKD Streams (Pagoda room)\n14:15 Network management in Enterprise Linux: present and future (Pagoda room)${TIMES_LINE}`);
     // Awake again: Kmods fires on time, and nothing missed is shown twice.
     let last = Date.parse('2023-02-03T13:30:00Z');
     for (let t = last + 15_000; t <= Date.parse('2023-02-03T14:25:00Z'); t += 15_000) {
@@ -205,7 +212,7 @@ describe('reminders and change notifications (injected clock)', () => {
     expect(a.shown).toHaveLength(1);
     expect(a.shown[0]).toMatchObject({
       title: 'A session in your agenda changed · CentOS Connect at FOSDEM',
-      body: 'Kmods SIG Update moved from 15:30 to 16:15; reminder now at 16:05',
+      body: `Kmods SIG Update moved from 15:30 to 16:15; reminder now at 16:05${TIMES_LINE}`,
       sessionRef: `${id}\nkmods`,
     });
     expect((await db.notices.toArray()).map((x) => x.kind)).toEqual(['changes']);
@@ -224,7 +231,7 @@ describe('reminders and change notifications (injected clock)', () => {
     await applyFeedText(db, id, late, {}, T0 + MIN);
     const a = recorder();
     await alertTick(db, T0 + 2 * MIN, undefined, a.show);
-    expect(a.shown[0]!.body).toMatch(/; reminder now at Fri 3 Feb 23:55$/);
+    expect(a.shown[0]!.body).toMatch(/; reminder now at Fri 3 Feb 23:55(\nTimes in Brussels time\.)?$/);
   });
 
   it('plans nothing when reminders are off for the conference, and plans again when turned on', async () => {

@@ -20,11 +20,11 @@ const { createNotifier } = await import('../../../main/electron/notifications');
 
 describe('notifications carry feed text as plain text', () => {
   it('every XSS payload, as title and body, reaches a Linux notification server with no markup left', () => {
-    const notify = createNotifier({ openSession: () => undefined, openUrl: () => undefined }, 'linux');
+    const notify = createNotifier({ openSession: () => undefined, openUrl: () => undefined }, 'linux', 0);
     const templates = payloadTemplates();
     templates.forEach((_, i) => {
       const text = payload(templates, i + 1);
-      notify({ tag: `t${i}`, title: text.slice(0, 300), body: text });
+      void notify({ tag: `t${i}`, title: text.slice(0, 300), body: text });
     });
     expect(made).toHaveLength(templates.length);
     for (const options of made) {

@@ -8,10 +8,13 @@ import { hrefFor } from '../../route';
 import { useDisplayZone } from '../../store/ui';
 import { DateMark } from '../../time/DateMark';
 import { ChangeMark } from '../changes/ChangeMark';
+import { AgendaChange } from './AgendaChange';
+import { AgendaExport } from './AgendaExport';
 import { RemovedEntry } from './RemovedEntry';
 import { ReminderSettings } from './ReminderSettings';
 import { SharePicks } from './SharePicks';
 import { StarControl } from './StarControl';
+import { useAgendaChanges } from './use-agenda-changes';
 
 interface Slot extends AgendaSlot {
   session: SessionRecord;
@@ -24,7 +27,7 @@ function duration(minutes: number): string {
   return h ? (m ? `${h} h ${m} min` : `${h} h`) : `${m} min`;
 }
 
-function AgendaItem({ slot, data, zone }: { slot: Slot; data: ConferenceData; zone: string }) {
+function AgendaItem({ slot, data, zone, changed }: { slot: Slot; data: ConferenceData; zone: string; changed: ReadonlyMap<string, string[]> }) {
   const { session, entry } = slot;
   const room = data.rooms.find((r) => r.id === session.roomId)?.name;
   const reminder = data.reminders.get(session.id);
@@ -41,6 +44,7 @@ function AgendaItem({ slot, data, zone }: { slot: Slot; data: ConferenceData; zo
         </a>
         {session.cancelled ? <span className="tag tag-cancelled">Cancelled</span> : null}
         <ChangeMark mark={mark} />
+        <AgendaChange phrases={mark ? changed.get(session.id) : undefined} />
         <span className="agenda-meta">
           {room ? <span>{room}</span> : null}
           <span>ends {clock(session.end, zone)}</span>
@@ -54,7 +58,7 @@ function AgendaItem({ slot, data, zone }: { slot: Slot; data: ConferenceData; zo
   );
 }
 
-function Conflict({ row, data, zone, daySessions }: { row: Extract<AgendaRow<Slot>, { kind: 'conflict' }>; data: ConferenceData; zone: string; daySessions: SessionRecord[] }) {
+function Conflict({ row, data, zone, daySessions, changed }: { row: Extract<AgendaRow<Slot>, { kind: 'conflict' }>; data: ConferenceData; zone: string; daySessions: SessionRecord[]; changed: ReadonlyMap<string, string[]> }) {
   const [isOpen, setOpen] = useState(false);
   const inAgenda = useMemo(() => new Set(data.agenda.keys()), [data.agenda]);
   const alternatives = alternativesFor(daySessions, row.start, row.end, inAgenda);
@@ -71,7 +75,7 @@ function Conflict({ row, data, zone, daySessions }: { row: Extract<AgendaRow<Slo
           <strong>{row.isClash ? '⚠ Conflict' : 'Overlap'}</strong> {span} · {row.slots.length} sessions at once
         </p>
         <ul className="agenda-list">
-          {row.slots.map((slot) => <AgendaItem key={slot.sessionId} slot={slot} data={data} zone={zone} />)}
+          {row.slots.map((slot) => <AgendaItem key={slot.sessionId} slot={slot} data={data} zone={zone} changed={changed} />)}
         </ul>
         <button type="button" className="link-button" aria-expanded={isOpen} onClick={() => setOpen(!isOpen)}>
           {isOpen ? 'Hide alternatives' : `Show alternatives (${alternatives.length})`}
@@ -102,6 +106,7 @@ const NO_SESSIONS: SessionRecord[] = [];
 
 export function AgendaPage({ data, day: askedDay }: { data: ConferenceData; day: string | undefined }) {
   const zone = useDisplayZone(data.record.conference.timeZone);
+  const changed = useAgendaChanges(data, zone);
   const byId = useMemo(() => new Map(data.sessions.map((s) => [s.id, s])), [data.sessions]);
   const entries = [...data.agenda.values()];
   const slots: Slot[] = entries.flatMap((entry) => {
@@ -110,9 +115,11 @@ export function AgendaPage({ data, day: askedDay }: { data: ConferenceData; day:
     return [{ sessionId: session.id, start: Date.parse(session.start), end: Date.parse(session.end), isGoing: entry.star === 'going', isCancelled: session.cancelled, session, entry }];
   });
   const removed = entries.filter((e) => e.removedAt !== undefined);
-  const days = [...new Set(slots.map((s) => s.session.day))].sort();
+  // A removed session is listed under its own conference day (a Sunday talk under Sunday), even when nothing else is left that day.
+  const days = [...new Set([...slots.map((s) => s.session.day), ...removed.map((e) => e.identity.day)])].sort();
   const day = askedDay && days.includes(askedDay) ? askedDay : days[0];
   const rows = layoutDay(slots.filter((s) => s.session.day === day));
+  const removedToday = removed.filter((e) => e.identity.day === day);
   const daySessions = (day ? data.schedule.byDay.get(day) : undefined) ?? NO_SESSIONS;
   const conflicts = rows.filter((r) => r.kind === 'conflict' && r.isClash).length;
   // Grouped by conference day, like the schedule; when the zone shown puts the day's sessions on other dates, the heading says where they fall.
@@ -120,7 +127,10 @@ export function AgendaPage({ data, day: askedDay }: { data: ConferenceData; day:
   return (
     <section className="agenda-page" aria-label="My agenda">
       <ReminderSettings data={data} />
-      <SharePicks data={data} />
+      <div className="agenda-actions">
+        <AgendaExport conferenceId={data.record.id} />
+        <SharePicks data={data} />
+      </div>
       {days.length === 0 ? (
         <p className="empty">Your agenda is empty. Mark sessions with ★ Going or ☆ Maybe, in the schedule or on a session’s page.</p>
       ) : (
@@ -128,7 +138,7 @@ export function AgendaPage({ data, day: askedDay }: { data: ConferenceData; day:
           <nav className="day-tabs" aria-label="Agenda days">
             {days.map((d) => (
               <a key={d} href={hrefFor({ page: 'agenda', conferenceId: data.record.id, day: d })} aria-current={d === day ? 'page' : undefined}>
-                {shortDate(d)} ({slots.filter((s) => s.session.day === d).length})
+                {shortDate(d)} ({slots.filter((s) => s.session.day === d).length + removed.filter((e) => e.identity.day === d).length})
               </a>
             ))}
           </nav>
@@ -149,16 +159,16 @@ export function AgendaPage({ data, day: askedDay }: { data: ConferenceData; day:
                   </li>
                 );
               }
-              if (row.kind === 'conflict') return <Conflict key={`c-${row.start}`} row={row} data={data} zone={zone} daySessions={daySessions} />;
-              return <AgendaItem key={row.slot.sessionId} slot={row.slot} data={data} zone={zone} />;
+              if (row.kind === 'conflict') return <Conflict key={`c-${row.start}`} row={row} data={data} zone={zone} daySessions={daySessions} changed={changed} />;
+              return <AgendaItem key={row.slot.sessionId} slot={row.slot} data={data} zone={zone} changed={changed} />;
             })}
           </ol>
         </>
       )}
-      {removed.length > 0 ? (
+      {removedToday.length > 0 ? (
         <section className="removed-section" aria-label="Removed by the organizers">
-          <h2>Removed by the organizers ({removed.length})</h2>
-          {removed.map((entry) => <RemovedEntry key={entry.sessionId} data={data} entry={entry} zone={zone} />)}
+          <h2>Removed by the organizers ({removedToday.length})</h2>
+          {removedToday.map((entry) => <RemovedEntry key={entry.sessionId} data={data} entry={entry} zone={zone} />)}
         </section>
       ) : null}
     </section>

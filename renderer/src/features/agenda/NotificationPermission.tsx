@@ -5,8 +5,8 @@ import { notificationPermission, requestNotificationPermission, type Notificatio
 export function NotificationPermission() {
   const [state, setState] = useState<NotificationPermissionState>(() => notificationPermission());
   if (state === 'granted') return null;
-  if (state === 'unsupported') return <p className="muted permission-note">This browser cannot show notifications; reminders appear in Lanyard’s notification list.</p>;
-  if (state === 'denied') return <p className="muted permission-note">Notifications are blocked for this site in the browser’s settings; reminders appear in Lanyard’s notification list.</p>;
+  if (state === 'unsupported') return <p className="muted permission-note">This browser cannot show notifications; reminders appear inside Lanyard, at the bottom of the window and in this list.</p>;
+  if (state === 'denied') return <p className="muted permission-note">Notifications are blocked for this site in the browser’s settings; reminders appear inside Lanyard, at the bottom of the window and in this list.</p>;
   return (
     <button type="button" className="button" onClick={() => void requestNotificationPermission().then(setState)}>
       Allow notifications

@@ -4,7 +4,7 @@ import { db } from '../../db';
 import { savePrefs } from '../../db/personal';
 import type { ConferenceData } from '../../db/queries';
 import { useApp } from '../../app/context';
-import { NotificationPermission } from './NotificationPermission';
+import { ReminderDelivery } from '../reminders/ReminderDelivery';
 
 /** Per-conference reminders: on or off, and how many minutes before each "going" session. */
 export function ReminderSettings({ data }: { data: ConferenceData }) {
@@ -51,7 +51,7 @@ export function ReminderSettings({ data }: { data: ConferenceData }) {
         minutes before
       </label>
       {!isValid ? <span className="error">A whole number of minutes from 0 to 1440.</span> : null}
-      <NotificationPermission />
+      <ReminderDelivery />
     </fieldset>
   );
 }

@@ -63,9 +63,12 @@ export function ConferenceActions({ data, subscription }: { data: ConferenceData
         </span>
       ) : null}
       <ConferenceSettings subscription={subscription} title={title} timeZone={data.record.conference.timeZone} />
-      <button type="button" className="button" onClick={toggleArchive}>
-        {archived ? 'Move back from the archive' : 'Move to the archive'}
-      </button>
+      {/* The sample is not a past conference of the user's: nothing to file away (Remove… still deletes it). */}
+      {subscription.source === 'sample' && !archived ? null : (
+        <button type="button" className="button" onClick={toggleArchive}>
+          {archived ? 'Move back from the archive' : 'Move to the archive'}
+        </button>
+      )}
       <button type="button" className="button" onClick={() => void askRemove()}>
         Remove…
       </button>

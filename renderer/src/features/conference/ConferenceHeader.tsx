@@ -7,6 +7,7 @@ import type { ConferenceData } from '../../db/queries';
 import { clock, dateRange } from '../../format';
 import { AnnouncementsPanel } from '../announcements/AnnouncementsPanel';
 import { ConferenceActions } from './ConferenceActions';
+import { SampleNote } from './SampleNote';
 import { ExternalLink } from '../../links/ExternalLink';
 import { linkText } from '../../links/label';
 import { hrefFor, type Route } from '../../route';
@@ -78,6 +79,7 @@ function ConferenceHeaderView({ data, current }: { data: ConferenceData; current
       <p className="conference-meta">
         <span>{dateRange(conference.start, conference.end)}</span>
         {venue?.name ? <span> · {[venue.name, venue.city].filter(Boolean).join(', ')}</span> : null}
+        {sub?.source === 'sample' && sub.archived !== 1 ? <SampleNote /> : null}
       </p>
       <p className={sub?.lastError ? 'freshness has-error' : isHeld ? 'freshness is-held' : 'freshness'} role="status" aria-live="polite" data-testid="freshness">
         {freshness}
@@ -90,7 +92,7 @@ function ConferenceHeaderView({ data, current }: { data: ConferenceData; current
         <nav aria-label="Take part" className="participation">
           {conference.links.map((link) => (
             <ExternalLink key={link.url} href={link.url} className={`chip chip-${link.kind}`} title={online ? undefined : 'Needs a connection'}>
-              {linkText(link)}
+              {link.kind === 'hallway' && !/hallway/i.test(linkText(link)) ? `Hallway: ${linkText(link)}` : linkText(link)}
             </ExternalLink>
           ))}
         </nav>

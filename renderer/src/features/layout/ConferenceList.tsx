@@ -11,8 +11,11 @@ export function ConferenceList({ activeId }: { activeId: string | undefined }) {
   const conferences = useLiveQuery(() => listConferences(db), []) ?? [];
   const now = useNow(MINUTE_MS);
   const isPast = (lastEnd: number | undefined): boolean => lastEnd !== undefined && lastEnd < now - 14 * 86_400_000;
-  const active = conferences.filter((c) => !c.subscription.archived && !isPast(c.conference?.lastEnd));
-  const archive = conferences.filter((c) => c.subscription.archived || isPast(c.conference?.lastEnd));
+  // The built-in sample is neither current nor past: it has a group of its own, with the way to a real conference.
+  const isSample = (c: (typeof conferences)[number]): boolean => c.subscription.source === 'sample' && !c.subscription.archived;
+  const samples = conferences.filter(isSample);
+  const active = conferences.filter((c) => !isSample(c) && !c.subscription.archived && !isPast(c.conference?.lastEnd));
+  const archive = conferences.filter((c) => !isSample(c) && (c.subscription.archived || isPast(c.conference?.lastEnd)));
   const item = (c: (typeof conferences)[number]) => (
     <li key={c.subscription.id}>
       <a
@@ -38,6 +41,12 @@ export function ConferenceList({ activeId }: { activeId: string | undefined }) {
         <>
           <h2 className="sidebar-heading">Current and upcoming</h2>
           <ul className="conference-list">{active.map(item)}</ul>
+        </>
+      ) : null}
+      {samples.length > 0 ? (
+        <>
+          <h2 className="sidebar-heading">Sample conference</h2>
+          <ul className="conference-list">{samples.map(item)}</ul>
         </>
       ) : null}
       {archive.length > 0 ? (

@@ -37,9 +37,13 @@ function LiveCard({ item, zone, online }: { item: LiveItem; zone: string; online
             <span className="muted">No stream</span>
           )}
           {item.hallway ? (
-            <button type="button" className="button" onClick={() => void openLink(item.hallway!.url)} title={item.hallway.url}>
-              Join hallway
-            </button>
+            <>
+              <button type="button" className="button" onClick={() => void openLink(item.hallway!.url)} title={item.hallway.url}>
+                Join hallway
+              </button>
+              {/* What the hallway is and who gets in ("Google Meet, link for registered online attendees"), when the feed says more than "Hallway". */}
+              {item.hallway.title && !/^hallway$/i.test(item.hallway.title.trim()) ? <span className="muted hallway-note">{item.hallway.title}</span> : null}
+            </>
           ) : (
             <span className="muted">No hallway room</span>
           )}

@@ -2,6 +2,7 @@ import type { ConferenceData } from '../../db/queries';
 import { NoteEditor } from '../agenda/NoteEditor';
 import { ReminderChoice } from '../agenda/ReminderChoice';
 import { RemovedEntry } from '../agenda/RemovedEntry';
+import { GoneSession } from './GoneSession';
 import { StarControl } from '../agenda/StarControl';
 import { ChangeBox } from '../changes/ChangeBox';
 import { SessionCalendarButton } from '../data/SessionCalendarButton';
@@ -33,9 +34,10 @@ export function SessionPage({ data, sessionId }: { data: ConferenceData; session
   const photos = usePhotos(photoUrls);
   const now = useNow(MINUTE_MS);
   if (!session) {
-    const entry = data.agenda.get(sessionId);
+    // A link to a removed session by its old id (from Changes, a notification) finds the entry kept for it.
+    const entry = data.agenda.get(sessionId) ?? data.agenda.get(`removed:${sessionId}`);
     if (entry) return <RemovedEntry data={data} entry={entry} zone={zone} headingLevel={2} />;
-    return <p role="alert">This session is not in the schedule (any more).</p>;
+    return <GoneSession conferenceId={data.record.id} sessionId={sessionId} zone={zone} />;
   }
   const entry = data.agenda.get(session.id);
   const room = data.rooms.find((r) => r.id === session.roomId);
