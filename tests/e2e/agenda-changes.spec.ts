@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { type Page } from '@playwright/test';
 import type { Feed } from '../../core/model/schema';
 import { expect, test } from './support/fresh-data';
+import { SIZES_AND_THEMES } from './support/window-sizes';
 import { subscribeByLink, testConference, useFeedHost } from './support/feed-host';
 
 const host = useFeedHost(test);
@@ -56,10 +57,11 @@ function eventOf(ics: string, summary: string): string {
 
 const ROCKY = 'Introduction to Rocky Linux and Peridot: Maintaining a downstream fork of Red Hat Enterprise Linux';
 
-for (const size of [{ width: 640, height: 480 }, { width: 1280, height: 800 }]) {
-  test(`at ${size.width}×${size.height}, the agenda exports itself and says what changed, a removed Sunday talk stays under Sunday`, async ({ page }) => {
+for (const { size, colorScheme } of SIZES_AND_THEMES) {
+  test(`at ${size.width}×${size.height}, ${colorScheme}, the agenda exports itself and says what changed, a removed Sunday talk stays under Sunday`, async ({ page }) => {
     test.setTimeout(60_000);
     await page.setViewportSize(size);
+    await page.emulateMedia({ colorScheme });
     host().publish('testcon.json', weekend());
     await subscribeByLink(page, `${host().url}testcon.json`);
     await star(page, 'kmods', 'Kmods SIG Update', 'Going');
@@ -104,7 +106,7 @@ for (const size of [{ width: 640, height: 480 }, { width: 1280, height: 800 }]) 
     await expect(agenda.getByRole('listitem', { name: 'AlmaLinux: the build system' })).toContainText('Title changed (was “AlmaLinux Build System and Project Updates”)');
     // The removed Sunday talk is not under Saturday …
     await expect(agenda.getByRole('region', { name: 'Removed by the organizers' })).toHaveCount(0);
-    await page.screenshot({ path: `tests/e2e/screenshots/agenda-changes-${size.width}.png`, fullPage: true });
+    await page.screenshot({ path: `tests/e2e/screenshots/agenda-changes-${size.width}-${colorScheme}.png`, fullPage: true });
 
     // … but under Sunday, with what it was and what else there is.
     await page.getByRole('navigation', { name: 'Agenda days' }).getByRole('link', { name: 'Sun 5 Feb (1)' }).click();
@@ -123,7 +125,7 @@ for (const size of [{ width: 640, height: 480 }, { width: 1280, height: 800 }]) 
     await expect(facts.nth(3)).toHaveText('Neil Hanlon');
     await expect(was.getByRole('list', { name: `At the same time as ${ROCKY}` }).getByRole('link', { name: 'A year in review 2023 - CentOS Automotive SIG' })).toBeVisible();
     await expect(was.getByRole('list', { name: 'Also in SIG updates' }).getByRole('link', { name: 'CentOS Board AMA' })).toBeVisible();
-    await page.screenshot({ path: `tests/e2e/screenshots/removed-session-${size.width}.png`, fullPage: true });
+    await page.screenshot({ path: `tests/e2e/screenshots/removed-session-${size.width}-${colorScheme}.png`, fullPage: true });
 
     // A removed session nobody starred still says what it was, not a bare "not in the schedule".
     await page.goto('/#/c/testcon-2023/session/arm');

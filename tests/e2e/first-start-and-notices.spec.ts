@@ -1,22 +1,30 @@
 import { type Page } from '@playwright/test';
 import { zoneName } from '../../core/time/zone-label';
 import { expect, test } from './support/fresh-data';
+import { SIZES_AND_THEMES } from './support/window-sizes';
 import { subscribeByLink, useFeedHost } from './support/feed-host';
 import { liveConference, MIN } from './support/live-conference';
 
 const host = useFeedHost(test);
-const SIZES = [{ width: 640, height: 480 }, { width: 1280, height: 800 }];
 const MEET = 'Google Meet, link for registered online attendees';
 
-for (const size of SIZES) {
-  test(`at ${size.width}×${size.height}, the first start shows the sample as a sample, with the way to a conference of your own`, async ({ page }) => {
+for (const { size, colorScheme } of SIZES_AND_THEMES) {
+  test(`at ${size.width}×${size.height}, ${colorScheme}, the first start shows the sample as a sample, with the way to a conference of your own`, async ({ page }) => {
     await page.setViewportSize(size);
+    await page.emulateMedia({ colorScheme });
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1, name: 'CentOS Connect at FOSDEM' })).toBeVisible();
     const sidebar = page.getByRole('navigation', { name: 'Conferences' });
+    // In a narrow window the sidebar is a closed drawer: open it.
+    if (size.width < 960) {
+      await expect(sidebar).toBeHidden();
+      await page.getByRole('banner').getByRole('button', { name: 'Navigation' }).click();
+      await expect(sidebar).toBeVisible();
+    }
     // Not filed under "Past conferences": a group of its own.
     await expect(sidebar.getByText(/Past conferences/)).toHaveCount(0);
-    await expect(sidebar.getByRole('heading', { name: 'Sample conference' })).toBeAttached();
+    await expect(sidebar.getByRole('heading', { name: 'Sample conference' })).toBeVisible();
+    if (size.width < 960) await page.keyboard.press('Escape');
     const note = page.getByTestId('sample-note');
     await expect(note).toContainText('Sample conference');
     await expect(note.getByRole('link', { name: 'Add your conference' })).toHaveAttribute('href', '#/subscribe');
@@ -27,7 +35,7 @@ for (const size of SIZES) {
     await expect(jump).toHaveAttribute('aria-disabled', 'true');
     await expect(jump).toHaveAccessibleDescription('The conference is not on today');
     await expect(page.getByText('The conference is not on today', { exact: true })).toBeVisible();
-    await page.screenshot({ path: `tests/e2e/screenshots/first-start-${size.width}.png` });
+    await page.screenshot({ path: `tests/e2e/screenshots/first-start-${size.width}-${colorScheme}.png` });
     // A session page says where the hallway track is and who gets its link.
     await page.goto('/#/c/centos-connect-2023/session/kmods');
     await expect(page.getByRole('list', { name: 'Links' }).getByRole('link', { name: `Hallway / chat: ${MEET}` })).toHaveAttribute('href', 'https://connect.centos.org/');
@@ -35,8 +43,9 @@ for (const size of SIZES) {
     await expect(page.getByRole('button', { name: 'Preview', exact: true })).toBeVisible();
   });
 
-  test(`at ${size.width}×${size.height}, during the sample conference its Live now cards say where the hallway is`, async ({ page }) => {
+  test(`at ${size.width}×${size.height}, ${colorScheme}, during the sample conference its Live now cards say where the hallway is`, async ({ page }) => {
     await page.setViewportSize(size);
+    await page.emulateMedia({ colorScheme });
     // 15:25 in Brussels on the day: Kmods SIG Update starts in five minutes.
     await page.clock.install({ time: Date.parse('2023-02-03T14:25:00Z') });
     await page.goto('/');
@@ -46,7 +55,7 @@ for (const size of SIZES) {
     await expect(card.getByRole('button', { name: 'Join hallway' })).toBeVisible();
     await expect(card).toContainText(MEET);
     await expect(card).not.toContainText('No hallway room');
-    await page.screenshot({ path: `tests/e2e/screenshots/live-sample-${size.width}.png` });
+    await page.screenshot({ path: `tests/e2e/screenshots/live-sample-${size.width}-${colorScheme}.png` });
   });
 }
 
@@ -62,13 +71,13 @@ async function star(page: Page, sessionId: string, title: string): Promise<void>
   await expect(control.getByRole('button', { name: 'Going' })).toHaveAttribute('aria-pressed', 'true');
 }
 
-for (const size of SIZES) {
-  test(`at ${size.width}×${size.height}, a reminder says "Starts in 10 min" even a minute late, in the toggle's zone, named`, async ({ browser }) => {
+for (const { size, colorScheme } of SIZES_AND_THEMES) {
+  test(`at ${size.width}×${size.height}, ${colorScheme}, a reminder says "Starts in 10 min" even a minute late, in the toggle's zone, named`, async ({ browser }) => {
     test.setTimeout(60_000);
     const start = Date.now();
     const conf = liveConference(start);
     const viewerZone = elsewhere(conf.zone);
-    const context = await browser.newContext({ timezoneId: viewerZone, viewport: size });
+    const context = await browser.newContext({ timezoneId: viewerZone, viewport: size, colorScheme });
     await context.grantPermissions(['notifications']);
     const page = await context.newPage();
     await page.clock.install({ time: start });
@@ -100,7 +109,7 @@ for (const size of SIZES) {
     await page.getByRole('button', { name: /Notifications/ }).click();
     await expect(notices.getByText('Starts in 10 min: MirrorManager and CentOS Stream 9')).toBeVisible();
     await expect(notices.getByText(`${mine(t(60))}–${mine(t(80))} your time · Great hall · TestCon 2023`)).toBeVisible();
-    await page.screenshot({ path: `tests/e2e/screenshots/notices-zone-${size.width}.png` });
+    await page.screenshot({ path: `tests/e2e/screenshots/notices-zone-${size.width}-${colorScheme}.png` });
     await context.close();
   });
 }

@@ -1,5 +1,6 @@
 import { type Page } from '@playwright/test';
 import { expect, test } from './support/fresh-data';
+import { SIZES_AND_THEMES } from './support/window-sizes';
 import { useFeedHost } from './support/feed-host';
 import { liveConference, MIN } from './support/live-conference';
 
@@ -20,10 +21,11 @@ async function goTo(page: Page, sessionId: string, title: string): Promise<void>
   await expect(control.getByRole('button', { name: 'Going' })).toHaveAttribute('aria-pressed', 'true');
 }
 
-for (const size of [{ width: 640, height: 480 }, { width: 1280, height: 800 }]) {
-  test(`at ${size.width}×${size.height}, a reminder the browser may not show appears in the app until seen, and the Reminders box says why`, async ({ page }) => {
+for (const { size, colorScheme } of SIZES_AND_THEMES) {
+  test(`at ${size.width}×${size.height}, ${colorScheme}, a reminder the browser may not show appears in the app until seen, and the Reminders box says why`, async ({ page }) => {
     test.setTimeout(60_000);
     await page.setViewportSize(size);
+    await page.emulateMedia({ colorScheme });
     // Notifications were never allowed (the browser's default): no system notification can be shown.
     const conf = liveConference(Date.now());
     host().publish('testcon.json', conf.build((_feed, at) => at('mirrormanager', conf.soon + 2 * MIN, 20, 'hall')));
@@ -56,7 +58,7 @@ for (const size of [{ width: 640, height: 480 }, { width: 1280, height: 800 }]) 
       expect(box.y + box.height).toBeLessThanOrEqual(size.height);
     }
     expect((await first.boundingBox())!.y).toBeLessThan((await second.boundingBox())!.y);
-    await page.screenshot({ path: `tests/e2e/screenshots/in-app-reminders-${size.width}.png` });
+    await page.screenshot({ path: `tests/e2e/screenshots/in-app-reminders-${size.width}-${colorScheme}.png` });
 
     // They stay: a reload (or another page) does not drop an unseen reminder.
     await page.goto('/#/c/testcon-2023/agenda');

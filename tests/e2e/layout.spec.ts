@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fresh-data';
+import { WINDOW_SIZES } from './support/window-sizes';
 import { subscribeByLink, useFeedHost } from './support/feed-host';
 import { busyDay } from './support/busy-day';
 import { putRows } from './support/store-rows';
@@ -7,12 +8,7 @@ import { violations } from './support/axe';
 
 const host = useFeedHost(test);
 
-const SIZES = [
-  { width: 640, height: 480 },
-  { width: 900, height: 700 },
-  { width: 1280, height: 800 },
-  { width: 1920, height: 1080 },
-] as const;
+const SIZES = WINDOW_SIZES;
 
 /** A box's width in CSS pixels (the e2e project has no DOM types). */
 interface Box {

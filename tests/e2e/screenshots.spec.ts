@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fresh-data';
+import { WINDOW_SIZES } from './support/window-sizes';
 import { subscribeByLink, useFeedHost } from './support/feed-host';
 import { busyDay } from './support/busy-day';
 import { putRows } from './support/store-rows';
@@ -9,12 +10,7 @@ const host = useFeedHost(test);
 
 /** Where the suite writes its pictures (git-ignored, like all of test-results/). */
 const FOLDER = 'test-results/screenshots';
-const SIZES = [
-  { width: 640, height: 480 },
-  { width: 900, height: 700 },
-  { width: 1280, height: 800 },
-  { width: 1920, height: 1080 },
-] as const;
+const SIZES = WINDOW_SIZES;
 
 /** The main views: their address, and something each shows once it has drawn. */
 function views(page: Page): Array<{ name: string; hash: string; ready: Locator }> {

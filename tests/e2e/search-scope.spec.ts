@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Feed } from '../../core/model/schema';
 import { expect, test } from './support/fresh-data';
+import { WINDOW_SIZES } from './support/window-sizes';
 import { subscribeByLink, testConference, useFeedHost } from './support/feed-host';
 
 const host = useFeedHost(test);
@@ -46,12 +47,7 @@ async function subscribeBoth(page: Page): Promise<void> {
   await subscribeByLink(page, `${host().url}futurecon.json`, 'FutureCon');
 }
 
-const SIZES = [
-  { width: 640, height: 480 },
-  { width: 900, height: 700 },
-  { width: 1280, height: 800 },
-  { width: 1920, height: 1080 },
-] as const;
+const SIZES = WINDOW_SIZES;
 
 for (const viewport of SIZES) {
   test(`from inside a conference, search looks in it, one click from all conferences and back; Poettering's page comes first (${viewport.width}×${viewport.height})`, async ({ browser }) => {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Feed } from '../../core/model/schema';
 import { expect, test } from './support/fresh-data';
+import { WINDOW_SIZES } from './support/window-sizes';
 import { subscribeByLink, testConference, useFeedHost } from './support/feed-host';
 
 const host = useFeedHost(test);
@@ -30,12 +31,7 @@ function twoDays(): string {
   });
 }
 
-const SIZES = [
-  { width: 640, height: 480 },
-  { width: 900, height: 700 },
-  { width: 1280, height: 800 },
-  { width: 1920, height: 1080 },
-] as const;
+const SIZES = WINDOW_SIZES;
 
 for (const viewport of SIZES) {
   for (const colorScheme of ['light', 'dark'] as const) {
