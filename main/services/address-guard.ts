@@ -1,6 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
-import { FetchError } from './feed-fetch';
+import { FetchError } from './fetch-error';
 
 /**
  * Where automatic downloads (speaker photos) may never connect: this machine, the local

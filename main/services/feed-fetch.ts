@@ -1,6 +1,7 @@
 import { Agent, fetch as undiciFetch } from 'undici';
 import { LIMITS } from '../../core/limits';
 import { checkLiteralHost, guardedLookup, isAllowedHost, type AddressGuard } from './address-guard';
+import { FetchError } from './fetch-error';
 
 export interface FetchOptions {
   etag?: string | undefined;
@@ -22,18 +23,6 @@ export interface FetchOptions {
 export type FetchOutcome =
   | { kind: 'fetched'; bytes: Uint8Array; etag: string | undefined; lastModified: string | undefined; url: string; contentType: string | undefined }
   | { kind: 'not-modified'; url: string };
-
-/** Why a fetch failed, in words a person understands, plus what a retry policy needs. */
-export class FetchError extends Error {
-  constructor(
-    message: string,
-    readonly status?: number,
-    readonly retryAfterSeconds?: number,
-  ) {
-    super(message);
-    this.name = 'FetchError';
-  }
-}
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 

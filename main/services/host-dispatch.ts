@@ -1,5 +1,5 @@
 import { HOST_CONTRACT, type HostArgs, type HostChannel, type HostError, type HostResult, type HostValue } from '../../core/host/contract';
-import { FetchError } from './feed-fetch';
+import { FetchError } from './fetch-error';
 
 export type HostHandlers = { [C in HostChannel]: (...args: HostArgs<C>) => Promise<HostValue<C>> };
 

@@ -1,5 +1,6 @@
 import { feedHostGuard, type ResolveAll } from './address-guard';
-import { FetchError, fetchFeed } from './feed-fetch';
+import { fetchFeed } from './feed-fetch';
+import { FetchError } from './fetch-error';
 
 /** Raster formats a speaker photo may have. SVG is refused: it can carry script. */
 const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/avif'] as const;

@@ -1,7 +1,6 @@
 import type { Transaction } from 'dexie';
 import { classifyLink } from '../../../core/feed/links';
 import type { Link } from '../../../core/model/schema';
-import type { ScheduleRecord } from './schema';
 
 /**
  * A stored link read as a recording before version 9 knew related videos: one with a title
@@ -15,9 +14,14 @@ function asRelatedVideo(link: Link): Link {
   return classifyLink(link.url, link.title) === 'video' ? { ...link, kind: 'video' } : link;
 }
 
+/** What the upgrade reads and writes of a stored schedule (schema.ts's ScheduleRecord has it). */
+interface StoredLinks {
+  sessions: Array<{ links: Link[] }>;
+}
+
 /** The version 8 → 9 upgrade: stored sessions' links reclassified as the importer now does. */
 export async function reclassifyRelatedVideos(tx: Transaction): Promise<void> {
-  await tx.table<ScheduleRecord>('schedules').toCollection().modify((schedule) => {
+  await tx.table<StoredLinks>('schedules').toCollection().modify((schedule) => {
     for (const session of schedule.sessions) {
       if (session.links.some((l) => l.kind === 'recording')) session.links = session.links.map(asRelatedVideo);
     }

@@ -3,7 +3,6 @@ import type { FormatId } from '../../../core/formats/sniff';
 import type { Conference } from '../../../core/model/schema';
 import type { IcsImport } from '../../../core/personal/ical-import';
 import type { ApplyOptions, SyncOutcome, Validators } from '../sync/attempts';
-import type { StoreOutcome } from '../sync/candidate';
 import type { ConferenceSettings, SettingsOutcome } from '../sync/conference-settings';
 import type { Candidate } from '../sync/subscribe';
 
@@ -20,6 +19,9 @@ export interface FeedSummary {
   formatLabel: string;
   warnings: FeedWarning[];
 }
+
+/** The result of storing a previewed feed: the new conference's id, or why nothing was stored. */
+export type StoreOutcome = { ok: true; id: string } | { ok: false; message: string };
 
 /** A calendar file made for download. */
 export interface CalendarFile {

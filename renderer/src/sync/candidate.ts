@@ -4,10 +4,7 @@ import type { ImportResult } from '../../../core/formats/index';
 import type { LanyardDb } from '../db/schema';
 import { describeStoreError } from './store-errors';
 import { subscribe, type Candidate } from './subscribe';
-import type { FeedSummary } from '../engine/jobs';
-
-/** The result of storing a previewed feed: the new conference's id, or why nothing was stored. */
-export type StoreOutcome = { ok: true; id: string } | { ok: false; message: string };
+import type { FeedSummary, StoreOutcome } from '../engine/jobs';
 
 /** The preview's small summary of a parsed feed. */
 export function summarize(result: ImportResult): FeedSummary {

@@ -1,6 +1,5 @@
-import type { CandidateBase, Engine, FeedSummary } from '../engine/jobs';
+import type { CandidateBase, Engine, FeedSummary, StoreOutcome } from '../engine/jobs';
 import { measureSince } from '../perf';
-import type { StoreOutcome } from './candidate';
 
 export type { CandidateBase, FeedSummary } from '../engine/jobs';
 

@@ -10,7 +10,7 @@ export const WINDOW_SIZES = [
 ] as const;
 
 /** Both themes; the app follows the system's, which a test sets with `emulateMedia` or a context's `colorScheme`. */
-export const THEMES = ['light', 'dark'] as const;
+const THEMES = ['light', 'dark'] as const;
 
 /** Every size in both themes: the matrix a view's end-to-end test walks through. */
 export const SIZES_AND_THEMES = WINDOW_SIZES.flatMap((size) => THEMES.map((colorScheme) => ({ size, colorScheme })));

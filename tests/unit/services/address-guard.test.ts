@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { forbiddenAddress } from '../../../main/services/address-guard';
 import { dispatch } from '../../../main/services/host-dispatch';
 import { createHostHandlers } from '../../../main/services/host-handlers';
-import { FetchError } from '../../../main/services/feed-fetch';
+import { FetchError } from '../../../main/services/fetch-error';
 import { fetchPhoto } from '../../../main/services/photo-fetch';
 import { makePng } from '../../fixtures/png';
 import { refusalOf, tableResolver, useGuardServer } from '../support/guard-server';

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkFeedUrl, fetchFeed, FetchError } from '../../../main/services/feed-fetch';
+import { checkFeedUrl, fetchFeed } from '../../../main/services/feed-fetch';
+import { FetchError } from '../../../main/services/fetch-error';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 const routes: Record<string, Handler> = {

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHostHandlers } from '../../../main/services/host-handlers';
 import { dispatch } from '../../../main/services/host-dispatch';
-import { FetchError } from '../../../main/services/feed-fetch';
+import { FetchError } from '../../../main/services/fetch-error';
 import { fetchPhoto, PHOTO_MAX_BYTES, sniffImage } from '../../../main/services/photo-fetch';
 import { makePng } from '../../fixtures/png';
 

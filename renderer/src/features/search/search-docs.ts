@@ -1,6 +1,7 @@
-import type { Conference, Room, Session, Speaker, Track } from '../../../../core/model/schema';
+import type { Session } from '../../../../core/model/schema';
 import { htmlToText } from '../../../../core/text/html';
 import type { LanyardDb } from '../../db/schema';
+import type { ConferenceParts } from './conference-parts';
 import { facetDocsFromConference, type FacetDoc } from './search-facets';
 
 /** Indexed text per session: enough to find it, small enough to keep 4,000 sessions light. */
@@ -42,14 +43,6 @@ function plainAbstract(session: Session): string {
     text = text.slice(0, cut > MAX_ABSTRACT_CHARS / 2 ? cut : MAX_ABSTRACT_CHARS);
   }
   return text;
-}
-
-export interface ConferenceParts {
-  conference: Pick<Conference, 'title' | 'timeZone'>;
-  sessions: readonly Session[];
-  speakers: readonly Speaker[];
-  rooms: readonly Room[];
-  tracks: readonly Track[];
 }
 
 /** One conference's sessions as search documents (a Feed fits `parts`). */

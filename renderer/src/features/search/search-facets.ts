@@ -4,7 +4,7 @@
  * each kept as its folded words, matched word by word as prefixes: well under a millisecond
  * per keystroke. Pure: no React, no DOM.
  */
-import type { ConferenceParts } from './search-docs';
+import type { ConferenceParts } from './conference-parts';
 import { fold, tokenize } from './text-match';
 
 export type FacetKind = 'speaker' | 'room' | 'track';

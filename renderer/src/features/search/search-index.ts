@@ -6,61 +6,21 @@
  * (3,600 sessions), so occurrences live in typed arrays with their scores computed at build
  * time: a keystroke costs about a millisecond. Pure TypeScript: no React, no DOM.
  */
-import type { MatchInfo } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import { FIELDS, fieldText, type SearchDoc, type SearchField } from './search-docs';
 import type { FacetDoc } from './search-facets';
+import type { Postings, SearchIndex } from './search-types';
 import { WORD_SEPARATOR, fold } from './text-match';
 
 export { highlight, snippet, type HighlightPart } from './text-match';
 export { MAX_ABSTRACT_CHARS, docsFromConference, searchDocsFromDb, searchSourcesFromDb, type SearchDoc } from './search-docs';
 export { facetDocsFromConference, searchFacets, type FacetDoc } from './search-facets';
+export type { SearchHit, SearchIndex } from './search-types';
 
 const BOOST: Record<SearchField, number> = { title: 3, speakers: 2, room: 1, track: 1, abstract: 1 };
 /** MiniSearch's default BM25+ parameters. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const ABSTRACT = FIELDS.indexOf('abstract');
-
-/** One term's occurrences: parallel arrays, one entry per (session, field) it occurs in. */
-interface Postings {
-  docs: Uint32Array;
-  fields: Uint8Array;
-  /** Boosted BM25+ score of the occurrence, computed once at build time. */
-  scores: Float32Array;
-  /** Occurrences before this index are in short fields (title, speakers, room, track); the rest in the abstract. */
-  metaEnd: number;
-}
-
-/**
- * The search index: the folded vocabulary sorted (so a prefix is a contiguous range of
- * term ids), MiniSearch's radix tree over it for typo-tolerant lookup, and typed-array
- * postings that a query adds up without allocating per occurrence.
- */
-export interface SearchIndex {
-  docs: readonly SearchDoc[];
-  terms: readonly string[];
-  tree: SearchableMap<number>;
-  postings: readonly Postings[];
-  /** Speakers, rooms and tracks, searched on their own (search-facets.ts). */
-  facets: readonly FacetDoc[];
-}
-
-export interface SearchHit {
-  doc: SearchDoc;
-  score: number;
-  /** The document's terms that matched (folded: lower case, no accents). */
-  terms: string[];
-  /** The query's terms that matched. */
-  queryTerms: string[];
-  /** For each matching document term, the fields it was found in. */
-  match: MatchInfo;
-}
-
-export interface SearchResults {
-  hits: SearchHit[];
-  /** Every match, including those beyond `limit`. */
-  total: number;
-}
 
 /** A term's occurrences while building: (doc, field, tf) triples for short fields, (doc, tf) pairs for the abstract. */
 interface RawPostings {

@@ -1,6 +1,6 @@
 import type { MatchInfo } from 'minisearch';
 import { FIELDS, type SearchDoc, type SearchField } from './search-docs';
-import type { SearchHit, SearchIndex, SearchResults } from './search-index';
+import type { SearchHit, SearchIndex, SearchResults } from './search-types';
 import { fold, tokenize } from './text-match';
 
 /** MiniSearch's weights for prefix and fuzzy matches, and fuzziness 0.2 from five letters on ("rust" must not match "just"). */
