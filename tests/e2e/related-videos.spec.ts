@@ -1,5 +1,6 @@
 import { expect, test } from './support/fresh-data';
 import { subscribeByLink, useFeedHost } from './support/feed-host';
+import { SIZES_AND_THEMES } from './support/window-sizes';
 
 /**
  * A session's page shows its own recording among its links and the videos it only refers to
@@ -20,7 +21,9 @@ ${event('6258', '17:15', 'Reconstructing narratives', `<link href="${SNOWDEN}">S
 ${event('6259', '19:00', 'Answering a keynote', '<link href="https://vimeo.com/101">The keynote I answer</link><link href="https://example.org/project">Project</link>')}
 </room></day></schedule>`;
 
-test('a session page splits its recording from related videos, and Recordings lists only its own recording', async ({ page }) => {
+for (const { size, colorScheme } of SIZES_AND_THEMES) test(`at ${size.width}×${size.height}, ${colorScheme}, a session page splits its recording from related videos, and Recordings lists only its own recording`, async ({ page }) => {
+  await page.setViewportSize(size);
+  await page.emulateMedia({ colorScheme });
   host().publish('31c3.xml', SCHEDULE);
   await subscribeByLink(page, `${host().url}31c3.xml`, '31C3');
   await page.getByRole('link', { name: 'Reconstructing narratives' }).click();
@@ -32,7 +35,7 @@ test('a session page splits its recording from related videos, and Recordings li
   const related = page.getByRole('region', { name: 'Related videos' });
   await expect(related.getByRole('link', { name: 'Snowden speaks at HOPE X' })).toHaveAttribute('href', SNOWDEN);
   await expect(related.getByRole('link')).toHaveCount(1);
-  await page.screenshot({ path: 'tests/e2e/screenshots/session-related-videos.png', fullPage: true });
+  await page.screenshot({ path: `tests/e2e/screenshots/session-related-videos-${size.width}-${colorScheme}.png`, fullPage: true });
 
   // A talk with only a related video has no recording: no watch-later, not on the Recordings page.
   await page.goBack();
@@ -40,6 +43,8 @@ test('a session page splits its recording from related videos, and Recordings li
   await expect(page.getByRole('region', { name: 'Related videos' }).getByRole('link', { name: 'The keynote I answer' })).toBeVisible();
   await expect(page.getByRole('button', { name: /Watch later/ })).toHaveCount(0);
 
+  // In a narrow window the sidebar is a drawer, opened from the top bar.
+  if (size.width < 960) await page.getByRole('banner').getByRole('button', { name: 'Navigation' }).click();
   await page.getByRole('navigation', { name: 'Conferences' }).getByRole('link', { name: /Recordings/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Recordings' })).toBeVisible();
   const row = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Reconstructing narratives' }) });

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Feed } from '../../core/model/schema';
 import { expect, test } from './support/fresh-data';
-import { WINDOW_SIZES } from './support/window-sizes';
+import { SIZES_AND_THEMES } from './support/window-sizes';
 import { subscribeByLink, testConference, useFeedHost } from './support/feed-host';
 
 const host = useFeedHost(test);
@@ -47,11 +47,9 @@ async function subscribeBoth(page: Page): Promise<void> {
   await subscribeByLink(page, `${host().url}futurecon.json`, 'FutureCon');
 }
 
-const SIZES = WINDOW_SIZES;
-
-for (const viewport of SIZES) {
-  test(`from inside a conference, search looks in it, one click from all conferences and back; Poettering's page comes first (${viewport.width}×${viewport.height})`, async ({ browser }) => {
-    const context = await browser.newContext({ viewport, baseURL: test.info().project.use.baseURL });
+for (const { size: viewport, colorScheme } of SIZES_AND_THEMES) {
+  test(`from inside a conference, search looks in it, one click from all conferences and back; Poettering's page comes first (${viewport.width}×${viewport.height}, ${colorScheme})`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport, colorScheme, baseURL: test.info().project.use.baseURL });
     const page = await context.newPage();
     try {
       await subscribeBoth(page);
@@ -72,7 +70,7 @@ for (const viewport of SIZES) {
       const widen = scope.getByRole('button', { name: 'Search all conferences' });
       await expect(widen).toBeInViewport();
       await expect(people.getByRole('link', { name: 'Lennart Poettering' })).toBeInViewport();
-      await page.screenshot({ path: `tests/e2e/screenshots/search-scope-${viewport.width}x${viewport.height}.png` });
+      await page.screenshot({ path: `tests/e2e/screenshots/search-scope-${viewport.width}x${viewport.height}-${colorScheme}.png` });
 
       // One click widens to every conference, the past TestCon included, and keeps the query.
       await widen.click();
@@ -82,7 +80,7 @@ for (const viewport of SIZES) {
       await expect(people.getByRole('listitem')).toHaveCount(2);
       await expect(people.getByRole('listitem').filter({ hasText: 'TestCon 2023' })).toHaveText('Speaker Lennart Poettering TestCon 2023 · 1 session');
       await expect(results.getByRole('listitem')).toHaveCount(3);
-      await page.screenshot({ path: `tests/e2e/screenshots/search-scope-all-${viewport.width}x${viewport.height}.png` });
+      await page.screenshot({ path: `tests/e2e/screenshots/search-scope-all-${viewport.width}x${viewport.height}-${colorScheme}.png` });
       // And back.
       await scope.getByRole('button', { name: 'Only FutureCon' }).click();
       await expect(scope).toHaveText('In FutureCon · Search all conferences');
