@@ -12,7 +12,8 @@ import {
   type Track,
 } from '../model/schema';
 import { isPossibleDate } from '../model/quick-session';
-import { cleanText, sanitizeRichText, type TextMarkup } from '../text/html';
+import { cleanText, type TextMarkup } from '../text/html';
+import { sanitizeFeedText } from '../text/rich-text';
 import { capLength } from '../text/truncate';
 import { formatDayChange } from '../time/days';
 import { conferenceDayOf, dateRange, formatInstant } from '../time/zone';
@@ -163,7 +164,7 @@ export class FeedBuilder {
     }
     const key = hasRealId ? `id:${sourceId}` : `name:${name.toLowerCase()}`;
     const known = this.speakerKeys.get(key);
-    const bio = capLength(sanitizeRichText(input.bio, input.markup), LIMITS.maxTextChars, this.warnings, input.where);
+    const bio = capLength(sanitizeFeedText(input.bio, input.markup), LIMITS.maxTextChars, this.warnings, input.where);
     const photoUrl = httpUrl(input.photoUrl);
     if (known) {
       const speaker = this.speakers.get(known)!;
@@ -248,9 +249,9 @@ export class FeedBuilder {
     if (slug) session.slug = slug.slice(0, LIMITS.maxShortChars);
     const subtitle = capLength(cleanText(input.subtitle), LIMITS.maxTitleChars, w, input.where);
     if (subtitle) session.subtitle = subtitle;
-    const abstract = capLength(sanitizeRichText(input.abstract, input.markup), LIMITS.maxTextChars, w, input.where);
+    const abstract = capLength(sanitizeFeedText(input.abstract, input.markup), LIMITS.maxTextChars, w, input.where);
     if (abstract) session.abstract = abstract;
-    const description = capLength(sanitizeRichText(input.description, input.markup), LIMITS.maxTextChars, w, input.where);
+    const description = capLength(sanitizeFeedText(input.description, input.markup), LIMITS.maxTextChars, w, input.where);
     if (description && description !== abstract) session.description = description;
     const roomId = this.room(input.room);
     if (roomId) session.roomId = roomId;
@@ -297,7 +298,7 @@ export class FeedBuilder {
     if (this.dayChangeMinutes > 0 && this.dayChangeMinutes < 24 * 60) conference.dayChange = formatDayChange(this.dayChangeMinutes);
     const subtitle = cleanText(input.subtitle);
     if (subtitle) conference.subtitle = subtitle.slice(0, LIMITS.maxTitleChars);
-    const description = sanitizeRichText(input.description, input.markup);
+    const description = sanitizeFeedText(input.description, input.markup);
     if (description) conference.description = description.slice(0, LIMITS.maxTextChars);
     if (input.url && /^https?:\/\//i.test(input.url.trim())) conference.url = input.url.trim();
     if (input.venue && Object.keys(input.venue).length > 0) conference.venue = input.venue;

@@ -20,11 +20,6 @@ import {
   type Session,
 } from './schema';
 
-/** The codes of the warnings this boundary gives: what a person should see about a stored revision. */
-export const BOUNDARY_WARNING_CODES: ReadonlySet<string> = new Set([
-  'session-dropped', 'room-dropped', 'track-dropped', 'speaker-dropped', 'announcement-dropped', 'value-dropped', 'conference-dates-derived', 'bidi-controls-removed',
-]);
-
 /** The frame of a feed: its own fields, and its lists with their caps; the items are checked one by one. */
 const FrameSchema = z.object({
   lanyard: z.literal(FEED_FORMAT_VERSION, { message: `a Lanyard feed of format version ${FEED_FORMAT_VERSION}` }),

@@ -1,6 +1,5 @@
 import { decodeHTML } from 'entities';
 import { FilterXSS } from 'xss';
-import { markdownToHtml } from './markdown';
 
 /** Tags kept in abstracts, descriptions and bios; everything else is dropped, its text kept. */
 const ALLOWED_TAGS: Record<string, string[]> = {
@@ -135,17 +134,19 @@ function inlineHtmlToBlocks(text: string): string {
 export type TextMarkup = 'html' | 'markdown';
 
 /**
- * Turns an abstract, description or bio from any feed into safe HTML: entities decoded
- * (double-escaped ones too), Markdown converted when the field is Markdown, markup reduced
- * to a small allow-list, links limited to http(s) and mailto, plain text given paragraphs.
- * Returns undefined for empty input.
+ * Turns an abstract, description or bio written in HTML or plain text into safe HTML:
+ * entities decoded (double-escaped ones too), markup reduced to a small allow-list, links
+ * limited to http(s) and mailto, plain text given paragraphs. Returns undefined for empty
+ * input. Markdown fields go through sanitizeFeedText (core/text/rich-text.ts), which passes
+ * the Markdown converter in, so the UI, which only sanitises stored HTML again, does not
+ * carry the converter.
  */
-export function sanitizeRichText(raw: string | undefined | null, markup: TextMarkup = 'html'): string | undefined {
+export function sanitizeRichText(raw: string | undefined | null, markdownToHtml?: (text: string) => string | undefined): string | undefined {
   if (raw === undefined || raw === null) return undefined;
   const text = undoDoubleEscaping(raw).trim();
   if (text.length === 0) return undefined;
   let html: string;
-  const converted = markup === 'markdown' ? markdownToHtml(text) : undefined;
+  const converted = markdownToHtml?.(text);
   if (converted !== undefined) {
     html = isAlreadySafe(converted) ? converted.replace(HIGH_HEADING, '<$1h3>') : filterHtml(converted);
   } else if (!LOOKS_LIKE_HTML.test(text)) html = plainToHtml(text);

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { useAppState } from './app/context';
 import { db } from './db';
 import { ErrorBoundary } from './errors/ErrorBoundary';
@@ -8,11 +8,8 @@ import { ViewBoundary } from './errors/ViewBoundary';
 import { conferenceData, listConferences, loadAgendaState, loadSubscription } from './db/queries';
 import { useScheduleModel } from './app/use-schedule';
 import { ConferenceHeader } from './features/conference/ConferenceHeader';
-import { SubscribePage } from './features/conference/SubscribePage';
 import { AgendaPage } from './features/agenda/AgendaPage';
 import { ChangesPage } from './features/changes/ChangesPage';
-import { DataPage } from './features/data/DataPage';
-import { PicksPage } from './features/picks/PicksPage';
 import { RestoreNotice } from './features/data/RestoreNotice';
 import { Sidebar } from './features/layout/Sidebar';
 import { TopBar } from './features/layout/TopBar';
@@ -28,6 +25,11 @@ import { LinkDialog } from './links/LinkDialog';
 import { useRoomsWithStreams } from './live/streams';
 import { SpeakerPage, SpeakersPage } from './features/speakers/SpeakersPage';
 import { navigate, useRoute, type Route } from './route';
+
+// Pages opened now and then load when first opened, which keeps the start-up bundle small.
+const DataPage = lazy(() => import('./features/data/DataPage').then((m) => ({ default: m.DataPage })));
+const SubscribePage = lazy(() => import('./features/conference/SubscribePage').then((m) => ({ default: m.SubscribePage })));
+const PicksPage = lazy(() => import('./features/picks/PicksPage').then((m) => ({ default: m.PicksPage })));
 
 function ConferenceView({ route }: { route: Extract<Route, { conferenceId: string }> }) {
   const id = route.conferenceId;
@@ -94,7 +96,9 @@ export function App() {
           <ErrorBoundary what="the notice about your data" fallback={(failure) => <NoticeFailure failure={failure} />}>
             <RestoreNotice />
           </ErrorBoundary>
-          <ViewBoundary route={route}>{content}</ViewBoundary>
+          <ViewBoundary route={route}>
+            <Suspense fallback={<p className="muted">Loading…</p>}>{content}</Suspense>
+          </ViewBoundary>
         </main>
       </div>
       <LinkDialog />

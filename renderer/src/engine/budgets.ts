@@ -14,6 +14,7 @@ import type { JobKind } from './jobs';
  */
 export const JOB_BUDGET_MS: Readonly<Record<JobKind, number>> = {
   apply: 60_000,
+  decode: 30_000,
   preview: 60_000,
   subscribe: 60_000,
   settings: 60_000,

@@ -1,5 +1,6 @@
 // The engine's side: the only renderer module that imports the parsers. It runs in the sync
 // worker (engine/worker.ts) and, in unit tests, in the test's own process (engine/in-process.ts).
+import { decodeFeedBytes } from '../../../core/formats/decode';
 import type { LanyardDb } from '../db/schema';
 import { exportAgendaCalendar, exportSessionCalendar, importAgendaCalendar } from '../personal/ical-transfer';
 import { liveAgendaText } from '../personal/live-agenda';
@@ -21,6 +22,7 @@ export function createJobHandlers(db: LanyardDb): JobHandlers {
   const previews = new Map<string, Candidate>();
   return {
     apply: ({ subscriptionId, text, validators, now, options }) => applyFeedText(db, subscriptionId, text, validators, now, options),
+    decode: ({ bytes }) => Promise.resolve(decodeFeedBytes(bytes)),
     preview: ({ key, text, base }) => {
       try {
         const candidate = readCandidate(text, base);

@@ -42,6 +42,8 @@ export interface EngineJobs {
   /** Parse, diff and store a fetched revision of one subscription (sync/apply.ts). */
   apply: { args: { subscriptionId: string; text: string; validators: Validators; now: number; options: ApplyOptions }; result: SyncOutcome };
   /** Read a feed for the subscribe preview; the parsed feed is kept under `key` for `subscribe`. */
+  /** Decode a chosen or dropped file's bytes as feeds are (BOM, XML declaration, else UTF-8), so the decoder stays out of the UI. */
+  decode: { args: { bytes: Uint8Array }; result: string };
   preview: { args: { key: string; text: string; base: CandidateBase }; result: { ok: true; summary: FeedSummary } | { ok: false; message: string } };
   /** Store the previewed feed kept under `key`. */
   subscribe: { args: { key: string; now: number }; result: StoreOutcome };

@@ -50,6 +50,7 @@ const HELD_KEYS = 3;
 /** What a job was doing, for the words when it is stopped. */
 const DOING: Readonly<Record<JobKind, string>> = {
   apply: 'Reading this feed',
+  decode: 'Reading this file',
   preview: 'Reading this feed',
   subscribe: 'Storing this conference',
   settings: 'Reading this feed in its new time zone',

@@ -2,7 +2,7 @@
 import { isFeedError, type FeedErrorCode } from '../../../core/errors';
 import { diffFeeds } from '../../../core/feed/diff';
 import { importFeed, type ImportResult } from '../../../core/formats/index';
-import { BOUNDARY_WARNING_CODES } from '../../../core/model/boundary';
+import { BOUNDARY_WARNING_CODES } from '../../../core/model/boundary-codes';
 import { heldSentence, suspiciousShrink } from '../../../core/sync/guard';
 import { loadFeed, storeFeed } from '../db/feeds';
 import { holdRevision, storeUnchanged, type HoldResult } from '../db/held';

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { importFeed } from '../../../core/formats/index';
 import { sanitizeRichText } from '../../../core/text/html';
+import { sanitizeFeedText } from '../../../core/text/rich-text';
 
-const md = (text: string) => sanitizeRichText(text, 'markdown');
+const md = (text: string) => sanitizeFeedText(text, 'markdown');
 
 describe('Markdown fields (pretalx, CCC hub) become safe HTML', () => {
   it('paragraphs, line breaks, emphasis, lists, code and headings', () => {

@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useState } from 'react';
-import { toString as qrSvg } from 'qrcode';
 import { picksAppLink, picksWebLink, PicksLinkError, type Picks } from '../../../../core/personal/picks-link';
 import type { ConferenceData } from '../../db/queries';
 
@@ -20,7 +19,8 @@ function useQrCode(text: string | undefined): string | undefined {
     if (!text) return undefined;
     let objectUrl: string | undefined;
     let live = true;
-    qrSvg(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }).then(
+    // The QR encoder is loaded when a code is first drawn: it stays out of the start-up bundle.
+    import('qrcode').then(({ toString: qrSvg }) => qrSvg(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 })).then(
       (svg) => {
         if (!live) return;
         objectUrl = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));

@@ -1,5 +1,5 @@
 import type { FeedWarning } from '../../../../core/errors';
-import { BOUNDARY_WARNING_CODES } from '../../../../core/model/boundary';
+import { BOUNDARY_WARNING_CODES } from '../../../../core/model/boundary-codes';
 
 /**
  * What the model's boundary left out of, or repaired in, the stored revision (impossible

@@ -1,5 +1,4 @@
 import { useCallback, useRef, useState, type DragEvent, type FormEvent } from 'react';
-import { decodeFeedBytes } from '../../../../core/formats/decode';
 import { useApp } from '../../app/context';
 import { dateRange } from '../../format';
 import { host } from '../../host';
@@ -59,7 +58,9 @@ export function SubscribePage({ initialUrl, initialLive, afterSubscribe }: { ini
     if (file.size > MAX_FILE) return setState({ kind: 'error', message: `${file.name} is larger than 32 MB` });
     setState({ kind: 'loading', what: file.name });
     // file.text() would always read UTF-8; the feed may be UTF-16 or declare ISO-8859-1.
-    await fromText(decodeFeedBytes(new Uint8Array(await file.arrayBuffer())), { source: 'file', fileName: file.name, timeZone: zone || undefined }, file.name);
+    const decoded = await engine.run('decode', { bytes: new Uint8Array(await file.arrayBuffer()) });
+    if (!decoded.ok) return setState({ kind: 'error', message: `${file.name}: ${decoded.message}` });
+    await fromText(decoded.value, { source: 'file', fileName: file.name, timeZone: zone || undefined }, file.name);
   };
 
   // A subscribe link (lanyard://subscribe, #/subscribe?url=) only fills the form in, in the same
