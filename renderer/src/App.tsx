@@ -24,7 +24,7 @@ import { SessionPage } from './features/session/SessionPage';
 import { LinkDialog } from './links/LinkDialog';
 import { useRoomsWithStreams } from './live/streams';
 import { SpeakerPage, SpeakersPage } from './features/speakers/SpeakersPage';
-import { navigate, useRoute, type Route } from './route';
+import { navigate, parseRoute, useRoute, type Route } from './route';
 
 // Pages opened now and then load when first opened, which keeps the start-up bundle small.
 const DataPage = lazy(() => import('./features/data/DataPage').then((m) => ({ default: m.DataPage })));
@@ -73,7 +73,9 @@ export function App() {
   const conferenceId = 'conferenceId' in route ? route.conferenceId : undefined;
   useEffect(() => {
     const first = conferences?.find((c) => !c.subscription.archived) ?? conferences?.[0];
-    if (route.page === 'home' && first) navigate({ page: 'schedule', conferenceId: first.subscription.id });
+    // Only while the window is still at home: a link followed while the list was loading (the
+    // address has changed, its hashchange not handled yet) is not overwritten.
+    if (route.page === 'home' && first && parseRoute(window.location.hash).page === 'home') navigate({ page: 'schedule', conferenceId: first.subscription.id });
   }, [route.page, conferences]);
   let content;
   if (phase === 'failed') content = <p role="alert" className="error">Lanyard could not open its storage: {startError}</p>;
